@@ -1,0 +1,7 @@
+package vaeexplorer;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("VAE Explorer");
+    }
+}
