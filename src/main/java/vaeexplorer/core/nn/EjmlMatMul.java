@@ -1,6 +1,6 @@
 package vaeexplorer.core.nn;
 
-import org.ejml.EjmlConcurrency;
+import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.ejml.dense.row.CommonOps_MT_FDRM;
