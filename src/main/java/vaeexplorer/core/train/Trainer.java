@@ -1,0 +1,219 @@
+package vaeexplorer.core.train;
+
+import java.util.List;
+
+import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.nn.Adam;
+import vaeexplorer.core.nn.MatMul;
+import vaeexplorer.core.nn.Optimizer;
+import vaeexplorer.core.nn.Param;
+import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.nn.Sgd;
+import vaeexplorer.core.vae.Vae;
+
+/**
+ * The training loop of one run, one batch at a time: seeded shuffling per epoch, forward and backward, an optimiser
+ * step, running loss sums, held-out evaluation. One thread owns a Trainer; beta and the learning rate may be changed
+ * from any thread and take effect at the next step.
+ */
+public final class Trainer {
+    /** The eps seed of every evaluation, so the same model always gets the same numbers. */
+    public static final long EVAL_SEED = 123;
+    private static final int EVAL_BATCH = 500;
+    /** Steps between copies of the weights kept to roll back to when training diverges. */
+    private static final int GOOD_STATE_EVERY = 100;
+
+    private final Vae vae;
+    private final DataSplit data;
+    private final TrainConfig config;
+    private final MatMul mm;
+    private final Rng rng;
+    private final Optimizer optimizer;
+    private final Vae.Workspace ws;
+    private Vae.Workspace evalWs;
+    private final int[] order;
+    private final float[][] lastGood;
+    private long lastGoodStep;
+    private int cursor;
+    private int epoch;
+    private long step;
+    private volatile double beta;
+    private volatile double learningRate;
+    private final LossAccumulator sinceReport;
+    private final LossAccumulator thisEpoch;
+
+    /**
+     * @param rng the run's seeded generator (the one that initialised the model), used for shuffling and eps
+     */
+    public Trainer(Vae vae, DataSplit data, TrainConfig config, MatMul mm, Rng rng) {
+        if (data.train().imageSize() != vae.config().inputSize())
+            throw new IllegalArgumentException("the model takes " + vae.config().inputSize() + " pixels but the images of "
+                    + data.name() + " have " + data.train().imageSize());
+        if (config.batchSize() > data.train().size())
+            throw new IllegalArgumentException("batch size " + config.batchSize() + " is larger than the "
+                    + data.train().size() + " training images");
+        this.vae = vae;
+        this.data = data;
+        this.config = config;
+        this.mm = mm;
+        this.rng = rng;
+        this.beta = config.beta();
+        this.learningRate = config.learningRate();
+        this.optimizer = switch (config.optimizer()) {
+            case ADAM -> new Adam(vae.params());
+            case SGD -> new Sgd(vae.params(), 0.9);
+        };
+        ws = vae.workspace(config.batchSize());
+        order = new int[data.train().size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        List<Param> ps = vae.params();
+        lastGood = new float[ps.size()][];
+        for (int k = 0; k < ps.size(); k++) lastGood[k] = ps.get(k).value.data.clone();
+        sinceReport = new LossAccumulator(vae.config().latent());
+        thisEpoch = new LossAccumulator(vae.config().latent());
+    }
+
+    public Vae vae() { return vae; }
+    public DataSplit data() { return data; }
+    public TrainConfig config() { return config; }
+    public Optimizer optimizer() { return optimizer; }
+    public Rng rng() { return rng; }
+    public MatMul matMul() { return mm; }
+    /** Completed epochs. */
+    public int epoch() { return epoch; }
+    /** Completed steps (batches). */
+    public long step() { return step; }
+    /** Images done in the current epoch. */
+    public int epochProgress() { return cursor; }
+    public int stepsPerEpoch() { return (data.train().size() + config.batchSize() - 1) / config.batchSize(); }
+    public double beta() { return beta; }
+    public double learningRate() { return learningRate; }
+
+    public void setBeta(double b) {
+        TrainConfig.checkBeta(b);
+        beta = b;
+    }
+
+    public void setLearningRate(double lr) {
+        TrainConfig.checkLearningRate(lr);
+        learningRate = lr;
+    }
+
+    /** Loss sums since the last time they were taken; {@link #takeReport()} reads and clears them. */
+    public Evaluation takeReport() {
+        Evaluation e = sinceReport.mean();
+        sinceReport.reset();
+        return e;
+    }
+
+    /** Images covered by the report being collected. */
+    public long reportImages() {
+        return sinceReport.images();
+    }
+
+    /** Mean training losses of the current (or just finished) epoch; cleared when the next epoch starts. */
+    public Evaluation epochLosses() {
+        return thisEpoch.mean();
+    }
+
+    /**
+     * Trains on one batch. Returns true when this batch completed an epoch.
+     *
+     * @throws TrainingDivergedException when a loss, gradient or weight became NaN or infinite; the weights are rolled
+     *                                    back to the last good state (taken every 100 steps while all was finite), and
+     *                                    the trainer may go on (say with a lower learning rate)
+     */
+    public boolean trainStep() throws TrainingDivergedException {
+        Dataset train = data.train();
+        if (cursor == 0) {
+            rng.shuffle(order);
+            thisEpoch.reset();
+        }
+        int batch = Math.min(config.batchSize(), order.length - cursor);
+        ws.resize(batch);
+        int d = train.imageSize();
+        float[] x = ws.x.data;
+        for (int r = 0; r < batch; r++) train.copyImage(order[cursor + r], x, r * d);
+        double b = beta;
+        vae.forwardBackward(mm, ws, batch, b, rng);
+        long thisStep = step + 1;
+        if (!Double.isFinite(ws.reconSum) || !Double.isFinite(ws.klSum))
+            throw diverged("the loss became " + (Double.isFinite(ws.reconSum) ? ws.klSum : ws.reconSum), thisStep);
+        if (!gradientsFinite()) throw diverged("a gradient became infinite or NaN", thisStep);
+        optimizer.step(learningRate);
+        if (!weightsFinite()) throw diverged("a weight became infinite or NaN", thisStep);
+        step = thisStep;
+        if (step % GOOD_STATE_EVERY == 0) saveGood();
+        sinceReport.add(batch, ws.reconSum, ws.klSum, b, ws.klPerDimSum);
+        thisEpoch.add(batch, ws.reconSum, ws.klSum, b, ws.klPerDimSum);
+        cursor += batch;
+        if (cursor == order.length) {
+            cursor = 0;
+            epoch++;
+            return true;
+        }
+        return false;
+    }
+
+    private TrainingDivergedException diverged(String what, long atStep) {
+        rollBack();
+        return new TrainingDivergedException("Training diverged at step " + atStep + ": " + what
+                + ". The model was rolled back to step " + lastGoodStep + ". Try a lower learning rate (now "
+                + learningRate + ").", atStep);
+    }
+
+    private boolean gradientsFinite() {
+        for (Param p : vae.params()) if (!allFinite(p.grad.data, p.size())) return false;
+        return true;
+    }
+
+    private boolean weightsFinite() {
+        for (Param p : vae.params()) if (!allFinite(p.value.data, p.size())) return false;
+        return true;
+    }
+
+    private static boolean allFinite(float[] a, int n) {
+        // x - x is 0 for finite x and NaN for NaN or infinity; one sum tells if all were finite
+        float s = 0;
+        for (int i = 0; i < n; i++) s += a[i] - a[i];
+        return s == 0;
+    }
+
+    private void saveGood() {
+        List<Param> ps = vae.params();
+        for (int k = 0; k < ps.size(); k++) System.arraycopy(ps.get(k).value.data, 0, lastGood[k], 0, lastGood[k].length);
+        lastGoodStep = step;
+    }
+
+    private void rollBack() {
+        List<Param> ps = vae.params();
+        for (int k = 0; k < ps.size(); k++) System.arraycopy(lastGood[k], 0, ps.get(k).value.data, 0, lastGood[k].length);
+    }
+
+    /** Held-out evaluation of the current model on the test set. */
+    public Evaluation evaluateTest() {
+        return evaluate(data.test());
+    }
+
+    /** Mean losses on a data set, with eps from a fixed seed so that the same model gives the same numbers. */
+    public Evaluation evaluate(Dataset set) {
+        if (evalWs == null) evalWs = vae.workspace(EVAL_BATCH);
+        return evaluate(vae, mm, evalWs, set, beta);
+    }
+
+    /** Mean losses of a model on a data set, with eps from {@link #EVAL_SEED}. */
+    public static Evaluation evaluate(Vae vae, MatMul mm, Vae.Workspace ws, Dataset set, double beta) {
+        Rng epsRng = new Rng(EVAL_SEED);
+        LossAccumulator acc = new LossAccumulator(vae.config().latent());
+        int d = set.imageSize();
+        for (int start = 0; start < set.size(); start += ws.maxBatch) {
+            int batch = Math.min(ws.maxBatch, set.size() - start);
+            ws.resize(batch);
+            for (int r = 0; r < batch; r++) set.copyImage(start + r, ws.x.data, r * d);
+            vae.evaluate(mm, ws, batch, epsRng);
+            acc.add(batch, ws.reconSum, ws.klSum, beta, ws.klPerDimSum);
+        }
+        return acc.mean();
+    }
+}

@@ -1,0 +1,90 @@
+package vaeexplorer.core.vae;
+
+/**
+ * The decoder's output distribution p(x|z) per pixel, given the decoder's raw output ("logit") l. Each computes
+ * -log p(x|z) in nats and its gradient with respect to l in one fused pass.
+ */
+public enum Likelihood {
+    /**
+     * Bernoulli with mean sigmoid(l): -log p = max(l, 0) - l x + log(1 + e^{-|l|}) (stable for any l);
+     * d/dl = sigmoid(l) - x.
+     */
+    BERNOULLI,
+    /**
+     * Gaussian with mean l and a fixed standard deviation sigma_x: -log p = (x - l)^2 / (2 sigma_x^2)
+     * + 0.5 log(2 pi sigma_x^2) (the constant is included, so values are true nats and may be negative);
+     * d/dl = (l - x) / sigma_x^2.
+     */
+    GAUSSIAN;
+
+    /** The name used on the command line and in files. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Likelihood parse(String s) {
+        for (Likelihood l : values()) if (l.id().equalsIgnoreCase(s)) return l;
+        throw new IllegalArgumentException("likelihood must be bernoulli or gaussian, got '" + s + "'");
+    }
+
+    /**
+     * Sums -log p(x_i | l_i) over i in [0, n) and writes grad[i] = gradScale * d(-log p)/dl_i.
+     *
+     * @param sigma sigma_x, used by GAUSSIAN only
+     */
+    public double lossAndGradient(float[] logits, float[] x, float[] grad, int n, float gradScale, double sigma) {
+        double sum = 0;
+        if (this == BERNOULLI) {
+            for (int i = 0; i < n; i++) {
+                double l = logits[i], t = x[i];
+                // e = exp(-|l|);  bce = max(l, 0) - l t + log(1 + e);  sigmoid(l) = l >= 0 ? 1/(1+e) : e/(1+e)
+                double e = Math.exp(-Math.abs(l));
+                sum += Math.max(l, 0) - l * t + Math.log(1 + e);
+                double s = (l >= 0 ? 1 : e) / (1 + e);
+                grad[i] = (float) ((s - t) * gradScale);
+            }
+        } else {
+            double inv = 1 / (sigma * sigma);
+            for (int i = 0; i < n; i++) {
+                double r = logits[i] - x[i];
+                // nll = r^2 / (2 s^2) + const;  d/dl = r / s^2
+                sum += 0.5 * r * r * inv;
+                grad[i] = (float) (r * inv * gradScale);
+            }
+            sum += n * gaussianConstant(sigma);
+        }
+        return sum;
+    }
+
+    /** Sums -log p(x_i | l_i) over i in [0, n), without gradients. */
+    public double loss(float[] logits, float[] x, int n, double sigma) {
+        double sum = 0;
+        if (this == BERNOULLI) {
+            for (int i = 0; i < n; i++) {
+                double l = logits[i];
+                sum += Math.max(l, 0) - l * x[i] + Math.log(1 + Math.exp(-Math.abs(l)));
+            }
+        } else {
+            double inv = 1 / (sigma * sigma);
+            for (int i = 0; i < n; i++) {
+                double r = logits[i] - x[i];
+                sum += 0.5 * r * r * inv;
+            }
+            sum += n * gaussianConstant(sigma);
+        }
+        return sum;
+    }
+
+    /** The pixel value to show for a decoder output: the mean of p(x|z), kept within [0, 1] for display. */
+    public float mean(float logit) {
+        if (this == BERNOULLI) {
+            return (float) vaeexplorer.core.nn.Activations.sigmoid(logit);
+        }
+        return Math.min(1f, Math.max(0f, logit));
+    }
+
+    /** 0.5 log(2 pi sigma^2): the per-pixel normalising constant of the Gaussian, in nats. */
+    public static double gaussianConstant(double sigma) {
+        return 0.5 * Math.log(2 * Math.PI * sigma * sigma);
+    }
+}
