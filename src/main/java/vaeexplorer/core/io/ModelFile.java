@@ -1,0 +1,141 @@
+package vaeexplorer.core.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import vaeexplorer.core.nn.Param;
+import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.vae.Likelihood;
+import vaeexplorer.core.vae.Vae;
+import vaeexplorer.core.vae.VaeConfig;
+
+/**
+ * A trained model in a {@link SectionFile}: section "config" (UTF-8 key=value lines: the architecture and where the
+ * data came from) and section "params" (per parameter: name, rows, cols, float32 values, in the model's parameter
+ * order). Session files are model files with more sections, so anything that opens a model opens a session too.
+ */
+public final class ModelFile {
+    private ModelFile() {}
+
+    /** A model read from a file, with whatever other sections the file held. */
+    public record Loaded(Vae vae, Properties info, Map<String, byte[]> sections) {
+        /** The name of the data set the model was trained on ("mnist", a path ...), or "" if unknown. */
+        public String dataset() {
+            return info.getProperty("dataset", "");
+        }
+    }
+
+    /** The sections that describe a model; callers may add their own before writing. */
+    public static Map<String, byte[]> sections(Vae vae, Map<String, String> extraInfo) {
+        Map<String, byte[]> s = new LinkedHashMap<>();
+        s.put("config", SectionFile.text(configText(vae.config(), extraInfo)));
+        s.put("params", paramsBytes(vae.params()));
+        return s;
+    }
+
+    public static void save(Path file, Vae vae, Map<String, String> extraInfo) throws IOException {
+        SectionFile.write(file, sections(vae, extraInfo));
+    }
+
+    public static Loaded load(Path file) throws FileFormatException {
+        return fromSections(file.toString(), SectionFile.read(file));
+    }
+
+    public static Loaded fromSections(String where, Map<String, byte[]> sections) throws FileFormatException {
+        byte[] cfg = sections.get("config"), params = sections.get("params");
+        if (cfg == null || params == null)
+            throw new FileFormatException(where + ": not a model file (the config or params section is missing)");
+        Properties info = new Properties();
+        try {
+            info.load(new StringReader(new String(cfg, StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new FileFormatException(where + ": the config section is damaged");
+        }
+        VaeConfig config;
+        try {
+            config = new VaeConfig(intValue(info, "input_size"), VaeConfig.parseHidden(info.getProperty("hidden", "")),
+                    intValue(info, "latent"), Likelihood.parse(info.getProperty("likelihood", "")),
+                    Double.parseDouble(info.getProperty("gaussian_sigma", String.valueOf(VaeConfig.DEFAULT_GAUSSIAN_SIGMA))));
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(where + ": the model's configuration is invalid (" + e.getMessage() + ")");
+        }
+        Vae vae = new Vae(config, new Rng(0));
+        readParams(where, params, vae.params());
+        return new Loaded(vae, info, sections);
+    }
+
+    private static int intValue(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null) throw new IllegalArgumentException(key + " is missing");
+        return Integer.parseInt(v.trim());
+    }
+
+    static String configText(VaeConfig c, Map<String, String> extra) {
+        StringBuilder b = new StringBuilder();
+        b.append("# VAE Explorer model\n");
+        b.append("input_size=").append(c.inputSize()).append('\n');
+        b.append("hidden=").append(c.hiddenText()).append('\n');
+        b.append("latent=").append(c.latent()).append('\n');
+        b.append("likelihood=").append(c.likelihood().id()).append('\n');
+        b.append("gaussian_sigma=").append(String.format(Locale.ROOT, "%s", c.gaussianSigma())).append('\n');
+        Properties escaped = new Properties();
+        escaped.putAll(extra);
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            escaped.store(w, null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String line : w.toString().split("\n")) if (!line.startsWith("#")) b.append(line).append('\n');
+        return b.toString();
+    }
+
+    static byte[] paramsBytes(List<Param> params) {
+        SectionFile.Builder b = new SectionFile.Builder();
+        try {
+            b.out.writeInt(params.size());
+            for (Param p : params) {
+                b.out.writeUTF(p.name);
+                b.out.writeInt(p.value.numRows);
+                b.out.writeInt(p.value.numCols);
+                for (int i = 0; i < p.size(); i++) b.out.writeFloat(p.value.data[i]);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return b.toByteArray();
+    }
+
+    static void readParams(String where, byte[] bytes, List<Param> params) throws FileFormatException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int count = in.readInt();
+            if (count != params.size())
+                throw new FileFormatException(where + ": holds " + count + " parameter arrays; the model needs " + params.size());
+            for (Param p : params) {
+                String name = in.readUTF();
+                int rows = in.readInt(), cols = in.readInt();
+                if (!name.equals(p.name) || rows != p.value.numRows || cols != p.value.numCols)
+                    throw new FileFormatException(where + ": parameter " + name + " is " + rows + "x" + cols
+                            + " but the model expects " + p.name + " " + p.value.numRows + "x" + p.value.numCols);
+                for (int i = 0; i < p.size(); i++) {
+                    float v = in.readFloat();
+                    if (!Float.isFinite(v))
+                        throw new FileFormatException(where + ": parameter " + name + " holds a NaN or infinite value");
+                    p.value.data[i] = v;
+                }
+            }
+            if (in.available() > 0) throw new FileFormatException(where + ": unexpected bytes after the parameters");
+        } catch (IOException e) {
+            throw new FileFormatException(where + ": the parameters are truncated");
+        }
+    }
+}

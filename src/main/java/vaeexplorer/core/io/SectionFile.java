@@ -1,0 +1,145 @@
+package vaeexplorer.core.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The container of VAE Explorer's model and session files: named sections of bytes, versioned, with a checksum.
+ * <pre>
+ * "VAEX"  magic (4 bytes)
+ * u32     format version
+ * u32     number of sections
+ * per section: u16 name length, name (UTF-8), u64 length, bytes
+ * u32     CRC-32 of everything before it
+ * </pre>
+ * Big-endian. A model file has the sections "config" and "params"; a session file adds more. Files are written
+ * atomically ({@link AtomicFiles}); readers check the checksum before anything else and every length against what
+ * is left before allocating.
+ */
+public final class SectionFile {
+    public static final byte[] MAGIC = {'V', 'A', 'E', 'X'};
+    /** The format version this program writes and the newest it reads. */
+    public static final int VERSION = 1;
+    /** Files larger than this are refused (no model of this program comes close). */
+    public static final long MAX_FILE_BYTES = 1L << 31;
+
+    private SectionFile() {}
+
+    public static void write(Path file, Map<String, byte[]> sections) throws IOException {
+        AtomicFiles.write(file, out -> write(out, sections));
+    }
+
+    public static void write(OutputStream raw, Map<String, byte[]> sections) throws IOException {
+        CRC32 crc = new CRC32();
+        OutputStream checked = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                crc.update(b);
+                raw.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                crc.update(b, off, len);
+                raw.write(b, off, len);
+            }
+        };
+        DataOutputStream out = new DataOutputStream(checked);
+        out.write(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(sections.size());
+        for (Map.Entry<String, byte[]> s : sections.entrySet()) {
+            byte[] name = s.getKey().getBytes(StandardCharsets.UTF_8);
+            out.writeShort(name.length);
+            out.write(name);
+            out.writeLong(s.getValue().length);
+            out.write(s.getValue());
+        }
+        out.flush();
+        new DataOutputStream(raw).writeInt((int) crc.getValue());
+        raw.flush();
+    }
+
+    /** Reads and checks a whole file; the map keeps the sections' order. */
+    public static Map<String, byte[]> read(Path file) throws FileFormatException {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) throw new FileFormatException(file + ": " + size + " bytes is too large for a model file");
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new FileFormatException(file + ": no such file");
+        } catch (IOException e) {
+            throw new FileFormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        return parse(file.toString(), bytes);
+    }
+
+    /** Parses the bytes of a file; {@code where} names it in messages. */
+    public static Map<String, byte[]> parse(String where, byte[] bytes) throws FileFormatException {
+        if (bytes.length < MAGIC.length + 12)
+            throw new FileFormatException(where + ": not a VAE Explorer file (only " + bytes.length + " bytes)");
+        for (int i = 0; i < MAGIC.length; i++)
+            if (bytes[i] != MAGIC[i]) throw new FileFormatException(where + ": not a VAE Explorer model or session file");
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        in.position(MAGIC.length);
+        int version = in.getInt();
+        if (version > VERSION)
+            throw new FileFormatException(where + ": written by a newer VAE Explorer (file format " + version
+                    + "); this version reads format " + VERSION + " and older");
+        if (version < 1) throw new FileFormatException(where + ": unknown file format " + version);
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
+        if ((int) crc.getValue() != stored)
+            throw new FileFormatException(where + ": the file is damaged or truncated (checksum mismatch)");
+        int count = in.getInt();
+        if (count < 0 || count > 1000) throw new FileFormatException(where + ": damaged header (" + count + " sections)");
+        Map<String, byte[]> sections = new LinkedHashMap<>();
+        int end = bytes.length - 4;
+        for (int s = 0; s < count; s++) {
+            if (end - in.position() < 2) throw truncated(where);
+            int nameLength = in.getShort() & 0xFFFF;
+            if (end - in.position() < nameLength + 8L) throw truncated(where);
+            byte[] name = new byte[nameLength];
+            in.get(name);
+            long length = in.getLong();
+            if (length < 0 || length > end - in.position()) throw truncated(where);
+            byte[] body = new byte[(int) length];
+            in.get(body);
+            sections.put(new String(name, StandardCharsets.UTF_8), body);
+        }
+        if (in.position() != end)
+            throw new FileFormatException(where + ": " + (end - in.position()) + " unexpected bytes after the last section");
+        return sections;
+    }
+
+    private static FileFormatException truncated(String where) {
+        return new FileFormatException(where + ": the file is truncated or damaged (a section runs past its end)");
+    }
+
+    /** Bytes of a small UTF-8 text section. */
+    public static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A writer for a binary section. */
+    public static final class Builder {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        public final DataOutputStream out = new DataOutputStream(bytes);
+
+        public byte[] toByteArray() {
+            return bytes.toByteArray();
+        }
+    }
+}
