@@ -145,18 +145,22 @@ public final class IdxReader {
         byte[] h = new byte[size];
         int got = readFully(f.in, h, size);
         if (got == 0) throw new DataException(name, f.gzip ? "the compressed data is empty" : "the file is empty");
-        if (got >= 4) checkMagic(name, h, f.gzip, magic);
+        checkMagic(name, h, got, f.gzip, magic);
         if (got < size)
             throw new DataException(name, "the file ends inside the IDX header (" + got + " of " + size + " bytes)");
         return h;
     }
 
-    private static void checkMagic(String name, byte[] h, boolean gzip, int expected) throws DataException {
+    /** Checks the magic number in the first {@code got} bytes of the header, as far as they go. */
+    private static void checkMagic(String name, byte[] h, int got, boolean gzip, int expected) throws DataException {
         String what = expected == IMAGE_MAGIC ? "an image file (magic 2051)" : "a label file (magic 2049)";
-        if (h[0] != 0 || h[1] != 0)
+        if (h[0] != 0 || (got > 1 && h[1] != 0)) {
+            StringBuilder start = new StringBuilder();
+            for (int i = 0; i < Math.min(got, 4); i++) start.append(i == 0 ? "" : " ").append(String.format("%02X", h[i]));
             throw new DataException(name, "not an IDX " + (gzip ? "" : "or gzip ") + "file: expected " + what
-                    + " but " + (gzip ? "the uncompressed data" : "the file") + " starts with bytes "
-                    + String.format("%02X %02X %02X %02X", h[0], h[1], h[2], h[3]));
+                    + " but " + (gzip ? "the uncompressed data" : "the file") + " starts with bytes " + start);
+        }
+        if (got < 4) return;
         int type = h[2] & 0xFF, dims = h[3] & 0xFF, magic = type << 8 | dims;
         if (magic == expected) return;
         if (magic == LABEL_MAGIC) throw new DataException(name, "this is an IDX label file (magic 2049), expected " + what);
