@@ -1,0 +1,55 @@
+package vaeexplorer.core.data;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code classes.txt} file: UTF-8 text with one class name per line, the name of label 0 first. Names are trimmed,
+ * empty lines at the end are ignored; an empty line before the last name or a repeated name is an error.
+ */
+public final class ClassNamesFile {
+    /** The usual file name inside a data folder. */
+    public static final String NAME = "classes.txt";
+
+    private ClassNamesFile() {
+    }
+
+    /** Reads the class names in file. */
+    public static List<String> read(Path file) throws DataException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new DataException(file, "is not UTF-8 text");
+        } catch (IOException e) {
+            throw new DataException(file, "could not be read (" + e.getMessage() + ")", e);
+        }
+        List<String> names = new ArrayList<>();
+        for (String line : lines) names.add(line.replace("\uFEFF", "").trim());
+        while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) names.remove(names.size() - 1);
+        if (names.isEmpty()) throw new DataException(file, "holds no class names");
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            if (n.isEmpty()) throw new DataException(file, "line " + (i + 1) + " is empty (one class name per line)");
+            Integer first = seen.putIfAbsent(n, i + 1);
+            if (first != null)
+                throw new DataException(file, "line " + (i + 1) + " repeats the class name '" + n + "' of line " + first);
+        }
+        return List.copyOf(names);
+    }
+
+    /** The names "0", "1", ... up to maxLabel. */
+    public static List<String> numbered(int maxLabel) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i <= maxLabel; i++) names.add(Integer.toString(i));
+        return List.copyOf(names);
+    }
+}

@@ -1,0 +1,46 @@
+package vaeexplorer.core.data;
+
+import java.util.List;
+
+/** Checks that four IDX files fit together and makes them a {@link DataSplit}. */
+final class IdxSplitAssembler {
+    private IdxSplitAssembler() {
+    }
+
+    /**
+     * @param files      how the four files are called in messages: train images, train labels, test images, test labels
+     * @param classNames names for the labels, or null for "0", "1", ... up to the largest label
+     * @param classesFile how the class-name source is called in messages (ignored when classNames is null)
+     */
+    static DataSplit assemble(String name, String[] files, IdxReader.Images trainImages, int[] trainLabels,
+            IdxReader.Images testImages, int[] testLabels, List<String> classNames, String classesFile)
+            throws DataException {
+        checkCount(files[0], trainImages, files[1], trainLabels);
+        checkCount(files[2], testImages, files[3], testLabels);
+        if (trainImages.rows() != testImages.rows() || trainImages.cols() != testImages.cols())
+            throw new DataException(files[0] + " holds " + trainImages.rows() + "x" + trainImages.cols()
+                    + " images but " + files[2] + " holds " + testImages.rows() + "x" + testImages.cols()
+                    + " images; train and test images must be the same size");
+        int max = Math.max(max(trainLabels), max(testLabels));
+        List<String> names = classNames == null ? ClassNamesFile.numbered(max) : classNames;
+        if (names.size() <= max)
+            throw new DataException(classesFile, "names " + names.size() + " classes but the labels go up to " + max
+                    + " (" + (max + 1) + " classes)");
+        return new DataSplit(
+                new Dataset(name, trainImages.rows(), trainImages.cols(), trainImages.pixels(), trainLabels, names),
+                new Dataset(name, testImages.rows(), testImages.cols(), testImages.pixels(), testLabels, names));
+    }
+
+    private static void checkCount(String imageFile, IdxReader.Images images, String labelFile, int[] labels)
+            throws DataException {
+        if (images.count() != labels.length)
+            throw new DataException(imageFile + " holds " + images.count() + " images but " + labelFile + " holds "
+                    + labels.length + " labels; there must be one label per image");
+    }
+
+    private static int max(int[] a) {
+        int m = 0;
+        for (int v : a) m = Math.max(m, v);
+        return m;
+    }
+}
