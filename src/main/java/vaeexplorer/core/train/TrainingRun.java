@@ -1,0 +1,241 @@
+package vaeexplorer.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.vae.Vae;
+
+/**
+ * Runs a {@link Trainer} on a thread of its own, which alone touches the model, and publishes
+ * {@link TrainingSnapshot}s to a listener about every {@link #REPORT_NANOS}: the losses since the last one, the
+ * latest model copy, and (about once a second) the encodings of the shown points. Commands (pause, resume, one step,
+ * stop, beta and learning rate) may come from any thread and never wait for the trainer, except {@link #stop}, which
+ * waits a bounded time for the thread to end. The listener runs on the trainer thread and must return quickly
+ * (hand the snapshot over, do not render it there).
+ */
+public final class TrainingRun {
+    /** The run's life: it is created IDLE, and ends FINISHED, STOPPED, DIVERGED or FAILED. */
+    public enum State { IDLE, RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED, FAILED;
+        public boolean isOver() {
+            return this == FINISHED || this == STOPPED || this == DIVERGED || this == FAILED;
+        }
+    }
+
+    public static final long REPORT_NANOS = 80_000_000L;
+    public static final long LATENT_NANOS = 700_000_000L;
+
+    private final Trainer trainer;
+    private final Dataset shown;
+    private final Consumer<TrainingSnapshot> listener;
+    private final Object lock = new Object();
+    private Thread thread;
+    private volatile State state = State.IDLE;
+    private boolean pauseRequested;
+    private int stepsRequested;
+    private volatile boolean stopRequested;
+
+    // owned by the trainer thread
+    private final List<LossPoint> pendingLosses = new ArrayList<>();
+    private final List<TestPoint> pendingTests = new ArrayList<>();
+    private Vae.Workspace encodeWs;
+    private long activeNanos;
+    private long rateImages;
+    private long rateNanos;
+    private double samplesPerSecond;
+
+    /**
+     * @param shown the images whose encodings are published for the scatter (e.g. up to 2,000 test images)
+     */
+    public TrainingRun(Trainer trainer, Dataset shown, Consumer<TrainingSnapshot> listener) {
+        this.trainer = trainer;
+        this.shown = shown;
+        this.listener = listener;
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Starts the thread, running or paused. Once only. */
+    public void start(boolean paused) {
+        synchronized (lock) {
+            if (thread != null) throw new IllegalStateException("a training run starts once");
+            pauseRequested = paused;
+            state = paused ? State.PAUSED : State.RUNNING;
+            thread = new Thread(this::loop, "vae-trainer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    public void pause() {
+        synchronized (lock) {
+            if (state.isOver()) return;
+            pauseRequested = true;
+        }
+    }
+
+    public void resume() {
+        synchronized (lock) {
+            if (state.isOver()) return;
+            pauseRequested = false;
+            lock.notifyAll();
+        }
+    }
+
+    /** Trains one batch while paused (ignored while running). */
+    public void stepOnce() {
+        synchronized (lock) {
+            if (state.isOver() || !pauseRequested) return;
+            stepsRequested++;
+            lock.notifyAll();
+        }
+    }
+
+    public void setBeta(double beta) {
+        trainer.setBeta(beta);
+    }
+
+    public void setLearningRate(double lr) {
+        trainer.setLearningRate(lr);
+    }
+
+    /** Asks the thread to end and waits for it up to the given time; true if it has ended. */
+    public boolean stop(long waitMillis) {
+        synchronized (lock) {
+            stopRequested = true;
+            lock.notifyAll();
+        }
+        Thread t = thread;
+        if (t == null || t == Thread.currentThread()) return true;
+        try {
+            t.join(waitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !t.isAlive();
+    }
+
+    /** True while the trainer thread is alive. */
+    public boolean isAlive() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    private void loop() {
+        long lastReport = System.nanoTime();
+        long lastLatent = 0;
+        publish(true);
+        try {
+            while (true) {
+                boolean stepOnly;
+                synchronized (lock) {
+                    if (pauseRequested && stepsRequested == 0 && !stopRequested) {
+                        if (state != State.PAUSED) {
+                            state = State.PAUSED;
+                            publish(true);
+                        }
+                        while (pauseRequested && stepsRequested == 0 && !stopRequested) lock.wait();
+                    }
+                    if (stopRequested) break;
+                    stepOnly = pauseRequested;
+                    if (stepOnly) stepsRequested--;
+                    state = stepOnly ? State.PAUSED : State.RUNNING;
+                }
+                long t0 = System.nanoTime();
+                int before = trainer.epochProgress();
+                boolean epochEnded = trainer.trainStep();
+                long t1 = System.nanoTime();
+                activeNanos += t1 - t0;
+                rateNanos += t1 - t0;
+                rateImages += epochEnded ? trainer.data().train().size() - before : trainer.epochProgress() - before;
+                if (trainer.reportImages() > 0 && (stepOnly || epochEnded || t1 - lastReport >= REPORT_NANOS)) {
+                    Evaluation e = trainer.takeReport();
+                    double position = trainer.epoch() + (double) trainer.epochProgress() / trainer.data().train().size();
+                    pendingLosses.add(new LossPoint(trainer.step(), position, e.loss(), e.recon(), e.kl(), trainer.beta()));
+                    pendingKl = e.klPerDim();
+                }
+                if (epochEnded) {
+                    pendingTests.add(new TestPoint(trainer.epoch(), trainer.step(), trainer.evaluateTest()));
+                    if (trainer.epoch() >= trainer.config().epochs()) {
+                        state = State.FINISHED;
+                        publishWithLatent();
+                        return;
+                    }
+                }
+                long now = System.nanoTime();
+                if (stepOnly || epochEnded || now - lastReport >= REPORT_NANOS) {
+                    if (rateNanos > 0) samplesPerSecond = rateImages / (rateNanos / 1e9);
+                    if (rateNanos > 2_000_000_000L) { rateImages /= 2; rateNanos /= 2; }
+                    boolean latent = stepOnly || epochEnded || now - lastLatent >= LATENT_NANOS;
+                    if (latent) lastLatent = now;
+                    publish(latent);
+                    lastReport = System.nanoTime();
+                }
+            }
+            state = State.STOPPED;
+            publish(false);
+        } catch (TrainingDivergedException e) {
+            state = State.DIVERGED;
+            message = e.getMessage();
+            publishWithLatent();
+        } catch (InterruptedException e) {
+            state = State.STOPPED;
+            publish(false);
+        } catch (RuntimeException | Error e) {
+            state = State.FAILED;
+            message = "Training stopped because of an internal error: " + e;
+            publish(false);
+            throw e;
+        }
+    }
+
+    private double[] pendingKl;
+    private String message = "";
+
+    private void publishWithLatent() {
+        publish(true);
+    }
+
+    private void publish(boolean withLatent) {
+        TrainingSnapshot s = new TrainingSnapshot(state, message, trainer.step(), trainer.epoch(), trainer.config().epochs(),
+                trainer.epochProgress(), trainer.data().train().size(), samplesPerSecond, activeNanos, trainer.beta(),
+                trainer.learningRate(), pendingLosses, pendingTests, pendingKl, trainer.vae().snapshot(),
+                withLatent ? encodeShown() : null);
+        pendingLosses.clear();
+        pendingTests.clear();
+        listener.accept(s);
+    }
+
+    /** Encodes the shown images with the current model (mu and sigma per point). */
+    private LatentCodes encodeShown() {
+        Vae vae = trainer.vae();
+        int d = vae.config().latent(), n = shown.size(), px = shown.imageSize();
+        if (encodeWs == null) encodeWs = vae.workspace(Math.min(500, Math.max(1, n)));
+        int[] idx = new int[n], labels = new int[n];
+        float[] mu = new float[n * d], sigma = new float[n * d];
+        for (int start = 0; start < n; start += encodeWs.maxBatch) {
+            int rows = Math.min(encodeWs.maxBatch, n - start);
+            encodeWs.resize(rows);
+            for (int r = 0; r < rows; r++) shown.copyImage(start + r, encodeWs.x.data, r * px);
+            vae.encode(trainer.matMul(), encodeWs, rows);
+            float[] h = encodeWs.head.data;
+            for (int r = 0; r < rows; r++) {
+                int i = start + r;
+                idx[i] = i;
+                labels[i] = shown.label(i);
+                for (int j = 0; j < d; j++) {
+                    mu[i * d + j] = h[r * 2 * d + j];
+                    sigma[i * d + j] = (float) Math.exp(0.5 * h[r * 2 * d + d + j]);
+                }
+            }
+        }
+        return new LatentCodes(trainer.step(), d, idx, labels, mu, sigma);
+    }
+}
