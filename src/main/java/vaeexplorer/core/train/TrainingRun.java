@@ -44,6 +44,8 @@ public final class TrainingRun {
     private long rateImages;
     private long rateNanos;
     private double samplesPerSecond;
+    private double[] pendingKl;
+    private String message = "";
 
     /**
      * @param shown the images whose encodings are published for the scatter (e.g. up to 2,000 test images)
@@ -155,17 +157,12 @@ public final class TrainingRun {
                 activeNanos += t1 - t0;
                 rateNanos += t1 - t0;
                 rateImages += epochEnded ? trainer.data().train().size() - before : trainer.epochProgress() - before;
-                if (trainer.reportImages() > 0 && (stepOnly || epochEnded || t1 - lastReport >= REPORT_NANOS)) {
-                    Evaluation e = trainer.takeReport();
-                    double position = trainer.epoch() + (double) trainer.epochProgress() / trainer.data().train().size();
-                    pendingLosses.add(new LossPoint(trainer.step(), position, e.loss(), e.recon(), e.kl(), trainer.beta()));
-                    pendingKl = e.klPerDim();
-                }
                 if (epochEnded) {
+                    flushLosses();
                     pendingTests.add(new TestPoint(trainer.epoch(), trainer.step(), trainer.evaluateTest()));
                     if (trainer.epoch() >= trainer.config().epochs()) {
                         state = State.FINISHED;
-                        publishWithLatent();
+                        publish(true);
                         return;
                     }
                 }
@@ -184,7 +181,7 @@ public final class TrainingRun {
         } catch (TrainingDivergedException e) {
             state = State.DIVERGED;
             message = e.getMessage();
-            publishWithLatent();
+            publish(true);
         } catch (InterruptedException e) {
             state = State.STOPPED;
             publish(false);
@@ -196,14 +193,17 @@ public final class TrainingRun {
         }
     }
 
-    private double[] pendingKl;
-    private String message = "";
-
-    private void publishWithLatent() {
-        publish(true);
+    /** Turns the losses gathered since the last report into a loss point. */
+    private void flushLosses() {
+        if (trainer.reportImages() == 0) return;
+        Evaluation e = trainer.takeReport();
+        double position = trainer.epoch() + (double) trainer.epochProgress() / trainer.data().train().size();
+        pendingLosses.add(new LossPoint(trainer.step(), position, e.loss(), e.recon(), e.kl(), trainer.beta()));
+        pendingKl = e.klPerDim();
     }
 
     private void publish(boolean withLatent) {
+        flushLosses();
         TrainingSnapshot s = new TrainingSnapshot(state, message, trainer.step(), trainer.epoch(), trainer.config().epochs(),
                 trainer.epochProgress(), trainer.data().train().size(), samplesPerSecond, activeNanos, trainer.beta(),
                 trainer.learningRate(), pendingLosses, pendingTests, pendingKl, trainer.vae().snapshot(),

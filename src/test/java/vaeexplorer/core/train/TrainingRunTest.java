@@ -1,0 +1,88 @@
+package vaeexplorer.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Test;
+
+import vaeexplorer.core.data.BuiltInDatasets;
+import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.nn.Rng;
+
+class TrainingRunTest {
+    private static DataSplit data() throws Exception {
+        DataSplit m = BuiltInDatasets.load("mnist");
+        int[] idx = new int[600];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        return new DataSplit(m.train().subset("small", idx), m.test().subset("small-test", java.util.Arrays.copyOf(idx, 200)));
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void runsPausesStepsAndStopsWhilePublishingEveryLossPoint() throws Exception {
+        DataSplit d = data();
+        Trainer t = TrainerTest.trainer(d, 2, 16, 1.0, 1);
+        List<TrainingSnapshot> seen = new CopyOnWriteArrayList<>();
+        TrainingRun run = new TrainingRun(t, d.test(), seen::add);
+        run.start(false);
+        await(() -> t.step() > 20, "20 steps");
+        run.pause();
+        await(() -> run.state() == TrainingRun.State.PAUSED, "pause");
+        long paused = t.step();
+        Thread.sleep(100);
+        assertEquals(paused, t.step(), "no steps while paused");
+        run.stepOnce();
+        await(() -> t.step() == paused + 1, "one step");
+        run.setBeta(0.25);
+        run.resume();
+        await(() -> t.step() > paused + 3, "resumed");
+        assertEquals(0.25, t.beta());
+        assertTrue(run.stop(1000), "the thread ends within a second");
+        assertFalse(run.isAlive());
+
+        TrainingSnapshot merged = seen.get(0);
+        for (int i = 1; i < seen.size(); i++) merged = merged.followedBy(seen.get(i));
+        assertTrue(merged.state() == TrainingRun.State.STOPPED || merged.state() == TrainingRun.State.FINISHED, merged.state().toString());
+        assertNotNull(merged.model());
+        assertNotNull(merged.latent());
+        assertEquals(200, merged.latent().size());
+        long last = 0;
+        for (LossPoint p : merged.losses()) {
+            assertTrue(p.step() > last, "loss points in step order");
+            last = p.step();
+        }
+        assertTrue(merged.losses().size() >= 2);
+        assertEquals(0.25, merged.losses().get(merged.losses().size() - 1).beta());
+    }
+
+    @Test
+    void aRunEndsFinishedWithATestPointPerEpoch() throws Exception {
+        DataSplit d = data();
+        Rng seeded = new Rng(1);
+        vaeexplorer.core.vae.Vae vae = new vaeexplorer.core.vae.Vae(vaeexplorer.core.vae.VaeConfig.of(784, 16, 2), seeded);
+        Trainer t = new Trainer(vae, d, new TrainConfig(1, 1e-3, 100, 2, 1, TrainConfig.OptimizerKind.ADAM, 1),
+                new vaeexplorer.core.nn.EjmlMatMul(1), seeded);
+        List<TrainingSnapshot> seen = new CopyOnWriteArrayList<>();
+        TrainingRun run = new TrainingRun(t, d.test(), seen::add);
+        run.start(false);
+        await(() -> run.state() == TrainingRun.State.FINISHED && !run.isAlive(), "the end of the run");
+        TrainingSnapshot merged = seen.stream().reduce(TrainingSnapshot::followedBy).orElseThrow();
+        assertEquals(2, merged.tests().size());
+        assertEquals(12, merged.step());
+        assertEquals(1.0, merged.runProgress());
+    }
+}
