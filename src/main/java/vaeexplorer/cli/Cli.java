@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import vaeexplorer.core.data.DataException;
 import vaeexplorer.core.data.DataSplit;
 import vaeexplorer.core.io.FileFormatException;
 import vaeexplorer.core.io.ModelFile;
+import vaeexplorer.core.io.SessionFile;
 import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.train.Evaluation;
@@ -148,25 +147,10 @@ public final class Cli {
                         train.recon(), train.kl(), test.loss(), test.recon(), test.kl(), sps, seconds);
             }
             out.flush();
-            if (outFile != null) ModelFile.save(outFile, vae, modelInfo(datasetSpec, data, tc, trainer));
+            if (outFile != null) ModelFile.save(outFile, vae, SessionFile.trainInfo(trainer, datasetSpec));
         }
         if (outFile != null && !json) out.println("Saved the model to " + outFile);
         return OK;
-    }
-
-    static Map<String, String> modelInfo(String datasetSpec, DataSplit data, TrainConfig tc, Trainer trainer) {
-        Map<String, String> info = new LinkedHashMap<>();
-        info.put("dataset", datasetSpec);
-        info.put("image_rows", String.valueOf(data.train().rows()));
-        info.put("image_cols", String.valueOf(data.train().cols()));
-        info.put("beta", String.valueOf(trainer.beta()));
-        info.put("learning_rate", String.valueOf(trainer.learningRate()));
-        info.put("batch", String.valueOf(tc.batchSize()));
-        info.put("seed", String.valueOf(tc.seed()));
-        info.put("optimizer", tc.optimizer().id());
-        info.put("epochs_done", String.valueOf(trainer.epoch()));
-        info.put("steps_done", String.valueOf(trainer.step()));
-        return info;
     }
 
     private int evaluate(List<String> argv) throws UsageException, DataException, FileFormatException {

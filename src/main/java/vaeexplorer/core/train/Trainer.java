@@ -191,6 +191,41 @@ public final class Trainer {
         for (int k = 0; k < ps.size(); k++) System.arraycopy(lastGood[k], 0, ps.get(k).value.data, 0, lastGood[k].length);
     }
 
+    /** The state to save with the weights, so that a later {@link #restore} continues exactly from here. */
+    public TrainerState state() {
+        return new TrainerState(epoch, step, cursor, order, rng.state(), optimizer.state(), optimizer.steps(), beta,
+                learningRate);
+    }
+
+    /**
+     * Continues from a saved state (the weights are restored separately, into the model this trainer was made with).
+     *
+     * @throws IllegalArgumentException when the state does not fit this trainer's data or model
+     */
+    public void restore(TrainerState s) {
+        if (s.order().length != order.length)
+            throw new IllegalArgumentException("the session was trained on " + s.order().length + " training images, but "
+                    + data.name() + " has " + order.length);
+        boolean[] seen = new boolean[order.length];
+        for (int i : s.order()) {
+            if (i < 0 || i >= order.length || seen[i]) throw new IllegalArgumentException("the saved image order is damaged");
+            seen[i] = true;
+        }
+        if (s.cursor() < 0 || s.cursor() >= order.length || s.epoch() < 0 || s.step() < 0)
+            throw new IllegalArgumentException("the saved training position is damaged");
+        setBeta(s.beta());
+        setLearningRate(s.learningRate());
+        optimizer.restore(s.optimizerState(), s.optimizerSteps());
+        rng.restore(s.rngState());
+        System.arraycopy(s.order(), 0, order, 0, order.length);
+        cursor = s.cursor();
+        epoch = s.epoch();
+        step = s.step();
+        sinceReport.reset();
+        thisEpoch.reset();
+        saveGood();
+    }
+
     /** Held-out evaluation of the current model on the test set. */
     public Evaluation evaluateTest() {
         return evaluate(data.test());

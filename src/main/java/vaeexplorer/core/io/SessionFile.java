@@ -1,0 +1,237 @@
+package vaeexplorer.core.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import vaeexplorer.core.train.Evaluation;
+import vaeexplorer.core.train.LossHistory;
+import vaeexplorer.core.train.LossPoint;
+import vaeexplorer.core.train.TestPoint;
+import vaeexplorer.core.train.TrainConfig;
+import vaeexplorer.core.train.Trainer;
+import vaeexplorer.core.train.TrainerState;
+
+/**
+ * A saved session: a model file (sections "config" and "params") plus "trainer" (position, image order, generator
+ * and optimiser state), "history" (the loss curve) and "view" (key=value lines of the app's view: latent point,
+ * sliders, zoom). The CLI's model files open as sessions without training state, and sessions open as models.
+ */
+public final class SessionFile {
+    private SessionFile() {}
+
+    /** What a session file holds. Trainer state, history and view may be absent in a plain model file. */
+    public record Session(ModelFile.Loaded model, TrainConfig trainConfig, TrainerState trainer, LossHistory history,
+                          Map<String, String> view) {
+        public String dataset() {
+            return model.dataset();
+        }
+
+        public boolean hasTrainingState() {
+            return trainer != null;
+        }
+    }
+
+    public static void save(Path file, Trainer trainer, String datasetSpec, LossHistory history, Map<String, String> view)
+            throws IOException {
+        Map<String, byte[]> sections = ModelFile.sections(trainer.vae(), trainInfo(trainer, datasetSpec));
+        sections.put("trainer", trainerBytes(trainer.state()));
+        sections.put("history", historyBytes(history));
+        sections.put("view", SectionFile.text(propertiesText(view)));
+        SectionFile.write(file, sections);
+    }
+
+    /** The info lines of a model trained by this trainer on this data set. */
+    public static Map<String, String> trainInfo(Trainer trainer, String datasetSpec) {
+        TrainConfig tc = trainer.config();
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("dataset", datasetSpec);
+        info.put("image_rows", String.valueOf(trainer.data().train().rows()));
+        info.put("image_cols", String.valueOf(trainer.data().train().cols()));
+        info.put("beta", String.valueOf(trainer.beta()));
+        info.put("learning_rate", String.valueOf(trainer.learningRate()));
+        info.put("batch", String.valueOf(tc.batchSize()));
+        info.put("epochs", String.valueOf(tc.epochs()));
+        info.put("seed", String.valueOf(tc.seed()));
+        info.put("optimizer", tc.optimizer().id());
+        info.put("threads", String.valueOf(tc.threads()));
+        info.put("epochs_done", String.valueOf(trainer.epoch()));
+        info.put("steps_done", String.valueOf(trainer.step()));
+        return info;
+    }
+
+    public static Session load(Path file) throws FileFormatException {
+        String where = file.toString();
+        Map<String, byte[]> sections = SectionFile.read(file);
+        ModelFile.Loaded model = ModelFile.fromSections(where, sections);
+        Properties info = model.info();
+        TrainConfig tc;
+        try {
+            TrainConfig d = TrainConfig.defaults();
+            tc = new TrainConfig(Double.parseDouble(info.getProperty("beta", String.valueOf(d.beta()))),
+                    Double.parseDouble(info.getProperty("learning_rate", String.valueOf(d.learningRate()))),
+                    Integer.parseInt(info.getProperty("batch", String.valueOf(d.batchSize()))),
+                    Integer.parseInt(info.getProperty("epochs", String.valueOf(d.epochs()))),
+                    Long.parseLong(info.getProperty("seed", String.valueOf(d.seed()))),
+                    TrainConfig.OptimizerKind.parse(info.getProperty("optimizer", d.optimizer().id())),
+                    Integer.parseInt(info.getProperty("threads", String.valueOf(d.threads()))));
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(where + ": the training settings are invalid (" + e.getMessage() + ")");
+        }
+        TrainerState state = sections.containsKey("trainer") ? readTrainer(where, sections.get("trainer")) : null;
+        LossHistory history = sections.containsKey("history") ? readHistory(where, sections.get("history")) : new LossHistory();
+        Map<String, String> view = new TreeMap<>();
+        if (sections.containsKey("view")) {
+            Properties p = new Properties();
+            try {
+                p.load(new StringReader(new String(sections.get("view"), StandardCharsets.UTF_8)));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new FileFormatException(where + ": the view section is damaged");
+            }
+            for (String k : p.stringPropertyNames()) view.put(k, p.getProperty(k));
+        }
+        return new Session(model, tc, state, history, view);
+    }
+
+    static String propertiesText(Map<String, String> values) {
+        Properties p = new Properties();
+        p.putAll(values);
+        StringWriter w = new StringWriter();
+        try {
+            p.store(w, null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        StringBuilder b = new StringBuilder();
+        for (String line : w.toString().split("\n")) if (!line.startsWith("#")) b.append(line).append('\n');
+        return b.toString();
+    }
+
+    static byte[] trainerBytes(TrainerState s) {
+        SectionFile.Builder b = new SectionFile.Builder();
+        DataOutputStream o = b.out;
+        try {
+            o.writeInt(s.epoch());
+            o.writeLong(s.step());
+            o.writeInt(s.cursor());
+            o.writeInt(s.order().length);
+            for (int i : s.order()) o.writeInt(i);
+            o.writeInt(s.rngState().length);
+            for (long l : s.rngState()) o.writeLong(l);
+            o.writeInt(s.optimizerState().length);
+            for (float[] a : s.optimizerState()) {
+                o.writeInt(a.length);
+                for (float f : a) o.writeFloat(f);
+            }
+            o.writeLong(s.optimizerSteps());
+            o.writeDouble(s.beta());
+            o.writeDouble(s.learningRate());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return b.toByteArray();
+    }
+
+    private static int count(DataInputStream in, int bytesEach, String where, String what) throws IOException, FileFormatException {
+        int n = in.readInt();
+        if (n < 0 || (long) n * bytesEach > in.available())
+            throw new FileFormatException(where + ": the " + what + " is damaged (claims " + n + " entries)");
+        return n;
+    }
+
+    static TrainerState readTrainer(String where, byte[] bytes) throws FileFormatException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int epoch = in.readInt();
+            long step = in.readLong();
+            int cursor = in.readInt();
+            int[] order = new int[count(in, 4, where, "training state")];
+            for (int i = 0; i < order.length; i++) order[i] = in.readInt();
+            long[] rng = new long[count(in, 8, where, "training state")];
+            for (int i = 0; i < rng.length; i++) rng[i] = in.readLong();
+            float[][] opt = new float[count(in, 4, where, "optimizer state")][];
+            for (int k = 0; k < opt.length; k++) {
+                opt[k] = new float[count(in, 4, where, "optimizer state")];
+                for (int i = 0; i < opt[k].length; i++) opt[k][i] = in.readFloat();
+            }
+            long optSteps = in.readLong();
+            double beta = in.readDouble(), lr = in.readDouble();
+            if (in.available() > 0) throw new FileFormatException(where + ": unexpected bytes after the training state");
+            return new TrainerState(epoch, step, cursor, order, rng, opt, optSteps, beta, lr);
+        } catch (IOException e) {
+            throw new FileFormatException(where + ": the training state is truncated");
+        }
+    }
+
+    static byte[] historyBytes(LossHistory h) {
+        SectionFile.Builder b = new SectionFile.Builder();
+        DataOutputStream o = b.out;
+        try {
+            o.writeInt(h.capacity());
+            o.writeInt(h.points().size());
+            for (LossPoint p : h.points()) {
+                o.writeLong(p.step());
+                o.writeDouble(p.epochPosition());
+                o.writeDouble(p.loss());
+                o.writeDouble(p.recon());
+                o.writeDouble(p.kl());
+                o.writeDouble(p.beta());
+            }
+            o.writeInt(h.tests().size());
+            for (TestPoint t : h.tests()) {
+                o.writeInt(t.epoch());
+                o.writeLong(t.step());
+                Evaluation e = t.evaluation();
+                o.writeDouble(e.loss());
+                o.writeDouble(e.recon());
+                o.writeDouble(e.kl());
+                o.writeInt(e.images());
+                double[] k = e.klPerDim();
+                o.writeInt(k.length);
+                for (double v : k) o.writeDouble(v);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return b.toByteArray();
+    }
+
+    static LossHistory readHistory(String where, byte[] bytes) throws FileFormatException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int capacity = in.readInt();
+            if (capacity < 4 || capacity > 10_000_000) throw new FileFormatException(where + ": the loss history is damaged");
+            LossHistory h = new LossHistory(capacity);
+            int n = count(in, 48, where, "loss history");
+            List<LossPoint> points = new ArrayList<>(n);
+            for (int i = 0; i < n; i++)
+                points.add(new LossPoint(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+                        in.readDouble()));
+            int nt = count(in, 44, where, "loss history");
+            List<TestPoint> tests = new ArrayList<>(nt);
+            for (int i = 0; i < nt; i++) {
+                int epoch = in.readInt();
+                long step = in.readLong();
+                double loss = in.readDouble(), recon = in.readDouble(), kl = in.readDouble();
+                int images = in.readInt();
+                double[] k = new double[count(in, 8, where, "loss history")];
+                for (int j = 0; j < k.length; j++) k[j] = in.readDouble();
+                tests.add(new TestPoint(epoch, step, new Evaluation(loss, recon, kl, k, images)));
+            }
+            if (in.available() > 0) throw new FileFormatException(where + ": unexpected bytes after the loss history");
+            h.addAll(points, tests);
+            return h;
+        } catch (IOException e) {
+            throw new FileFormatException(where + ": the loss history is truncated");
+        }
+    }
+}
