@@ -50,6 +50,7 @@ public final class Cli {
             "  evaluate --model FILE --dataset ... [--threads N] [--json]",
             "  bench [--dataset mnist] [--latent 2] [--hidden 512] [--batch 128] [--threads N] [--seconds 20] [--json]",
             "  export-latent --model FILE --dataset ... --out FILE.csv",
+            "  soak [--steps 100000] [--hidden 32] [--batch 32] [--json]   (memory over a long run)",
             "  help",
             "",
             "Losses are means per image in nats: loss = recon + beta * kl (test_loss on held-out data).");
@@ -67,14 +68,19 @@ public final class Cli {
                 case "evaluate" -> evaluate(rest);
                 case "bench" -> bench(rest);
                 case "export-latent" -> ExportLatent.run(rest, out);
+                case "soak" -> Soak.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + argv[0] + "' (commands: train, evaluate, bench, "
-                        + "export-latent, help)");
+                        + "export-latent, soak, help)");
             };
         } catch (UsageException | DataException | FileFormatException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
             return BAD_INPUT;
         } catch (TrainingDivergedException e) {
             err.println("error: " + e.getMessage());
