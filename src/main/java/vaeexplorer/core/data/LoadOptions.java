@@ -36,18 +36,22 @@ public record LoadOptions(ImageDecoder decoder, int side, InvertMode invert, dou
         return new LoadOptions(decoder, DEFAULT_SIDE, InvertMode.AUTO, DEFAULT_TEST_FRACTION, DEFAULT_SEED);
     }
 
+    /** These options with another image side. */
     public LoadOptions withSide(int newSide) {
         return new LoadOptions(decoder, newSide, invert, testFraction, seed);
     }
 
+    /** These options with another invert mode. */
     public LoadOptions withInvert(InvertMode newInvert) {
         return new LoadOptions(decoder, side, newInvert, testFraction, seed);
     }
 
+    /** These options with another held-out share. */
     public LoadOptions withTestFraction(double newTestFraction) {
         return new LoadOptions(decoder, side, invert, newTestFraction, seed);
     }
 
+    /** These options with another split seed. */
     public LoadOptions withSeed(long newSeed) {
         return new LoadOptions(decoder, side, invert, testFraction, newSeed);
     }
