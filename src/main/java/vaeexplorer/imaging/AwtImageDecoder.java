@@ -1,0 +1,91 @@
+package vaeexplorer.imaging;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import vaeexplorer.core.data.GreyImage;
+import vaeexplorer.core.data.ImageDecoder;
+
+/**
+ * Decodes PNG, JPEG, BMP and GIF files (the first frame) with {@code javax.imageio} into greyscale luminance: Y = 0.299
+ * R + 0.587 G + 0.114 B on the sRGB values (greyscale images keep their stored grey levels). Transparent pixels are
+ * blended over white (so dark strokes on a transparent background stay dark on light). Images above
+ * {@value #MAX_PIXELS} pixels are refused before they are decoded. Stateless: one instance may be shared by threads.
+ */
+public final class AwtImageDecoder implements ImageDecoder {
+    /** Largest image decoded, in pixels (width x height). */
+    public static final long MAX_PIXELS = 100_000_000L;
+
+    @Override
+    public GreyImage decode(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) throw new IOException("cannot be opened");
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw new IOException("not a PNG, JPEG, BMP or GIF image");
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0), h = reader.getHeight(0);
+                if (w * h > MAX_PIXELS)
+                    throw new IOException("the image is " + w + "x" + h + " pixels, more than the "
+                            + MAX_PIXELS / 1_000_000 + " megapixels this app reads");
+                BufferedImage image = reader.read(0);
+                return toGrey(image);
+            } finally {
+                reader.dispose();
+            }
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file");
+        } catch (IIOException e) {
+            throw new IOException("corrupt or unsupported image (" + plain(e) + ")", e);
+        } catch (RuntimeException e) { // image readers throw these on some corrupt files
+            throw new IOException("corrupt image (" + plain(e) + ")", e);
+        }
+    }
+
+    /** The luminance of image, transparent parts blended over white. */
+    static GreyImage toGrey(BufferedImage image) {
+        int w = image.getWidth(), h = image.getHeight();
+        byte[] out = new byte[w * h];
+        ColorModel cm = image.getColorModel();
+        if (cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel)) {
+            // getRGB would apply a gamma conversion to grey images: read the stored grey levels instead
+            Raster r = image.getRaster();
+            int greyMax = (1 << cm.getComponentSize(0)) - 1;
+            int alphaMax = cm.hasAlpha() ? (1 << cm.getComponentSize(1)) - 1 : 1;
+            for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++) {
+                    double g = r.getSample(x, y, 0) * 255.0 / greyMax;
+                    double a = cm.hasAlpha() ? r.getSample(x, y, 1) / (double) alphaMax : 1;
+                    out[y * w + x] = (byte) Math.round(g * a + 255 * (1 - a));
+                }
+        } else {
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                image.getRGB(0, y, w, 1, row, 0, w);
+                for (int x = 0; x < w; x++) {
+                    int argb = row[x];
+                    double a = (argb >>> 24) / 255.0;
+                    double lum = 0.299 * (argb >> 16 & 0xFF) + 0.587 * (argb >> 8 & 0xFF) + 0.114 * (argb & 0xFF);
+                    out[y * w + x] = (byte) Math.round(lum * a + 255 * (1 - a));
+                }
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    private static String plain(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}
