@@ -40,6 +40,7 @@ public final class Trainer {
     private long step;
     private volatile double beta;
     private volatile double learningRate;
+    private volatile double klWarmupEpochs;
     private final LossAccumulator sinceReport;
     private final LossAccumulator thisEpoch;
 
@@ -90,6 +91,27 @@ public final class Trainer {
     public double beta() { return beta; }
     public double learningRate() { return learningRate; }
 
+    /**
+     * KL warm-up: beta grows linearly from 0 to its set value over the first {@code epochs} epochs (0 turns it off),
+     * so the decoder learns to use z before the KL term pulls the codes towards the prior.
+     */
+    public void setKlWarmupEpochs(double epochs) {
+        if (!(epochs >= 0 && epochs <= 10_000)) throw new IllegalArgumentException("KL warm-up must be 0 to 10000 epochs, got " + epochs);
+        klWarmupEpochs = epochs;
+    }
+
+    public double klWarmupEpochs() {
+        return klWarmupEpochs;
+    }
+
+    /** The beta the next step uses: the set beta, scaled down during KL warm-up. */
+    public double effectiveBeta() {
+        double w = klWarmupEpochs, b = beta;
+        if (w <= 0) return b;
+        double position = epoch + (double) cursor / order.length;
+        return b * Math.min(1, position / w);
+    }
+
     public void setBeta(double b) {
         TrainConfig.checkBeta(b);
         beta = b;
@@ -135,7 +157,7 @@ public final class Trainer {
         int d = train.imageSize();
         float[] x = ws.x.data;
         for (int r = 0; r < batch; r++) train.copyImage(order[cursor + r], x, r * d);
-        double b = beta;
+        double b = effectiveBeta();
         vae.forwardBackward(mm, ws, batch, b, rng);
         long thisStep = step + 1;
         if (!Double.isFinite(ws.reconSum) || !Double.isFinite(ws.klSum))

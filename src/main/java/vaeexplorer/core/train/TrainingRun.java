@@ -198,14 +198,14 @@ public final class TrainingRun {
         if (trainer.reportImages() == 0) return;
         Evaluation e = trainer.takeReport();
         double position = trainer.epoch() + (double) trainer.epochProgress() / trainer.data().train().size();
-        pendingLosses.add(new LossPoint(trainer.step(), position, e.loss(), e.recon(), e.kl(), trainer.beta()));
+        pendingLosses.add(new LossPoint(trainer.step(), position, e.loss(), e.recon(), e.kl(), trainer.effectiveBeta()));
         pendingKl = e.klPerDim();
     }
 
     private void publish(boolean withLatent) {
         flushLosses();
         TrainingSnapshot s = new TrainingSnapshot(state, message, trainer.step(), trainer.epoch(), trainer.config().epochs(),
-                trainer.epochProgress(), trainer.data().train().size(), samplesPerSecond, activeNanos, trainer.beta(),
+                trainer.epochProgress(), trainer.data().train().size(), samplesPerSecond, activeNanos, trainer.effectiveBeta(),
                 trainer.learningRate(), pendingLosses, pendingTests, pendingKl, trainer.vae().snapshot(),
                 withLatent ? encodeShown() : null);
         pendingLosses.clear();

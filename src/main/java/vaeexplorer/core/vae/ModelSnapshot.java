@@ -1,6 +1,9 @@
 package vaeexplorer.core.vae;
 
+import org.ejml.data.FMatrixRMaj;
+
 import vaeexplorer.core.nn.Dense;
+import vaeexplorer.core.nn.MatMul;
 
 /**
  * An immutable copy of a VAE's weights at one moment of training. Any thread may encode and decode with it while the
@@ -90,18 +93,90 @@ public final class ModelSnapshot {
         return decode(mu);
     }
 
+    /**
+     * Decodes n latent codes (n x latent, row-major) into n images (n x inputSize pixel means in [0, 1]) with batched
+     * matrix products: the fast path for grids and film strips.
+     */
+    public void decodeBatch(MatMul mm, float[] zs, int n, float[] images) {
+        int d = config.latent(), px = config.inputSize();
+        if (zs.length < n * d || images.length < n * px) throw new IllegalArgumentException("arrays too small for " + n + " codes");
+        int chunk = Math.min(n, BATCH);
+        FMatrixRMaj a = new FMatrixRMaj(chunk, widest), b = new FMatrixRMaj(chunk, widest);
+        Likelihood l = config.likelihood();
+        for (int start = 0; start < n; start += chunk) {
+            int rows = Math.min(chunk, n - start);
+            a.reshape(rows, d);
+            System.arraycopy(zs, start * d, a.data, 0, rows * d);
+            for (int i = 0; i < decoder.length; i++) {
+                boolean last = i == decoder.length - 1;
+                decoder[i].forward(mm, a, b, !last);
+                FMatrixRMaj t = a; a = b; b = t;
+            }
+            for (int k = 0; k < rows * px; k++) images[start * px + k] = l.mean(a.data[k]);
+        }
+    }
+
+    /**
+     * Encodes images [from, from + n) of a data set: mu and sigma (n x latent each, row-major), with batched matrix
+     * products.
+     */
+    public void encodeBatch(MatMul mm, vaeexplorer.core.data.Dataset set, int from, int n, float[] mu, float[] sigma) {
+        int d = config.latent(), px = config.inputSize();
+        if (set.imageSize() != px) throw new IllegalArgumentException("the model takes " + px + " pixels, the images have "
+                + set.imageSize());
+        int chunk = Math.max(1, Math.min(n, BATCH));
+        FMatrixRMaj a = new FMatrixRMaj(chunk, widest), b = new FMatrixRMaj(chunk, widest);
+        for (int start = 0; start < n; start += chunk) {
+            int rows = Math.min(chunk, n - start);
+            a.reshape(rows, px);
+            for (int r = 0; r < rows; r++) set.copyImage(from + start + r, a.data, r * px);
+            for (Layer layer : encoder) {
+                layer.forward(mm, a, b, true);
+                FMatrixRMaj t = a; a = b; b = t;
+            }
+            head.forward(mm, a, b, false);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < d; j++) {
+                    mu[(start + r) * d + j] = b.data[r * 2 * d + j];
+                    sigma[(start + r) * d + j] = (float) Math.exp(0.5 * b.data[r * 2 * d + d + j]);
+                }
+            }
+        }
+    }
+
+    private static final int BATCH = 512;
+
     /** One layer's weights (in x out, row-major) and bias, never written after construction. */
     private static final class Layer {
         final int in;
         final int out;
         final float[] w;
         final float[] b;
+        /** A matrix view of w for batched products (read only). */
+        final FMatrixRMaj weights;
 
         Layer(Dense d) {
             in = d.in;
             out = d.out;
             w = d.weight.value.data.clone();
             b = d.bias.value.data.clone();
+            weights = FMatrixRMaj.wrap(in, out, w);
+        }
+
+        /** Y = X W + b for a batch of rows, then ReLU when asked; y is reshaped to rows x out. */
+        void forward(MatMul mm, FMatrixRMaj x, FMatrixRMaj y, boolean relu) {
+            y.reshape(x.numRows, out);
+            // Y = X W
+            mm.mult(x, weights, y);
+            float[] yd = y.data;
+            for (int r = 0; r < x.numRows; r++) {
+                int o = r * out;
+                // Y += 1 b, then max(0, Y)
+                for (int j = 0; j < out; j++) {
+                    float v = yd[o + j] + b[j];
+                    yd[o + j] = relu ? Math.max(v, 0f) : v;
+                }
+            }
         }
 
         /** y = x W + b, then ReLU when asked. Skips zero inputs (common in images and after ReLU). */

@@ -125,4 +125,17 @@ class TrainerTest {
         });
         assertTrue(big.getMessage().contains("larger than the 10 training images"), big.getMessage());
     }
+
+    @Test
+    void klWarmUpRaisesBetaLinearlyOverTheChosenEpochs() throws Exception {
+        Trainer t = trainer(small, 2, 16, 2.0, 1);
+        t.setKlWarmupEpochs(2);
+        assertEquals(0.0, t.effectiveBeta());
+        epochs(t, 1);
+        assertEquals(1.0, t.effectiveBeta(), 1e-12);
+        epochs(t, 1);
+        assertEquals(2.0, t.effectiveBeta(), 1e-12);
+        t.setKlWarmupEpochs(0);
+        assertEquals(2.0, t.effectiveBeta());
+    }
 }
