@@ -50,6 +50,7 @@ public final class Cli {
             "  evaluate --model FILE --dataset ... [--threads N] [--json]",
             "  bench [--dataset mnist] [--latent 2] [--hidden 512] [--batch 128] [--threads N] [--seconds 20] [--json]",
             "  export-latent --model FILE --dataset ... --out FILE.csv",
+            "  bench-inference [--dataset mnist] [--latent 2] [--hidden 512] [--threads N] [--json]",
             "  soak [--steps 100000] [--hidden 32] [--batch 32] [--json]   (memory over a long run)",
             "  help",
             "",
@@ -69,8 +70,9 @@ public final class Cli {
                 case "bench" -> bench(rest);
                 case "export-latent" -> ExportLatent.run(rest, out);
                 case "soak" -> Soak.run(rest, out, err);
+                case "bench-inference" -> InferenceBench.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + argv[0] + "' (commands: train, evaluate, bench, "
-                        + "export-latent, soak, help)");
+                        + "export-latent, bench-inference, soak, help)");
             };
         } catch (UsageException | DataException | FileFormatException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());

@@ -1,0 +1,79 @@
+package vaeexplorer.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import vaeexplorer.core.data.DataException;
+import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.nn.MatMul;
+import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.vae.LatentGrid;
+import vaeexplorer.core.vae.ModelSnapshot;
+import vaeexplorer.core.vae.Vae;
+import vaeexplorer.core.vae.VaeConfig;
+
+/**
+ * {@code bench-inference}: what the UI does while the user explores, timed after warm-up (median of repeats): decode
+ * one latent point (the dragged point), decode a 20 x 20 manifold grid, encode 10,000 images (the scatter).
+ */
+final class InferenceBench {
+    private InferenceBench() {}
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) throws UsageException, DataException {
+        Args a = new Args("bench-inference", argv, Set.of("dataset", "latent", "hidden", "threads"), Set.of("json"));
+        DataSplit data = CliData.load(a.string("dataset", "mnist"), err);
+        int latent = a.integer("latent", 2, 1, VaeConfig.MAX_LATENT);
+        int threads = a.integer("threads", Cli.defaultThreads(), 1, 256);
+        Vae vae = new Vae(new VaeConfig(data.train().imageSize(), VaeConfig.parseHidden(a.string("hidden", "512")), latent,
+                vaeexplorer.core.vae.Likelihood.BERNOULLI, 0.1), new Rng(1));
+        ModelSnapshot m = vae.snapshot();
+        MatMul mm = Cli.matMul(threads);
+        Dataset images = data.train().size() >= 10_000 ? data.train() : concat(data);
+        int n = Math.min(10_000, images.size());
+
+        float[] z = new float[latent], image = new float[m.inputSize()];
+        Rng r = new Rng(2);
+        double decodeOne = median(2000, () -> {
+            z[0] = (float) r.nextGaussian();
+            m.decode(z, image);
+        });
+        float[] grid = LatentGrid.codes(LatentGrid.axis(20, LatentGrid.Spacing.GAUSSIAN_QUANTILES, 0, 0),
+                LatentGrid.axis(20, LatentGrid.Spacing.GAUSSIAN_QUANTILES, 0, 0), latent, 0, Math.min(1, latent - 1),
+                new float[latent]);
+        float[] gridImages = new float[400 * m.inputSize()];
+        double decodeGrid = median(60, () -> m.decodeBatch(mm, grid, 400, gridImages));
+        float[] mu = new float[n * latent], sigma = new float[n * latent];
+        double encode = median(7, () -> m.encodeBatch(mm, images, 0, n, mu, sigma));
+        if (a.flag("json")) {
+            out.println(new Json().put("decode_one_us", decodeOne / 1e3, 1).put("decode_grid_20x20_ms", decodeGrid / 1e6, 2)
+                    .put("encode_images", n).put("encode_ms", encode / 1e6, 1).put("backend", mm.name()).put("threads", threads)
+                    .put("latent", latent).put("hidden", vae.config().hiddenText()));
+        } else {
+            out.printf(Locale.ROOT, "decode one z: %.1f us; 20x20 grid: %.2f ms; encode %,d images: %.1f ms (backend %s, %d threads)%n",
+                    decodeOne / 1e3, decodeGrid / 1e6, n, encode / 1e6, mm.name(), threads);
+        }
+        return Cli.OK;
+    }
+
+    private static Dataset concat(DataSplit d) {
+        int[] all = new int[d.train().size()];
+        for (int i = 0; i < all.length; i++) all[i] = i;
+        return d.train().subset("train", all);
+    }
+
+    /** Median nanoseconds of one run, after as many warm-up runs. */
+    private static double median(int repeats, Runnable task) {
+        for (int i = 0; i < repeats; i++) task.run();
+        long[] t = new long[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            task.run();
+            t[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(t);
+        return t[repeats / 2];
+    }
+}
