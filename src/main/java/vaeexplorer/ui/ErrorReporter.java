@@ -1,0 +1,127 @@
+package vaeexplorer.ui;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+
+/**
+ * Catches what nothing else caught, on any thread: the error goes to a log file, and the user gets a short message
+ * with the details folded away (one dialog at a time; errors while it is open are only logged and counted). Never a
+ * silent failure, never a dead UI.
+ */
+public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
+    private final Path logFile;
+    private final AtomicBoolean dialogOpen = new AtomicBoolean();
+    private final AtomicInteger reported = new AtomicInteger();
+    private volatile Consumer<Report> presenter = this::showDialog;
+
+    /** What the user is told: a one-line message, the details, and where the log is. */
+    public record Report(String message, String details, Path logFile) {}
+
+    public ErrorReporter(Path logFile) {
+        this.logFile = logFile;
+    }
+
+    /** The log file in the user's home (~/.vae-explorer/vae-explorer.log), or the temporary folder if home is not writable. */
+    public static Path defaultLogFile() {
+        Path home = Path.of(System.getProperty("user.home", "."), ".vae-explorer");
+        try {
+            Files.createDirectories(home);
+            if (Files.isWritable(home)) return home.resolve("vae-explorer.log");
+        } catch (IOException | SecurityException e) {
+            // fall through to the temporary folder
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "vae-explorer.log");
+    }
+
+    /** Makes this the handler of every thread (the FX thread included). */
+    public void install() {
+        Thread.setDefaultUncaughtExceptionHandler(this);
+        if (Platform.isFxApplicationThread()) Thread.currentThread().setUncaughtExceptionHandler(this);
+    }
+
+    /** Replaces the dialog (tests). */
+    public void setPresenter(Consumer<Report> presenter) {
+        this.presenter = presenter;
+    }
+
+    public int reportedCount() {
+        return reported.get();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    @Override
+    public void uncaughtException(Thread t, Throwable e) {
+        report("Something went wrong in " + t.getName() + ": " + summary(e), e);
+    }
+
+    /** Logs the error and tells the user (on the FX thread, whatever thread this is called from). */
+    public void report(String message, Throwable e) {
+        reported.incrementAndGet();
+        StringWriter details = new StringWriter();
+        e.printStackTrace(new PrintWriter(details));
+        log(message + "\n" + details);
+        Report r = new Report(message, details.toString(), logFile);
+        if (!dialogOpen.compareAndSet(false, true)) return;
+        Runnable show = () -> {
+            try {
+                presenter.accept(r);
+            } finally {
+                dialogOpen.set(false);
+            }
+        };
+        try {
+            if (Platform.isFxApplicationThread()) show.run();
+            else Platform.runLater(show);
+        } catch (IllegalStateException toolkitGone) {
+            dialogOpen.set(false);
+            System.err.println(message + " (details in " + logFile + ")");
+        }
+    }
+
+    static String summary(Throwable e) {
+        String m = e.getMessage();
+        String kind = e.getClass().getSimpleName();
+        return m == null || m.isBlank() ? kind : m + " (" + kind + ")";
+    }
+
+    private synchronized void log(String text) {
+        try {
+            Files.writeString(logFile, LocalDateTime.now() + " " + text + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException io) {
+            System.err.println(text);
+        }
+    }
+
+    private void showDialog(Report r) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.setTitle("VAE Explorer");
+        alert.setHeaderText("Something went wrong");
+        TextArea area = new TextArea(r.details());
+        area.setEditable(false);
+        area.setPrefRowCount(14);
+        Label where = new Label("The details are also in " + r.logFile());
+        where.setWrapText(true);
+        alert.getDialogPane().setContent(new Label(r.message() + "\n\nThe app keeps running; your work is not lost."));
+        alert.getDialogPane().setExpandableContent(new VBox(6, where, area));
+        alert.showAndWait();
+    }
+}
