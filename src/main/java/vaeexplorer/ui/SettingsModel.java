@@ -32,7 +32,7 @@ public final class SettingsModel {
     private final ObjectProperty<Likelihood> likelihood = new SimpleObjectProperty<>(Likelihood.BERNOULLI);
     private final StringProperty beta = new SimpleStringProperty("1");
     private final StringProperty learningRate = new SimpleStringProperty("0.001");
-    private final StringProperty batchSize = new SimpleStringProperty("128");
+    private final StringProperty batchSize = new SimpleStringProperty("64");
     private final StringProperty epochs = new SimpleStringProperty("10");
     private final StringProperty seed = new SimpleStringProperty("1");
     /** The settings of the model now in use (set when a model is built). */

@@ -45,6 +45,9 @@ public final class TrainingModel {
     private TrainingSnapshot last;
     private LossPoint lastLoss;
     private TestPoint lastTest;
+    /** Wall time spent running (training and encoding for the plot), excluding pauses. */
+    private long wallNanos;
+    private long runningSince = -1;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper resetting = new ReadOnlyBooleanWrapper();
@@ -87,7 +90,12 @@ public final class TrainingModel {
         settings.learningRate().addListener((o, a, b) -> applyLiveSettings());
         settings.dataset().addListener((o, a, b) -> buildError.set(""));
         settings.batchSize().addListener((o, a, b) -> buildError.set(""));
-        state.addListener((o, a, b) -> updateStatus());
+        state.addListener((o, a, b) -> {
+            long now = System.nanoTime();
+            if (a == State.RUNNING && runningSince >= 0) wallNanos += now - runningSince;
+            runningSince = b == State.RUNNING ? now : -1;
+            updateStatus();
+        });
         resetting.addListener((o, a, b) -> updateStatus());
     }
 
@@ -254,6 +262,7 @@ public final class TrainingModel {
         epochProgress.set(0);
         runProgress.set(0);
         last = null;
+        wallNanos = 0;
         lastLoss = null;
         lastTest = null;
     }
@@ -302,11 +311,13 @@ public final class TrainingModel {
         b.append("Epoch ").append(Math.max(1, shownEpoch)).append(" of ").append(s.epochs());
         b.append("  ·  step ").append(Formats.count(s.step()));
         b.append("  ·  ").append(Formats.count(Math.round(s.samplesPerSecond()))).append(" images/s");
-        double elapsed = s.elapsedNanos() / 1e9;
+        double elapsed = (wallNanos + (runningSince >= 0 ? System.nanoTime() - runningSince : 0)) / 1e9;
         b.append("  ·  ").append(Formats.duration(elapsed)).append(" elapsed");
-        long imagesLeft = (long) s.epochs() * s.epochSize() - ((long) s.epoch() * s.epochSize() + s.imagesInEpoch());
-        if (s.state() != State.FINISHED && s.samplesPerSecond() > 0)
-            b.append(", ~").append(Formats.duration(imagesLeft / s.samplesPerSecond())).append(" left");
+        long imagesDone = (long) s.epoch() * s.epochSize() + s.imagesInEpoch();
+        long imagesLeft = (long) s.epochs() * s.epochSize() - imagesDone;
+        // the wall-clock rate, which includes encoding the plotted images, predicts the rest better than training speed
+        if (!s.state().isOver() && imagesDone > 0 && elapsed > 2)
+            b.append(", ~").append(Formats.duration(imagesLeft * elapsed / imagesDone)).append(" left");
         if (lastLoss != null)
             b.append("  ·  loss ").append(Formats.nats(lastLoss.loss())).append(" = recon ")
                     .append(Formats.nats(lastLoss.recon())).append(" + β·KL ")
