@@ -32,7 +32,10 @@ public final class DownsampledSeries {
         bucketY += py;
         bucketCount++;
         if (bucketCount < level) return;
-        if (size == capacity) compact();
+        if (size == capacity) {
+            compact();
+            if (bucketCount < level) return; // the level doubled: this point waits for a partner
+        }
         x[size] = bucketX / bucketCount;
         y[size] = bucketY / bucketCount;
         size++;

@@ -141,6 +141,7 @@ final class LatentPlotView extends Region {
     }
 
     private void keyPressed(KeyEvent e) {
+        if (e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) return; // menu accelerators
         double step = e.isShiftDown() ? 5 * NUDGE : NUDGE;
         KeyCode k = e.getCode();
         switch (k) {
