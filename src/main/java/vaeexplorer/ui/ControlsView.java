@@ -23,7 +23,15 @@ import vaeexplorer.core.vae.Likelihood;
  * set, architecture, batch, epochs, seed) with a note while they wait for Reset and a plain message for invalid values.
  */
 final class ControlsView extends VBox {
-    ControlsView(SettingsModel s, TrainingModel t, ObservableStringValue loading, Runnable openFolder) {
+    private final Runnable focusPlot;
+
+    /**
+     * @param focusPlot gives the keyboard focus to the plot; used when a focused button becomes disabled (Train while
+     *                  it starts training), so the focus does not land in a text field where typing would change a
+     *                  setting by accident
+     */
+    ControlsView(SettingsModel s, TrainingModel t, ObservableStringValue loading, Runnable openFolder, Runnable focusPlot) {
+        this.focusPlot = focusPlot;
         setId("controls");
         getStyleClass().add("sidebar");
 
@@ -97,11 +105,15 @@ final class ControlsView extends VBox {
     private static Label section(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
+        l.setWrapText(true);
         return l;
     }
 
-    private static Button button(String text, String id, BooleanExpression enabled, Runnable action) {
+    private Button button(String text, String id, BooleanExpression enabled, Runnable action) {
         Button b = new Button(text);
+        b.disabledProperty().addListener((o, was, disabled) -> {
+            if (disabled && b.isFocused()) javafx.application.Platform.runLater(focusPlot);
+        });
         b.setId(id);
         b.setMaxWidth(Double.MAX_VALUE);
         b.disableProperty().bind(enabled.not());
@@ -131,7 +143,7 @@ final class ControlsView extends VBox {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(prompt);
-        f.setPrefColumnCount(6);
+        f.setPrefColumnCount(5);
         f.textProperty().bindBidirectional(value);
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Bindings.when(error.isEmpty()).then(prompt).otherwise(error));

@@ -16,6 +16,7 @@ final class DecodedView extends VBox {
         Label values = new Label();
         values.setId("zLabel");
         values.getStyleClass().add("z-label");
+        values.setWrapText(true);
         values.textProperty().bind(Bindings.createStringBinding(() -> zText(latent), latent.z(), latent.xDim(),
                 latent.yDim()));
         latent.decoded().addListener((o, a, img) -> show(img, training.shown().get()));
@@ -39,7 +40,6 @@ final class DecodedView extends VBox {
         for (int d : new int[] {latent.xDim().get(), latent.yDim().get()})
             if (d >= 0 && d < z.length) b.append(b.length() == 0 ? "" : "    ").append("z").append(d).append(" = ")
                     .append(Formats.z(z[d]));
-        if (z.length > 2) b.append("\n(other dimensions: sliders below)");
         return b.toString();
     }
 }

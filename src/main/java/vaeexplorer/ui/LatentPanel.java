@@ -7,14 +7,14 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** The latent plot with its title, dimension selectors (latent size > 2), Reset view, legend and a usage hint. */
-final class LatentPanel extends BorderPane {
+final class LatentPanel extends VBox {
     private final LatentPlotView plot;
 
     LatentPanel(LatentModel latent, TrainingModel training, TextScale text, ObservableStringValue emptyText) {
@@ -23,14 +23,16 @@ final class LatentPanel extends BorderPane {
         Label title = new Label();
         title.getStyleClass().add("panel-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> training.shown().get() == null ? "Latent space"
-                : "Latent space: μ of " + Formats.count(training.shown().get().size()) + " held-out images",
+                : "Latent space: μ of " + Formats.count(training.shown().get().size()) + " test images",
                 training.shown()));
         ComboBox<Integer> xDim = dimChoice("xDimChoice", latent, latent.xDim(), latent.yDim());
         ComboBox<Integer> yDim = dimChoice("yDimChoice", latent, latent.yDim(), latent.xDim());
         Label xLabel = new Label("X:"), yLabel = new Label("Y:");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        title.setMinWidth(0);
         Button resetView = new Button("Reset view");
+        resetView.setMinWidth(Region.USE_PREF_SIZE);
         resetView.setId("resetViewButton");
         resetView.setOnAction(e -> plot.resetView());
         HBox toolbar = new HBox(8, title, spacer, xLabel, xDim, yLabel, yDim, resetView);
@@ -40,15 +42,22 @@ final class LatentPanel extends BorderPane {
             n.visibleProperty().bind(latent.size().greaterThan(2));
             n.managedProperty().bind(n.visibleProperty());
         }
-        Label hint = new Label("Press or drag: move z   ·   click a point: select it   ·   wheel: zoom   ·   "
-                + "right- or Shift-drag: pan   ·   arrow keys: nudge z");
+        Label hint = new Label("Drag: move z  ·  click a point: select it  ·  wheel: zoom  ·  right- or Shift-drag: pan"
+                + "  ·  arrow keys: nudge z");
         hint.getStyleClass().add("hint-text");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         LegendView legend = new LegendView(training.shown(), text.fontSize());
-        setTop(toolbar);
-        setCenter(plot);
-        setRight(legend);
-        setBottom(hint);
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        legend.setMinHeight(0); // with very large text, clip the legend rather than push the hint out of sight
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(legend.widthProperty());
+        clip.heightProperty().bind(legend.heightProperty());
+        legend.setClip(clip);
+        HBox.setHgrow(plot, Priority.ALWAYS);
+        HBox middle = new HBox(plot, legend);
+        VBox.setVgrow(middle, Priority.ALWAYS);
+        getChildren().addAll(toolbar, middle, hint);
     }
 
     LatentPlotView plot() {

@@ -227,7 +227,7 @@ final class LatentPlotView extends Region {
         // grid, axes and ticks
         double xMin = view.minX(), xMax = view.maxX(), yMin = view.minY(), yMax = view.maxY();
         double step = NiceTicks.step(0, Math.min(xMax - xMin, yMax - yMin),
-                (int) Math.max(2, Math.min(view.width(), view.height()) / (5 * f)));
+                (int) Math.max(2, Math.min(view.width(), view.height()) / (3.5 * f)));
         double[] xt = NiceTicks.ticks(xMin, xMax, step), yt = NiceTicks.ticks(yMin, yMax, step);
         g.setLineWidth(1);
         for (double t : xt) {
@@ -245,7 +245,6 @@ final class LatentPlotView extends Region {
         g.beginPath();
         g.rect(view.left(), view.top(), view.width(), view.height());
         g.clip();
-        drawPrior(g, f);
         drawnPoints = 0;
         LatentCodes c = latent.codes().get();
         if (c != null && c.latent() == latent.size().get()) {
@@ -261,13 +260,25 @@ final class LatentPlotView extends Region {
             }
             g.setGlobalAlpha(1);
         } else {
-            g.setFill(Color.web("#546e7a"));
-            g.setFont(Font.font(f * 1.1));
+            drawPrior(g, f);
+            g.setFill(Color.web("#37474f"));
+            Font font = Font.font(f * 1.1);
+            g.setFont(font);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(emptyText.get(), view.left() + view.width() / 2, view.top() + view.height() / 2 - 2.5 * f,
-                    view.width() * 0.9);
+            java.util.List<String> lines = wrap(emptyText.get(), font, view.width() * 0.85);
+            double lineHeight = 1.4 * f * 1.1, y = view.top() + view.height() / 4 - lines.size() * lineHeight / 2;
+            g.setFill(Color.rgb(255, 255, 255, 0.9));
+            g.fillRoundRect(view.left() + view.width() * 0.05, y - lineHeight * 0.8, view.width() * 0.9,
+                    lineHeight * (lines.size() + 0.6), f, f);
+            g.setFill(Color.web("#37474f"));
+            for (String line : lines) {
+                g.fillText(line, view.left() + view.width() / 2, y);
+                y += lineHeight;
+            }
         }
+        if (c != null && c.latent() == latent.size().get())
+            drawPrior(g, f); // on top of the points, so the reference circles stay visible in a crowd
         g.restore();
 
         // frame, tick labels, axis titles
@@ -293,6 +304,26 @@ final class LatentPlotView extends Region {
         g.restore();
     }
 
+    /** Splits text into lines no wider than width in font. */
+    private static java.util.List<String> wrap(String text, Font font, double width) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            probe.setText(candidate);
+            if (probe.getLayoutBounds().getWidth() > width && line.length() > 0) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        if (line.length() > 0) lines.add(line.toString());
+        return lines;
+    }
+
     private static String dimName(int d) {
         return d < 0 ? "(one dimension)" : "z" + d;
     }
@@ -304,12 +335,19 @@ final class LatentPlotView extends Region {
         g.setLineDashes(6, 5);
         for (int k = 1; k <= 2; k++) g.strokeOval(cx - k * s, cy - k * s, 2 * k * s, 2 * k * s);
         g.setLineDashes();
-        g.setFill(PRIOR);
-        g.setFont(Font.font(f * 0.85));
+        g.setFont(Font.font(null, FontWeight.BOLD, f * 0.9));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
+        g.setLineWidth(3);
+        g.setStroke(Color.WHITE);
+        g.setFill(PRIOR);
         double a = Math.sqrt(0.5);
-        for (int k = 1; k <= 2; k++) g.fillText(k + "σ", cx + k * s * a + 3, cy - k * s * a - 1);
+        for (int k = 1; k <= 2; k++) {
+            String label = k + "σ";
+            double lx = cx + k * s * a + 3, ly = cy - k * s * a - 1;
+            g.strokeText(label, lx, ly); // a white halo keeps it readable over points
+            g.fillText(label, lx, ly);
+        }
     }
 
     private void redrawOverlay() {

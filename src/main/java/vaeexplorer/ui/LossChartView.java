@@ -38,7 +38,7 @@ final class LossChartView extends StackPane {
     private final JFreeChart chart;
     private final NumberAxis stepAxis = new NumberAxis("training step (batches)");
     private final NumberAxis lossAxis = new NumberAxis("loss (nats)");
-    private final NumberAxis klAxis = new NumberAxis("KL (nats)");
+    private final NumberAxis klAxis = new NumberAxis("KL");
     private final ChartViewer viewer;
     private final XYPlot losses;
 
@@ -78,8 +78,8 @@ final class LossChartView extends StackPane {
         XYPlot klPlot = subplot(right, klAxis, klLine);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(stepAxis);
         plot.setGap(6);
-        plot.add(losses, 5);
-        plot.add(klPlot, 2);
+        plot.add(losses, 2);
+        plot.add(klPlot, 1);
         klAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         this.losses = losses;
 

@@ -15,6 +15,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vaeexplorer.core.train.TrainingRun.State;
 
@@ -42,22 +43,23 @@ final class MainView extends BorderPane {
         SelectionView selection = new SelectionView(latent, training);
         VBox side = new VBox(decoded, sliders, selection);
         side.getStyleClass().add("right-panel");
-        side.prefWidthProperty().bind(text.fontSize().multiply(18));
-        side.setMinWidth(180);
+        side.prefWidthProperty().bind(text.fontSize().multiply(17));
+        side.setMinWidth(Region.USE_PREF_SIZE); // the plot gives way, not the decoded image and its numbers
         HBox.setHgrow(latentPanel, Priority.ALWAYS);
         HBox top = new HBox(latentPanel, side);
         chart = new LossChartView(training, text.fontSize());
         SplitPane split = new SplitPane(top, chart);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(chart, true);
 
-        ControlsView controls = new ControlsView(x.settings(), training, x.library().loading(), x::openFolder);
+        ControlsView controls = new ControlsView(x.settings(), training, x.library().loading(), x::openFolder,
+                () -> latentPanel.plot().requestFocus());
         ScrollPane left = new ScrollPane(controls);
         left.setId("controlsScroll");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        left.prefWidthProperty().bind(text.fontSize().multiply(17.5));
+        left.prefWidthProperty().bind(text.fontSize().multiply(18.5));
         left.setMinWidth(200);
 
         setTop(menus(x));

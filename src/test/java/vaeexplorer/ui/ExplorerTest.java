@@ -353,6 +353,30 @@ class ExplorerTest {
     }
 
     @Test
+    void anIdxFolderLoadsOffTheFxThreadAndAppliesOnReset(FxRobot robot, @TempDir Path dir) throws Exception {
+        awaitReady();
+        for (String f : vaeexplorer.core.data.IdxFolder.FILES)
+            try (var in = ExplorerTest.class.getResourceAsStream("/assets/mnist/" + f + ".gz")) {
+                Files.copy(in, dir.resolve(f + ".gz"));
+            }
+        robot.interact(() -> explorer.openFolder(dir));
+        await("the folder is chosen", 10_000, () -> explorer.settings().dataset().get().folder() != null);
+        assertTrue(fx(() -> robot.lookup("#pendingNote").queryAs(Label.class).getText()).contains("data set"));
+        assertTrue(fx(() -> explorer.settings().datasets().size()) == 3);
+        robot.clickOn("#resetButton");
+        await("a model of the folder's data", 10_000, () -> training().state().get() == TrainingRun.State.IDLE
+                && training().data().get().name().equals(dir.toAbsolutePath().normalize().toString()));
+        assertFalse(fx(() -> robot.lookup("#pendingNote").query().isVisible()));
+    }
+
+    @Test
+    void clickingTrainLeavesTheKeyboardFocusOnThePlotNotInATextField(FxRobot robot) {
+        awaitReady();
+        robot.clickOn("#trainButton");
+        await("focus on the plot", 2_000, () -> stage.getScene().getFocusOwner() == plot());
+    }
+
+    @Test
     void largerTextScalesTheRootFont(FxRobot robot) {
         awaitReady();
         double before = fx(() -> robot.lookup("#trainButton").queryAs(Button.class).getFont().getSize());
