@@ -41,6 +41,7 @@ final class LatentPlotView extends Region {
     private double lastX, lastY;
     private boolean panning;
     private int drawnPoints;
+    private DotSprites dots;
 
     LatentPlotView(LatentModel latent, ObservableDoubleValue fontSize, ObservableStringValue emptyText) {
         this.latent = latent;
@@ -249,16 +250,16 @@ final class LatentPlotView extends Region {
         LatentCodes c = latent.codes().get();
         if (c != null && c.latent() == latent.size().get()) {
             double r = pointRadius();
-            g.setGlobalAlpha(0.75);
+            if (dots == null || dots.radius() != r) dots = new DotSprites(r, 0.75);
+            double half = dots.size() / 2.0;
             for (int i = 0; i < c.size(); i++) {
                 double sx = view.toScreenX(xOf(c, i)), sy = view.toScreenY(yOf(c, i));
                 if (sx < view.left() - r || sx > view.left() + view.width() + r || sy < view.top() - r
                         || sy > view.top() + view.height() + r) continue;
-                g.setFill(Palette.of(c.label(i)));
-                g.fillOval(sx - r, sy - r, 2 * r, 2 * r);
+                // whole pixels: a plain copy of the pre-drawn dot, no resampling
+                g.drawImage(dots.of(c.label(i)), Math.round(sx - half), Math.round(sy - half));
                 drawnPoints++;
             }
-            g.setGlobalAlpha(1);
         } else {
             drawPrior(g, f);
             g.setFill(Color.web("#37474f"));

@@ -6,8 +6,11 @@ import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
 
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -23,7 +26,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The loss curves against the training step: training loss and reconstruction per reporting interval with the
- * held-out loss per epoch above, and KL (much smaller) in a panel of its own below, sharing the step axis. Copies only new points from the {@link LossHistory} (all of
+ * held-out loss per epoch above, and KL (much smaller) in a panel of its own below, sharing the step axis. Redraws
+ * at most four times a second. Copies only new points from the {@link LossHistory} (all of
  * them after the history merged points), and redraws once per update.
  */
 final class LossChartView extends StackPane {
@@ -41,6 +45,10 @@ final class LossChartView extends StackPane {
     private final NumberAxis klAxis = new NumberAxis("KL");
     private final ChartViewer viewer;
     private final XYPlot losses;
+    /** Redraws at most this often; a chart redraw is the most expensive thing the FX thread does. */
+    private static final long MIN_REDRAW_MILLIS = 250;
+    private final PauseTransition pending = new PauseTransition();
+    private long lastSync;
 
     LossChartView(TrainingModel training, ObservableDoubleValue fontSize) {
         this.history = training.history();
@@ -99,7 +107,8 @@ final class LossChartView extends StackPane {
 
         applyFonts(fontSize.get());
         fontSize.addListener((o, a, b) -> applyFonts(b.doubleValue()));
-        training.historyVersion().addListener((o, a, b) -> sync());
+        training.historyVersion().addListener((o, a, b) -> scheduleSync());
+        pending.setOnFinished(e -> sync());
         sync();
     }
 
@@ -120,7 +129,20 @@ final class LossChartView extends StackPane {
         return new int[] {total.getItemCount(), recon.getItemCount(), test.getItemCount(), kl.getItemCount()};
     }
 
+    private void scheduleSync() {
+        if (pending.getStatus() == Animation.Status.RUNNING) return;
+        long since = (System.nanoTime() - lastSync) / 1_000_000;
+        if (since >= MIN_REDRAW_MILLIS || history.isEmpty()) {
+            sync(); // at once when it is time, and when cleared
+        } else {
+            pending.setDuration(Duration.millis(MIN_REDRAW_MILLIS - since));
+            pending.playFromStart();
+        }
+    }
+
     private void sync() {
+        pending.stop();
+        lastSync = System.nanoTime();
         DownsampledSeries[] sources = {history.total(), history.recon(), history.test(), history.kl()};
         chart.setNotify(false);
         try {

@@ -2,18 +2,21 @@ package vaeexplorer.ui;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
- * A greyscale image drawn large and crisp: every pixel a filled square with whole-pixel edges (no smoothing), fitted
- * into the region, kept square and centred horizontally.
+ * A greyscale image drawn large and crisp: scaled by a whole number with image smoothing off, so every pixel is a
+ * sharp square; fitted into the region, kept square and centred horizontally.
  */
 final class PixelCanvas extends Region {
     private final Canvas canvas = new Canvas();
     private float[] pixels;
     private int rows;
     private int cols;
+    private WritableImage image;
 
     PixelCanvas(String id, double prefSide, double minSide) {
         setId(id);
@@ -61,15 +64,15 @@ final class PixelCanvas extends Region {
         double cell = Math.floor(side / n);
         if (cell < 1) cell = side / n;
         double ox = x0 + Math.floor((side - cell * cols) / 2), oy = y0 + Math.floor((side - cell * rows) / 2);
-        g.setFill(Color.BLACK);
-        g.fillRect(ox, oy, cell * cols, cell * rows);
-        for (int r = 0; r < rows; r++) {
+        if (image == null || image.getWidth() != cols || image.getHeight() != rows) image = new WritableImage(cols, rows);
+        PixelWriter out = image.getPixelWriter();
+        for (int r = 0; r < rows; r++)
             for (int c = 0; c < cols; c++) {
-                double v = pixels[r * cols + c];
-                if (v <= 0.002) continue; // black background already there
-                g.setFill(Color.gray(Math.min(1, v)));
-                g.fillRect(ox + c * cell, oy + r * cell, cell, cell);
+                int v = (int) Math.round(255 * Math.max(0, Math.min(1, pixels[r * cols + c])));
+                out.setArgb(c, r, 0xFF000000 | v << 16 | v << 8 | v);
             }
-        }
+        // one copy, scaled by a whole number without smoothing: every image pixel a crisp square
+        g.setImageSmoothing(false);
+        g.drawImage(image, ox, oy, cell * cols, cell * rows);
     }
 }
