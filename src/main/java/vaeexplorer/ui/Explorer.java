@@ -6,12 +6,14 @@ import java.util.Locale;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -59,10 +61,23 @@ public final class Explorer {
         Explorer x = new Explorer(stage);
         if (preset != null) preset.accept(x.settings);
         stage.show();
+        fitToScreen(stage);
         x.view.latentPanel().plot().requestFocus();
         if (train) x.training.train();
         else x.training.reset();
         return x;
+    }
+
+    /** Shrinks and moves the window (decorations included) into the screen it is on, if it is larger. */
+    static void fitToScreen(Stage stage) {
+        var screens = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        Rectangle2D vb = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
+        if (stage.getWidth() <= vb.getWidth() && stage.getHeight() <= vb.getHeight()
+                && stage.getX() >= vb.getMinX() && stage.getY() >= vb.getMinY()) return;
+        stage.setWidth(Math.min(stage.getWidth(), vb.getWidth()));
+        stage.setHeight(Math.min(stage.getHeight(), vb.getHeight()));
+        stage.setX(vb.getMinX() + (vb.getWidth() - stage.getWidth()) / 2);
+        stage.setY(vb.getMinY() + (vb.getHeight() - stage.getHeight()) / 2);
     }
 
     public SettingsModel settings() { return settings; }

@@ -314,6 +314,25 @@ class ExplorerTest {
     }
 
     @Test
+    void afterDivergenceAPlainMessageShowsAndResumeGoesOnWithALowerLearningRate(FxRobot robot) {
+        awaitReady();
+        type(robot, "#learningRateField", "100");
+        robot.clickOn("#trainButton");
+        await("diverged", 15_000, () -> training().state().get() == TrainingRun.State.DIVERGED);
+        Label message = robot.lookup("#messageLabel").queryAs(Label.class);
+        assertTrue(fx(message::isVisible));
+        assertTrue(fx(message::getText).startsWith("Training diverged at step"), fx(message::getText));
+        assertFalse(fx(() -> robot.lookup("#resumeButton").queryAs(Button.class).isDisabled()));
+        type(robot, "#learningRateField", "0.001");
+        long s = step();
+        robot.clickOn("#resumeButton");
+        await("training goes on", 10_000, () -> training().step().get() > s + 5
+                && training().state().get() == TrainingRun.State.RUNNING);
+        assertFalse(fx(message::isVisible));
+        assertEquals(1e-3, fx(() -> training().currentRun().trainer().learningRate()));
+    }
+
+    @Test
     void invalidValuesShowAPlainMessageAndDisableTrainAndReset(FxRobot robot) {
         awaitReady();
         type(robot, "#latentField", "0");
