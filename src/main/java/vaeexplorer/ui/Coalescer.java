@@ -6,13 +6,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 
-import javafx.application.Platform;
-import vaeexplorer.core.train.TrainingSnapshot;
-
 /**
  * Hands values from a producer thread (the trainer) to the FX thread with at most one pending hand-over: a value that
  * arrives while one is still waiting is merged into it. Neither side ever waits for the other; the FX thread gets the
- * newest state (and, with a lossless merge, every loss point) as fast as it can take it.
+ * newest state (and, with a lossless merge, every loss point) as fast as it can take it. The explorer uses it with
+ * {@code TrainingSnapshot::followedBy} and {@code Platform::runLater}:
+ * {@code if (pending.getAndAccumulate(s, merge) == null) Platform.runLater(drain)}.
  */
 public final class Coalescer<T> {
     private final AtomicReference<T> pending = new AtomicReference<>();
@@ -30,11 +29,6 @@ public final class Coalescer<T> {
         this.merge = Objects.requireNonNull(merge);
         this.sink = Objects.requireNonNull(sink);
         this.executor = Objects.requireNonNull(executor);
-    }
-
-    /** Snapshots of a training run to the FX thread, merged with {@link TrainingSnapshot#followedBy}. */
-    public static Coalescer<TrainingSnapshot> toFxThread(Consumer<? super TrainingSnapshot> sink) {
-        return new Coalescer<>(TrainingSnapshot::followedBy, sink, Platform::runLater);
     }
 
     /** Offers a value; schedules one drain only when none is pending. Any thread; never blocks. */

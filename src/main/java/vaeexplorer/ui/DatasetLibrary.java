@@ -34,11 +34,6 @@ public final class DatasetLibrary {
         return loading.getReadOnlyProperty();
     }
 
-    /** The data set if already loaded, else null. */
-    public DataSplit cached(DatasetChoice choice) {
-        return CACHE.get(choice);
-    }
-
     /**
      * Loads a data set off the FX thread (or takes it from the cache unless reload) and calls back on the FX thread:
      * onLoaded with the data, or onError with a message for the user. Call on the FX thread.

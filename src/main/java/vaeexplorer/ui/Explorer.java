@@ -127,5 +127,6 @@ public final class Explorer {
         if (shutDown) return;
         shutDown = true;
         training.shutdown();
+        library.shutdown();
     }
 }

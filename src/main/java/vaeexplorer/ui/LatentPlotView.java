@@ -88,10 +88,6 @@ final class LatentPlotView extends Region {
         return drawnPoints;
     }
 
-    Canvas pointsCanvas() {
-        return points;
-    }
-
     /** Where shown point i is drawn, in this view's coordinates, or null. */
     javafx.geometry.Point2D pointPosition(int i) {
         LatentCodes c = latent.codes().get();

@@ -34,10 +34,6 @@ final class PixelCanvas extends Region {
         redraw();
     }
 
-    Canvas canvas() {
-        return canvas;
-    }
-
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
@@ -68,7 +64,7 @@ final class PixelCanvas extends Region {
         PixelWriter out = image.getPixelWriter();
         for (int r = 0; r < rows; r++)
             for (int c = 0; c < cols; c++) {
-                int v = (int) Math.round(255 * Math.max(0, Math.min(1, pixels[r * cols + c])));
+                int v = Math.round(255 * Math.max(0, Math.min(1, pixels[r * cols + c])));
                 out.setArgb(c, r, 0xFF000000 | v << 16 | v << 8 | v);
             }
         // one copy, scaled by a whole number without smoothing: every image pixel a crisp square

@@ -146,7 +146,6 @@ public final class TrainingModel {
     public void shutdown() {
         generation++;
         if (run != null) run.stop(2000);
-        library.shutdown();
     }
 
     // ---- state ----
