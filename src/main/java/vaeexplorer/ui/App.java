@@ -1,20 +1,35 @@
 package vaeexplorer.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The JavaFX application. */
+/**
+ * The JavaFX application: one {@link Explorer} window. System properties for demos: {@code vaeexplorer.autotrain=true}
+ * starts training at once; {@code vaeexplorer.textScale=1.5} starts with larger text; {@code vaeexplorer.threads=N}
+ * sets the trainer's threads (default 1).
+ */
 public final class App extends Application {
+    private Explorer explorer;
+
     public static void launchApp(String[] args) {
         Application.launch(App.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("VAE Explorer");
-        stage.setScene(new Scene(new Label("VAE Explorer"), 1280, 800));
-        stage.show();
+        explorer = Explorer.open(stage, null, Boolean.getBoolean("vaeexplorer.autotrain"));
+        String scale = System.getProperty("vaeexplorer.textScale");
+        if (scale != null) {
+            try {
+                explorer.text().scale().set(Math.max(0.5, Math.min(3, Double.parseDouble(scale))));
+            } catch (NumberFormatException e) {
+                System.err.println("vaeexplorer.textScale: not a number: " + scale);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (explorer != null) explorer.shutdown();
     }
 }

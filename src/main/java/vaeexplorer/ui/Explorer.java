@@ -1,0 +1,132 @@
+package vaeexplorer.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * One explorer window: creates the view-models and the view, wires them, and owns their life. Closing the window (or
+ * Platform.exit, through {@link App#stop()}) ends the trainer thread.
+ */
+public final class Explorer {
+    private final Stage stage;
+    private final SettingsModel settings = new SettingsModel();
+    private final DatasetLibrary library = new DatasetLibrary();
+    private final TrainingModel training;
+    private final LatentModel latent = new LatentModel();
+    private final TextScale text = new TextScale();
+    private final MainView view;
+    private boolean shutDown;
+
+    private Explorer(Stage stage) {
+        this.stage = stage;
+        training = new TrainingModel(settings, library);
+        latent.shown().bind(training.shown());
+        latent.codes().bind(training.codes());
+        latent.model().bind(training.model());
+        view = new MainView(this);
+        view.styleProperty().bind(Bindings.format(Locale.ROOT, "-fx-font-size: %.2fpx;", text.fontSize()));
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(Explorer.class.getResource("explorer.css").toExternalForm());
+        // Ctrl+= and the keypad's + also mean "larger" (Plus needs Shift on most keyboards)
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), text::larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), text::larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), text::smaller);
+        stage.setTitle("VAE Explorer");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setOnHidden(e -> shutdown());
+    }
+
+    /**
+     * Opens the explorer in stage and builds the first model (MNIST, off the FX thread).
+     *
+     * @param preset  changes to the default settings before the first model, or null
+     * @param train   start training as soon as the model is built
+     */
+    public static Explorer open(Stage stage, java.util.function.Consumer<SettingsModel> preset, boolean train) {
+        Explorer x = new Explorer(stage);
+        if (preset != null) preset.accept(x.settings);
+        stage.show();
+        fitToScreen(stage);
+        x.view.latentPanel().plot().requestFocus();
+        if (train) x.training.train();
+        else x.training.reset();
+        return x;
+    }
+
+    /** Shrinks and moves the window (decorations included) into the screen it is on, if it is larger. */
+    static void fitToScreen(Stage stage) {
+        var screens = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        Rectangle2D vb = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
+        if (stage.getWidth() <= vb.getWidth() && stage.getHeight() <= vb.getHeight()
+                && stage.getX() >= vb.getMinX() && stage.getY() >= vb.getMinY()) return;
+        stage.setWidth(Math.min(stage.getWidth(), vb.getWidth()));
+        stage.setHeight(Math.min(stage.getHeight(), vb.getHeight()));
+        stage.setX(vb.getMinX() + (vb.getWidth() - stage.getWidth()) / 2);
+        stage.setY(vb.getMinY() + (vb.getHeight() - stage.getHeight()) / 2);
+    }
+
+    public SettingsModel settings() { return settings; }
+    public TrainingModel training() { return training; }
+    public LatentModel latent() { return latent; }
+    public TextScale text() { return text; }
+    DatasetLibrary library() { return library; }
+    MainView view() { return view; }
+    public Stage stage() { return stage; }
+
+    /** Asks for an IDX folder and opens it. */
+    void openFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of IDX files");
+        File dir = chooser.showDialog(stage);
+        if (dir != null) openFolder(dir.toPath());
+    }
+
+    /**
+     * Loads an IDX folder off the FX thread. On success it is added to the data sets and chosen (it applies on Reset);
+     * on failure an error dialog says why and nothing else changes.
+     */
+    void openFolder(Path dir) {
+        DatasetChoice choice = DatasetChoice.folder(dir);
+        library.load(choice, true, split -> {
+            if (!settings.datasets().contains(choice)) settings.datasets().add(choice);
+            settings.dataset().set(choice);
+        }, message -> {
+            Alert alert = new Alert(Alert.AlertType.ERROR);
+            alert.initOwner(stage);
+            alert.setTitle("VAE Explorer");
+            alert.setHeaderText("Could not open the IDX folder");
+            alert.setContentText(message);
+            alert.getDialogPane().setId("folderErrorDialog");
+            alert.getDialogPane().setStyle(view.getStyle());
+            alert.show();
+        });
+    }
+
+    void quit() {
+        shutdown();
+        Platform.exit();
+    }
+
+    /** Stops the trainer thread (waiting up to two seconds) and the loader. Idempotent. */
+    public void shutdown() {
+        if (shutDown) return;
+        shutDown = true;
+        training.shutdown();
+        library.shutdown();
+    }
+}

@@ -1,0 +1,34 @@
+package vaeexplorer.ui;
+
+import java.util.Locale;
+
+/** Numbers and durations as the status line shows them (always with a decimal point, like the text fields take). */
+final class Formats {
+    private Formats() {}
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String nats(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "–";
+    }
+
+    static String z(double v) {
+        return String.format(Locale.ROOT, "%+.2f", v);
+    }
+
+    /** h:mm:ss or m:ss. */
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds) || seconds < 0) return "–";
+        long s = Math.round(seconds);
+        long h = s / 3600, m = s / 60 % 60, sec = s % 60;
+        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec) : String.format(Locale.ROOT, "%d:%02d", m, sec);
+    }
+
+    /** A message from a validating constructor, starting with a capital letter. */
+    static String sentence(String message) {
+        if (message == null || message.isEmpty()) return "";
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+}

@@ -1,0 +1,387 @@
+package vaeexplorer.ui;
+
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import vaeexplorer.core.train.LatentCodes;
+
+/**
+ * The latent scatter: mu of the shown images in two chosen dimensions, coloured by class, with the prior's 1- and
+ * 2-sigma circles, grid and ticks, and the explored point z. Two canvases: the points (redrawn when codes or the view
+ * change) and an overlay with z and the selection (redrawn on every mouse move).
+ *
+ * <p>Mouse: press or drag moves z; pressing on a data point selects it; the wheel zooms at the cursor; right-, middle-
+ * or Shift-drag pans. Keys (when focused): arrows nudge z (Shift: more), + and - zoom, Home resets the view.
+ */
+final class LatentPlotView extends Region {
+    private static final Color GRID = Color.web("#e3e6e8");
+    private static final Color AXIS = Color.web("#b0b6ba");
+    private static final Color PRIOR = Color.web("#37474f");
+    static final double NUDGE = 0.1;
+
+    private final LatentModel latent;
+    private final ObservableDoubleValue fontSize;
+    private final ObservableStringValue emptyText;
+    private final Canvas points = new Canvas();
+    private final Canvas overlay = new Canvas();
+    private final PlotTransform view = new PlotTransform();
+    private double lastX, lastY;
+    private boolean panning;
+    private int drawnPoints;
+    private DotSprites dots;
+
+    LatentPlotView(LatentModel latent, ObservableDoubleValue fontSize, ObservableStringValue emptyText) {
+        this.latent = latent;
+        this.fontSize = fontSize;
+        this.emptyText = emptyText;
+        setId("latentPlot");
+        getStyleClass().add("latent-plot");
+        getChildren().addAll(points, overlay);
+        overlay.setMouseTransparent(true);
+        setFocusTraversable(true);
+        setPickOnBounds(true);
+        setMinSize(200, 200);
+        setPrefSize(560, 520);
+
+        latent.codes().addListener((o, a, b) -> redrawPoints());
+        latent.xDim().addListener((o, a, b) -> redrawAll());
+        latent.yDim().addListener((o, a, b) -> redrawAll());
+        latent.size().addListener((o, a, b) -> redrawAll());
+        fontSize.addListener((o, a, b) -> requestLayout());
+        emptyText.addListener((o, a, b) -> redrawPoints());
+        latent.z().addListener((o, a, b) -> redrawOverlay());
+        latent.selected().addListener((o, a, b) -> redrawOverlay());
+        focusedProperty().addListener((o, a, b) -> redrawOverlay());
+
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> panning = false);
+        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    /** Shows -4..4 around the origin again. */
+    void resetView() {
+        view.reset();
+        redrawAll();
+    }
+
+    PlotTransform transform() {
+        return view;
+    }
+
+    /** Points drawn at the last redraw (for tests). */
+    int drawnPoints() {
+        return drawnPoints;
+    }
+
+    /** Where shown point i is drawn, in this view's coordinates, or null. */
+    javafx.geometry.Point2D pointPosition(int i) {
+        LatentCodes c = latent.codes().get();
+        if (c == null || i < 0 || i >= c.size()) return null;
+        return new javafx.geometry.Point2D(view.toScreenX(xOf(c, i)), view.toScreenY(yOf(c, i)));
+    }
+
+    // ---- input ----
+
+    private static boolean isPan(MouseEvent e) {
+        return e.isSecondaryButtonDown() || e.isMiddleButtonDown() || (e.isPrimaryButtonDown() && e.isShiftDown());
+    }
+
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        lastX = e.getX();
+        lastY = e.getY();
+        panning = isPan(e);
+        if (panning || e.getButton() != MouseButton.PRIMARY) return;
+        int hit = hitTest(e.getX(), e.getY());
+        if (hit >= 0) latent.select(hit);
+        else moveZ(e);
+        e.consume();
+    }
+
+    private void dragged(MouseEvent e) {
+        if (panning) {
+            view.panBy(e.getX() - lastX, e.getY() - lastY);
+            lastX = e.getX();
+            lastY = e.getY();
+            redrawAll();
+        } else if (e.isPrimaryButtonDown()) {
+            moveZ(e);
+        }
+        e.consume();
+    }
+
+    private void moveZ(MouseEvent e) {
+        if (latent.size().get() == 0) return;
+        latent.setPlotPoint(view.toLatentX(e.getX()), view.toLatentY(e.getY()));
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() == 0) return;
+        view.zoomAt(e.getX(), e.getY(), Math.pow(1.002, e.getDeltaY()));
+        redrawAll();
+        e.consume();
+    }
+
+    private void keyPressed(KeyEvent e) {
+        if (e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) return; // menu accelerators
+        double step = e.isShiftDown() ? 5 * NUDGE : NUDGE;
+        KeyCode k = e.getCode();
+        switch (k) {
+            case LEFT, KP_LEFT -> latent.nudge(-step, 0);
+            case RIGHT, KP_RIGHT -> latent.nudge(step, 0);
+            case UP, KP_UP -> latent.nudge(0, step);
+            case DOWN, KP_DOWN -> latent.nudge(0, -step);
+            case PLUS, ADD, EQUALS -> zoomCentre(1.25);
+            case MINUS, SUBTRACT -> zoomCentre(0.8);
+            case HOME -> resetView();
+            default -> { return; }
+        }
+        e.consume();
+    }
+
+    private void zoomCentre(double factor) {
+        view.zoomAt(view.left() + view.width() / 2, view.top() + view.height() / 2, factor);
+        redrawAll();
+    }
+
+    /** The shown point nearest (sx, sy) within a few pixels, or -1. */
+    private int hitTest(double sx, double sy) {
+        LatentCodes c = latent.codes().get();
+        if (c == null || c.latent() != latent.size().get()) return -1;
+        double r = Math.max(5, pointRadius() + 2), best = r * r;
+        int hit = -1;
+        for (int i = 0; i < c.size(); i++) {
+            double dx = view.toScreenX(xOf(c, i)) - sx, dy = view.toScreenY(yOf(c, i)) - sy;
+            double d = dx * dx + dy * dy;
+            if (d <= best) {
+                best = d;
+                hit = i;
+            }
+        }
+        return hit;
+    }
+
+    // ---- drawing ----
+
+    private double fs() {
+        return fontSize.get();
+    }
+
+    private double pointRadius() {
+        return Math.max(2.5, 0.23 * fs());
+    }
+
+    private double xOf(LatentCodes c, int i) {
+        int d = latent.xDim().get();
+        return d >= 0 && d < c.latent() ? c.mu(i, d) : 0;
+    }
+
+    private double yOf(LatentCodes c, int i) {
+        int d = latent.yDim().get();
+        return d >= 0 && d < c.latent() ? c.mu(i, d) : 0;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
+        points.setWidth(w);
+        points.setHeight(h);
+        overlay.setWidth(w);
+        overlay.setHeight(h);
+        redrawAll();
+    }
+
+    private void redrawAll() {
+        redrawPoints();
+        redrawOverlay();
+    }
+
+    private void redrawPoints() {
+        double w = points.getWidth(), h = points.getHeight();
+        double f = fs();
+        double left = 3.6 * f, bottom = 3.0 * f, top = 0.6 * f, right = 0.8 * f;
+        view.setArea(left, top, w - left - right, h - top - bottom);
+        GraphicsContext g = points.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (w < 10 || h < 10) return;
+
+        // grid, axes and ticks
+        double xMin = view.minX(), xMax = view.maxX(), yMin = view.minY(), yMax = view.maxY();
+        double step = NiceTicks.step(0, Math.min(xMax - xMin, yMax - yMin),
+                (int) Math.max(2, Math.min(view.width(), view.height()) / (3.5 * f)));
+        double[] xt = NiceTicks.ticks(xMin, xMax, step), yt = NiceTicks.ticks(yMin, yMax, step);
+        g.setLineWidth(1);
+        for (double t : xt) {
+            double sx = Math.round(view.toScreenX(t)) + 0.5;
+            g.setStroke(Math.abs(t) < step * 1e-6 ? AXIS : GRID);
+            g.strokeLine(sx, view.top(), sx, view.top() + view.height());
+        }
+        for (double t : yt) {
+            double sy = Math.round(view.toScreenY(t)) + 0.5;
+            g.setStroke(Math.abs(t) < step * 1e-6 ? AXIS : GRID);
+            g.strokeLine(view.left(), sy, view.left() + view.width(), sy);
+        }
+
+        g.save();
+        g.beginPath();
+        g.rect(view.left(), view.top(), view.width(), view.height());
+        g.clip();
+        drawnPoints = 0;
+        LatentCodes c = latent.codes().get();
+        if (c != null && c.latent() == latent.size().get()) {
+            double r = pointRadius();
+            if (dots == null || dots.radius() != r) dots = new DotSprites(r, 0.75);
+            double half = dots.size() / 2.0;
+            for (int i = 0; i < c.size(); i++) {
+                double sx = view.toScreenX(xOf(c, i)), sy = view.toScreenY(yOf(c, i));
+                if (sx < view.left() - r || sx > view.left() + view.width() + r || sy < view.top() - r
+                        || sy > view.top() + view.height() + r) continue;
+                // whole pixels: a plain copy of the pre-drawn dot, no resampling
+                g.drawImage(dots.of(c.label(i)), Math.round(sx - half), Math.round(sy - half));
+                drawnPoints++;
+            }
+        } else {
+            drawPrior(g, f);
+            g.setFill(Color.web("#37474f"));
+            Font font = Font.font(f * 1.1);
+            g.setFont(font);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            java.util.List<String> lines = wrap(emptyText.get(), font, view.width() * 0.85);
+            double lineHeight = 1.4 * f * 1.1, y = view.top() + view.height() / 4 - lines.size() * lineHeight / 2;
+            g.setFill(Color.rgb(255, 255, 255, 0.9));
+            g.fillRoundRect(view.left() + view.width() * 0.05, y - lineHeight * 0.8, view.width() * 0.9,
+                    lineHeight * (lines.size() + 0.6), f, f);
+            g.setFill(Color.web("#37474f"));
+            for (String line : lines) {
+                g.fillText(line, view.left() + view.width() / 2, y);
+                y += lineHeight;
+            }
+        }
+        if (c != null && c.latent() == latent.size().get())
+            drawPrior(g, f); // on top of the points, so the reference circles stay visible in a crowd
+        g.restore();
+
+        // frame, tick labels, axis titles
+        g.setStroke(AXIS);
+        g.strokeRect(view.left() + 0.5, view.top() + 0.5, view.width() - 1, view.height() - 1);
+        g.setFill(Color.web("#263238"));
+        g.setFont(Font.font(f * 0.9));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (double t : xt) g.fillText(NiceTicks.label(t, step), view.toScreenX(t), view.top() + view.height() + 0.3 * f);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double t : yt) g.fillText(NiceTicks.label(t, step), view.left() - 0.4 * f, view.toScreenY(t));
+        g.setFont(Font.font(null, FontWeight.BOLD, f));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(dimName(latent.xDim().get()), view.left() + view.width() / 2, h - 0.2 * f);
+        g.save();
+        g.translate(0.9 * f, view.top() + view.height() / 2);
+        g.rotate(-90);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(dimName(latent.yDim().get()), 0, 0);
+        g.restore();
+    }
+
+    /** Splits text into lines no wider than width in font. */
+    private static java.util.List<String> wrap(String text, Font font, double width) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            probe.setText(candidate);
+            if (probe.getLayoutBounds().getWidth() > width && line.length() > 0) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        if (line.length() > 0) lines.add(line.toString());
+        return lines;
+    }
+
+    private static String dimName(int d) {
+        return d < 0 ? "(one dimension)" : "z" + d;
+    }
+
+    private void drawPrior(GraphicsContext g, double f) {
+        double cx = view.toScreenX(0), cy = view.toScreenY(0), s = view.scale();
+        g.setStroke(PRIOR);
+        g.setLineWidth(1.5);
+        g.setLineDashes(6, 5);
+        for (int k = 1; k <= 2; k++) g.strokeOval(cx - k * s, cy - k * s, 2 * k * s, 2 * k * s);
+        g.setLineDashes();
+        g.setFont(Font.font(null, FontWeight.BOLD, f * 0.9));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setLineWidth(3);
+        g.setStroke(Color.WHITE);
+        g.setFill(PRIOR);
+        double a = Math.sqrt(0.5);
+        for (int k = 1; k <= 2; k++) {
+            String label = k + "σ";
+            double lx = cx + k * s * a + 3, ly = cy - k * s * a - 1;
+            g.strokeText(label, lx, ly); // a white halo keeps it readable over points
+            g.fillText(label, lx, ly);
+        }
+    }
+
+    private void redrawOverlay() {
+        double w = overlay.getWidth(), h = overlay.getHeight();
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (latent.size().get() == 0) return;
+        g.save();
+        g.beginPath();
+        g.rect(view.left(), view.top(), view.width(), view.height());
+        g.clip();
+        LatentCodes c = latent.codes().get();
+        int sel = latent.selected().get();
+        if (c != null && sel >= 0 && sel < c.size() && c.latent() == latent.size().get()) {
+            double sx = view.toScreenX(xOf(c, sel)), sy = view.toScreenY(yOf(c, sel)), r = pointRadius() + 4;
+            g.setLineWidth(2.5);
+            g.setStroke(Color.BLACK);
+            g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
+        }
+        int xd = latent.xDim().get(), yd = latent.yDim().get();
+        double zx = xd >= 0 ? latent.get(xd) : 0, zy = yd >= 0 ? latent.get(yd) : 0;
+        double sx = view.toScreenX(zx), sy = view.toScreenY(zy), r = Math.max(8, 0.7 * fs());
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(5);
+        g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
+        g.strokeLine(sx - 1.8 * r, sy, sx - 0.4 * r, sy);
+        g.strokeLine(sx + 0.4 * r, sy, sx + 1.8 * r, sy);
+        g.strokeLine(sx, sy - 1.8 * r, sx, sy - 0.4 * r);
+        g.strokeLine(sx, sy + 0.4 * r, sx, sy + 1.8 * r);
+        g.setStroke(isFocused() ? Color.web("#000000") : Color.web("#212121"));
+        g.setLineWidth(2);
+        g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
+        g.strokeLine(sx - 1.8 * r, sy, sx - 0.4 * r, sy);
+        g.strokeLine(sx + 0.4 * r, sy, sx + 1.8 * r, sy);
+        g.strokeLine(sx, sy - 1.8 * r, sx, sy - 0.4 * r);
+        g.strokeLine(sx, sy + 0.4 * r, sx, sy + 1.8 * r);
+        g.restore();
+    }
+}

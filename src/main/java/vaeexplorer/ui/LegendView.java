@@ -1,0 +1,35 @@
+package vaeexplorer.ui;
+
+import java.util.List;
+
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import vaeexplorer.core.data.Dataset;
+
+/** The class names of the shown images with their scatter colours. */
+final class LegendView extends VBox {
+    LegendView(ObservableValue<Dataset> shown, ObservableDoubleValue fontSize) {
+        setId("legend");
+        getStyleClass().add("legend");
+        shown.addListener((o, a, d) -> rebuild(d, fontSize));
+        fontSize.addListener((o, a, b) -> rebuild(shown.getValue(), fontSize));
+        rebuild(shown.getValue(), fontSize);
+    }
+
+    private void rebuild(Dataset d, ObservableDoubleValue fontSize) {
+        getChildren().clear();
+        Label title = new Label("Classes");
+        title.getStyleClass().add("panel-title");
+        getChildren().add(title);
+        List<String> names = d == null ? List.of() : d.classNames();
+        if (names.isEmpty()) getChildren().add(new Label(d == null ? "" : "(unlabelled)"));
+        for (int i = 0; i < names.size(); i++) {
+            Label item = new Label(names.get(i), new Circle(0.42 * fontSize.get(), Palette.of(i)));
+            item.getStyleClass().add("legend-item");
+            getChildren().add(item);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package vaeexplorer.ui;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
+
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.labels.StandardXYToolTipGenerator;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The loss curves against the training step: training loss and reconstruction per reporting interval with the
+ * held-out loss per epoch above, and KL (much smaller) in a panel of its own below, sharing the step axis. Redraws
+ * at most four times a second. Copies only new points from the {@link LossHistory} (all of
+ * them after the history merged points), and redraws once per update.
+ */
+final class LossChartView extends StackPane {
+    private final LossHistory history;
+    private final XYSeries total = new XYSeries("training loss", false, true);
+    private final XYSeries recon = new XYSeries("reconstruction", false, true);
+    private final XYSeries test = new XYSeries("test loss (each epoch)", false, true);
+    private final XYSeries kl = new XYSeries("KL (lower panel)", false, true);
+    private final XYSeries[] series = {total, recon, test, kl};
+    private final int[] generations = {-1, -1, -1, -1};
+    private final int[] copied = new int[4];
+    private final JFreeChart chart;
+    private final NumberAxis stepAxis = new NumberAxis("training step (batches)");
+    private final NumberAxis lossAxis = new NumberAxis("loss (nats)");
+    private final NumberAxis klAxis = new NumberAxis("KL");
+    private final ChartViewer viewer;
+    private final XYPlot losses;
+    /** Redraws at most this often; a chart redraw is the most expensive thing the FX thread does. */
+    private static final long MIN_REDRAW_MILLIS = 250;
+    private final PauseTransition pending = new PauseTransition();
+    private long lastSync;
+
+    LossChartView(TrainingModel training, ObservableDoubleValue fontSize) {
+        this.history = training.history();
+        setId("lossChartPane");
+        XYSeriesCollection left = new XYSeriesCollection();
+        left.addSeries(total);
+        left.addSeries(recon);
+        left.addSeries(test);
+        XYSeriesCollection right = new XYSeriesCollection(kl);
+
+        stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        stepAxis.setAutoRangeIncludesZero(false);
+        lossAxis.setAutoRangeIncludesZero(false);
+        klAxis.setAutoRangeIncludesZero(true);
+
+        StandardXYToolTipGenerator tips = new StandardXYToolTipGenerator("{0}: {2} nats at step {1}",
+                new DecimalFormat("#,##0"), new DecimalFormat("0.0"));
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        lines.setDefaultToolTipGenerator(tips);
+        lines.setSeriesPaint(0, new Color(0x21, 0x21, 0x21));
+        lines.setSeriesPaint(1, new Color(0x1e, 0x88, 0xe5));
+        lines.setSeriesPaint(2, new Color(0xd3, 0x2f, 0x2f));
+        lines.setSeriesStroke(0, new BasicStroke(1.6f));
+        lines.setSeriesStroke(1, new BasicStroke(1.3f));
+        lines.setSeriesStroke(2, new BasicStroke(2.4f));
+        lines.setSeriesShapesVisible(2, true);
+        lines.setSeriesShape(2, new Ellipse2D.Double(-5, -5, 10, 10));
+        XYLineAndShapeRenderer klLine = new XYLineAndShapeRenderer(true, false);
+        klLine.setDefaultToolTipGenerator(tips);
+        klLine.setSeriesPaint(0, new Color(0xef, 0x6c, 0x00));
+        klLine.setSeriesStroke(0, new BasicStroke(1.4f));
+
+        XYPlot losses = subplot(left, lossAxis, lines);
+        losses.setNoDataMessage("The losses appear here while the model trains.");
+        XYPlot klPlot = subplot(right, klAxis, klLine);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(stepAxis);
+        plot.setGap(6);
+        plot.add(losses, 2);
+        plot.add(klPlot, 1);
+        klAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        this.losses = losses;
+
+        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.TOP);
+        legend.setFrame(new org.jfree.chart.block.BlockBorder(Color.WHITE));
+        chart.setPadding(new RectangleInsets(4, 4, 4, 8));
+
+        viewer = new ChartViewer(chart);
+        viewer.setId("lossChart");
+        getChildren().add(viewer);
+        setMinSize(200, 120);
+        setPrefSize(900, 240);
+
+        applyFonts(fontSize.get());
+        fontSize.addListener((o, a, b) -> applyFonts(b.doubleValue()));
+        training.historyVersion().addListener((o, a, b) -> scheduleSync());
+        pending.setOnFinished(e -> sync());
+        sync();
+    }
+
+    private static XYPlot subplot(XYSeriesCollection data, NumberAxis axis, XYLineAndShapeRenderer renderer) {
+        XYPlot p = new XYPlot(data, null, axis, renderer);
+        p.setBackgroundPaint(Color.WHITE);
+        p.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        p.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        p.setDomainGridlineStroke(new BasicStroke(1f));
+        p.setRangeGridlineStroke(new BasicStroke(1f));
+        p.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        p.setOutlinePaint(new Color(0xb0, 0xb6, 0xba));
+        return p;
+    }
+
+    /** Points on the chart per series: training loss, reconstruction, test, KL (for tests). */
+    int[] itemCounts() {
+        return new int[] {total.getItemCount(), recon.getItemCount(), test.getItemCount(), kl.getItemCount()};
+    }
+
+    private void scheduleSync() {
+        if (pending.getStatus() == Animation.Status.RUNNING) return;
+        long since = (System.nanoTime() - lastSync) / 1_000_000;
+        if (since >= MIN_REDRAW_MILLIS || history.isEmpty()) {
+            sync(); // at once when it is time, and when cleared
+        } else {
+            pending.setDuration(Duration.millis(MIN_REDRAW_MILLIS - since));
+            pending.playFromStart();
+        }
+    }
+
+    private void sync() {
+        pending.stop();
+        lastSync = System.nanoTime();
+        DownsampledSeries[] sources = {history.total(), history.recon(), history.test(), history.kl()};
+        chart.setNotify(false);
+        try {
+            for (int k = 0; k < series.length; k++) {
+                DownsampledSeries src = sources[k];
+                if (src.generation() != generations[k]) {
+                    series[k].clear();
+                    copied[k] = 0;
+                    generations[k] = src.generation();
+                }
+                for (int i = copied[k]; i < src.size(); i++) series[k].add(src.x(i), src.y(i), false);
+                if (src.size() != copied[k]) series[k].fireSeriesChanged();
+                copied[k] = src.size();
+            }
+            fitLossAxis();
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    /**
+     * Fits the left axis to the losses after the first tenth of the run, so that the steep first drop (from ~550 nats
+     * on MNIST) does not flatten the rest of the curves; the first points then run off the top.
+     */
+    private void fitLossAxis() {
+        double maxX = total.getItemCount() == 0 ? 0 : total.getMaxX();
+        double from = maxX * 0.1, lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, all = hi;
+        int counted = 0;
+        for (XYSeries s : new XYSeries[] {total, recon, test}) {
+            for (int i = 0; i < s.getItemCount(); i++) {
+                double x = s.getX(i).doubleValue(), y = s.getY(i).doubleValue();
+                if (!Double.isFinite(y)) continue;
+                all = Math.max(all, y);
+                lo = Math.min(lo, y);
+                if (x >= from) {
+                    hi = Math.max(hi, y);
+                    counted++;
+                }
+            }
+        }
+        if (counted < 20 || !(hi > lo) || hi >= all) {
+            lossAxis.setAutoRange(true);
+            return;
+        }
+        double pad = (hi - lo) * 0.08;
+        lossAxis.setRange(lo - pad, hi + 3 * pad);
+    }
+
+    private void applyFonts(double px) {
+        // JFreeChart sizes fonts in points of its own; at 96 dpi one px is 0.75 pt, but FXGraphics2D draws them as px
+        Font label = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px));
+        Font tick = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px * 0.9));
+        for (NumberAxis a : new NumberAxis[] {stepAxis, lossAxis, klAxis}) {
+            a.setLabelFont(label);
+            a.setTickLabelFont(tick);
+        }
+        chart.getLegend().setItemFont(label);
+        losses.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px * 1.1)));
+    }
+}

@@ -1,0 +1,98 @@
+package vaeexplorer.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import vaeexplorer.core.train.TrainingRun.State;
+
+/**
+ * The window's content: menu bar, side bar with the controls, the latent plot with the decoded image beside it, the
+ * loss chart below, and the status bar.
+ */
+final class MainView extends BorderPane {
+    private final LatentPanel latentPanel;
+    private final DecodedView decoded;
+    private final LossChartView chart;
+
+    MainView(Explorer x) {
+        setId("mainView");
+        TrainingModel training = x.training();
+        LatentModel latent = x.latent();
+        TextScale text = x.text();
+
+        StringBinding emptyText = Bindings.createStringBinding(() -> training.resetting().get() ? "Loading the data…"
+                : training.state().get() == State.IDLE ? "Press Train (or Step): the held-out images appear here, placed by the encoder."
+                : "", training.resetting(), training.state());
+        latentPanel = new LatentPanel(latent, training, text, emptyText);
+        decoded = new DecodedView(latent, training);
+        DimensionSlidersView sliders = new DimensionSlidersView(latent);
+        SelectionView selection = new SelectionView(latent, training);
+        VBox side = new VBox(decoded, sliders, selection);
+        side.getStyleClass().add("right-panel");
+        side.prefWidthProperty().bind(text.fontSize().multiply(17));
+        side.setMinWidth(Region.USE_PREF_SIZE); // the plot gives way, not the decoded image and its numbers
+        HBox.setHgrow(latentPanel, Priority.ALWAYS);
+        HBox top = new HBox(latentPanel, side);
+        chart = new LossChartView(training, text.fontSize());
+        SplitPane split = new SplitPane(top, chart);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        SplitPane.setResizableWithParent(chart, true);
+
+        ControlsView controls = new ControlsView(x.settings(), training, x.library().loading(), x::openFolder,
+                () -> latentPanel.plot().requestFocus());
+        ScrollPane left = new ScrollPane(controls);
+        left.setId("controlsScroll");
+        left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.prefWidthProperty().bind(text.fontSize().multiply(18.5));
+        left.setMinWidth(200);
+
+        setTop(menus(x));
+        setLeft(left);
+        setCenter(split);
+        setBottom(new ProgressView(training));
+    }
+
+    LatentPanel latentPanel() { return latentPanel; }
+    DecodedView decoded() { return decoded; }
+    LossChartView chart() { return chart; }
+
+    private MenuBar menus(Explorer x) {
+        MenuItem open = item("Open IDX folder…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), x::openFolder);
+        MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), x::quit);
+        MenuItem larger = item("Larger text", new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), x.text()::larger);
+        larger.setId("largerTextItem");
+        MenuItem smaller = item("Smaller text", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), x.text()::smaller);
+        MenuItem normal = item("Normal text size", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), x.text()::normal);
+        MenuItem resetView = item("Reset plot view", new KeyCodeCombination(KeyCode.HOME, KeyCombination.SHORTCUT_DOWN),
+                () -> latentPanel.plot().resetView());
+        Menu file = new Menu("File", null, open, new SeparatorMenuItem(), quit);
+        Menu view = new Menu("View", null, larger, smaller, normal, new SeparatorMenuItem(), resetView);
+        view.setId("viewMenu");
+        MenuBar bar = new MenuBar(file, view);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, KeyCombination key, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setAccelerator(key);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+}

@@ -1,0 +1,45 @@
+package vaeexplorer.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import vaeexplorer.core.data.Dataset;
+
+/** The selected held-out image next to its reconstruction by the latest model. */
+final class SelectionView extends VBox {
+    private final PixelCanvas original = new PixelCanvas("originalImage", 104, 56);
+    private final PixelCanvas reconstruction = new PixelCanvas("reconstructionImage", 104, 56);
+
+    SelectionView(LatentModel latent, TrainingModel training) {
+        getStyleClass().add("side-section");
+        Label title = new Label("Selected image");
+        title.getStyleClass().add("panel-title");
+        Label caption = new Label();
+        caption.setId("selectionLabel");
+        caption.setWrapText(true);
+        caption.textProperty().bind(Bindings.createStringBinding(() -> caption(latent, training.shown().get()),
+                latent.selected(), training.shown(), latent.selectedReconstruction()));
+        VBox left = new VBox(2, original, new Label("original"));
+        VBox right = new VBox(2, reconstruction, new Label("reconstruction"));
+        HBox pair = new HBox(8, left, right);
+        pair.visibleProperty().bind(latent.selected().greaterThanOrEqualTo(0));
+        pair.managedProperty().bind(pair.visibleProperty());
+        latent.selectedOriginal().addListener((o, a, img) -> show(original, img, training.shown().get()));
+        latent.selectedReconstruction().addListener((o, a, img) -> show(reconstruction, img, training.shown().get()));
+        getChildren().addAll(title, pair, caption);
+    }
+
+    private static void show(PixelCanvas canvas, float[] img, Dataset d) {
+        if (d == null || img == null || img.length != d.imageSize()) canvas.show(null, 0, 0);
+        else canvas.show(img, d.rows(), d.cols());
+    }
+
+    private static String caption(LatentModel latent, Dataset shown) {
+        int index = latent.selectedIndex();
+        if (index < 0 || shown == null) return "Click a point in the plot to compare an image with its reconstruction.";
+        int label = latent.selectedLabel();
+        String cls = label >= 0 && label < shown.classNames().size() ? shown.classNames().get(label) : "unlabelled";
+        return "Test image #" + index + ", class " + cls;
+    }
+}
