@@ -27,11 +27,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * The loss curves against the training step: training loss and reconstruction per reporting interval with the
  * held-out loss per epoch above, and KL (much smaller) in a panel of its own below, sharing the step axis. Redraws
- * at most four times a second. Copies only new points from the {@link LossHistory} (all of
+ * at most four times a second. Copies only new points from the {@link LossCurves} (all of
  * them after the history merged points), and redraws once per update.
  */
 final class LossChartView extends StackPane {
-    private final LossHistory history;
+    private final LossCurves history;
     private final XYSeries total = new XYSeries("training loss", false, true);
     private final XYSeries recon = new XYSeries("reconstruction", false, true);
     private final XYSeries test = new XYSeries("test loss (each epoch)", false, true);

@@ -55,7 +55,7 @@ public final class TrainingModel {
     private final ReadOnlyObjectWrapper<Dataset> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelSnapshot> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LatentCodes> codes = new ReadOnlyObjectWrapper<>();
-    private final LossHistory history = new LossHistory();
+    private final LossCurves history = new LossCurves();
     private final ReadOnlyIntegerWrapper historyVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
@@ -159,7 +159,7 @@ public final class TrainingModel {
     public ReadOnlyObjectProperty<ModelSnapshot> model() { return model.getReadOnlyProperty(); }
     /** The latest encodings of the shown images, or null before the first. */
     public ReadOnlyObjectProperty<LatentCodes> codes() { return codes.getReadOnlyProperty(); }
-    public LossHistory history() { return history; }
+    public LossCurves history() { return history; }
     /** Changes whenever the history does. */
     public ReadOnlyIntegerProperty historyVersion() { return historyVersion.getReadOnlyProperty(); }
     public ReadOnlyLongProperty step() { return step.getReadOnlyProperty(); }
@@ -190,7 +190,7 @@ public final class TrainingModel {
         RunSettings s = settings.parsed().get();
         if (s == null) return;
         long token = ++generation;
-        if (run != null) run.stop(1); // ask the old thread to end; it finishes its batch on its own
+        if (run != null) run.stop(0); // ask the old thread to end without waiting; it finishes its batch on its own
         run = null;
         clearDisplays();
         buildError.set("");

@@ -24,7 +24,10 @@ public final class TrainingRun {
     }
 
     public static final long REPORT_NANOS = 80_000_000L;
-    public static final long LATENT_NANOS = 700_000_000L;
+    /** Latent encodings are refreshed at least this often... */
+    public static final long LATENT_MAX_NANOS = 1_000_000_000L;
+    /** ...and at most this often, spending no more than about a fifth of the training time on them. */
+    public static final long LATENT_MIN_NANOS = 250_000_000L;
 
     private final Trainer trainer;
     private final Dataset shown;
@@ -46,6 +49,7 @@ public final class TrainingRun {
     private double samplesPerSecond;
     private double[] pendingKl;
     private String message = "";
+    private long latentInterval = LATENT_MIN_NANOS;
 
     /**
      * @param shown the images whose encodings are published for the scatter (e.g. up to 2,000 test images)
@@ -108,7 +112,7 @@ public final class TrainingRun {
         trainer.setLearningRate(lr);
     }
 
-    /** Asks the thread to end and waits for it up to the given time; true if it has ended. */
+    /** Asks the thread to end and waits for it up to the given time (0: not at all); true if it has ended. */
     public boolean stop(long waitMillis) {
         synchronized (lock) {
             stopRequested = true;
@@ -116,6 +120,7 @@ public final class TrainingRun {
         }
         Thread t = thread;
         if (t == null || t == Thread.currentThread()) return true;
+        if (waitMillis <= 0) return !t.isAlive();
         try {
             t.join(waitMillis);
         } catch (InterruptedException e) {
@@ -170,7 +175,7 @@ public final class TrainingRun {
                 if (stepOnly || epochEnded || now - lastReport >= REPORT_NANOS) {
                     if (rateNanos > 0) samplesPerSecond = rateImages / (rateNanos / 1e9);
                     if (rateNanos > 2_000_000_000L) { rateImages /= 2; rateNanos /= 2; }
-                    boolean latent = stepOnly || epochEnded || now - lastLatent >= LATENT_NANOS;
+                    boolean latent = stepOnly || epochEnded || now - lastLatent >= latentInterval;
                     if (latent) lastLatent = now;
                     publish(latent);
                     lastReport = System.nanoTime();
@@ -218,6 +223,7 @@ public final class TrainingRun {
         Vae vae = trainer.vae();
         int d = vae.config().latent(), n = shown.size(), px = shown.imageSize();
         if (encodeWs == null) encodeWs = vae.workspace(Math.min(500, Math.max(1, n)));
+        long t0 = System.nanoTime();
         int[] idx = new int[n], labels = new int[n];
         float[] mu = new float[n * d], sigma = new float[n * d];
         for (int start = 0; start < n; start += encodeWs.maxBatch) {
@@ -236,6 +242,8 @@ public final class TrainingRun {
                 }
             }
         }
+        long cost = System.nanoTime() - t0;
+        latentInterval = Math.max(LATENT_MIN_NANOS, Math.min(LATENT_MAX_NANOS, 5 * cost));
         return new LatentCodes(trainer.step(), d, idx, labels, mu, sigma);
     }
 }

@@ -3,8 +3,11 @@ package vaeexplorer.ui;
 import vaeexplorer.core.train.LossPoint;
 import vaeexplorer.core.train.TestPoint;
 
-/** The loss curves of one run, against the training step, each kept to at most {@link #MAX_POINTS} points. */
-public final class LossHistory {
+/**
+ * The loss curves drawn in the chart, against the training step, each kept to at most {@link #MAX_POINTS} points
+ * (the core's LossHistory keeps the loss points themselves, for sessions and exports).
+ */
+public final class LossCurves {
     public static final int MAX_POINTS = 2000;
 
     private final DownsampledSeries total = new DownsampledSeries(MAX_POINTS);
