@@ -3,6 +3,7 @@ package vaeexplorer.core.nn.backend.vector;
 import java.util.Arrays;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.FMatrixRMaj;
 
@@ -18,7 +19,8 @@ import vaeexplorer.core.nn.backend.WorkerPool;
  * <p>Scheme (GotoBLAS-like, minus packing of A): C is cut in panels of {@code NR = 2} vectors of columns; for each
  * panel and each block of {@code KC} steps of the inner dimension, the matching slice of B is packed into a small
  * contiguous buffer ({@code KC x NR}, fits L1), zero-padded at the right edge, then a micro-kernel of 8 (or 4, or 1)
- * rows x NR columns keeps its 16 accumulators in registers over the whole slice. A is read in place through two
+ * rows x NR columns keeps its 16 accumulators in registers over the whole slice. The last columns go in narrower
+ * panels (one vector, or 4 lanes) so that latent-sized products (n = 2 .. 40) waste little. A is read in place through two
  * strides, so {@code multTransA} needs no transpose; {@code multTransB} transposes B while packing. Threads split
  * the panels (or the rows, when there are too few panels). Nothing is allocated per call.
  *
@@ -29,10 +31,19 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
     private static final int L = S.length();
     /** Columns per panel: two vectors. */
     private static final int NR = 2 * L;
+    /** Narrow panels for the last few columns (latent-sized products), so that n = 2 does not cost n = 32. */
+    private static final VectorSpecies<Float> Q = FloatVector.SPECIES_128;
+    private static final int QL = Q.length();
     /** Rows per main micro-kernel: 8 needs 16 + 3 vector registers, so only with 32 registers (AVX-512). */
     private static final int MR = L >= 16 ? 8 : 4;
     /** Inner-dimension block: a KC x NR panel of 256 x 32 floats is 32 KiB and stays in L1. */
     private static final int KC = 256;
+    /**
+     * Up to this many columns, C has its own path: dot products along k (mult, multTransB) or C^T = B^T A with A's rows
+     * as vectors (multTransA). Latent-sized products (n = d or 2d for d = 2) then run at a fair share of peak
+     * instead of padding n up to a panel.
+     */
+    private static final int SMALL_N = 4;
     /** Below this many flops a product runs on the caller alone: waking a worker would cost more than it saves. */
     private static final long PARALLEL_MIN_FLOPS = 1L << 21;
 
@@ -42,6 +53,8 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
     private final WorkerPool pool;
     private final float[][] panels;
     private final float[][] tails;
+    /** B reshaped for the small-n path, 4 x k or k x 4 (zero-padded); grown on demand, then reused. */
+    private float[] small = new float[0];
 
     // The product in progress, read by the pool's threads (published by the pool's hand-off).
     private int op;
@@ -53,7 +66,7 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         this.threads = threads;
         this.pool = threads > 1 ? new WorkerPool(threads, "vae-matmul") : null;
         this.panels = new float[threads][KC * NR];
-        this.tails = new float[threads][NR];
+        this.tails = new float[threads][SMALL_N * NR];
     }
 
     /** Floats per vector of the species in use (16 with AVX-512, 8 with AVX2). */
@@ -100,8 +113,13 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
         long flops = 2L * m * n * k;
         int parts = pool != null && flops >= PARALLEL_MIN_FLOPS ? threads : 1;
+        if (n <= SMALL_N) {
+            if (small.length < SMALL_N * k) small = new float[SMALL_N * k];
+            prepareSmall(op, b.data, k, n, small);
+        }
         if (parts == 1) {
-            compute(op, a.data, b.data, c.data, m, k, n, 0, m, 0, panelCount(n), panels[0], tails[0]);
+            if (n <= SMALL_N) computeSmall(op, a.data, c.data, m, k, n, 0, m, small, tails[0]);
+            else compute(op, a.data, b.data, c.data, m, k, n, 0, m, 0, panelCount(n), panels[0], tails[0]);
             return;
         }
         this.op = op;
@@ -118,13 +136,16 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
     }
 
-    private static int panelCount(int n) {
-        return (n + NR - 1) / NR;
-    }
-
     /** One thread's share: whole panels when there are enough of them, else blocks of rows. */
     @Override
     public void run(int part, int parts) {
+        if (n <= SMALL_N) {
+            int blocks = (m + NR - 1) / NR; // row blocks as computeSmall's kernels take them
+            int r0 = Math.min(m, (int) ((long) blocks * part / parts) * NR);
+            int r1 = Math.min(m, (int) ((long) blocks * (part + 1) / parts) * NR);
+            computeSmall(op, a, c, m, k, n, r0, r1, small, tails[part]);
+            return;
+        }
         int np = panelCount(n);
         int rowBlocks = (m + MR - 1) / MR;
         if (np >= 2 * parts || np >= rowBlocks) {
@@ -137,6 +158,28 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
     }
 
+    /**
+     * Panels: n / NR full ones, then the rest r = n % NR in at most two narrow ones: one of L columns if r &gt;= L,
+     * then whatever is left in one of L columns (zero-padded) or, for 4 columns or fewer, one of QL.
+     */
+    private static int panelCount(int n) {
+        int r = n % NR;
+        return n / NR + (r == 0 ? 0 : r == L ? 1 : r > L ? 2 : 1);
+    }
+
+    private static int panelColumn(int n, int pj) {
+        int full = n / NR;
+        return pj <= full ? pj * NR : full * NR + L;
+    }
+
+    private static int panelLanes(int n, int pj) {
+        int full = n / NR;
+        if (pj < full) return NR;
+        int left = n - panelColumn(n, pj);
+        if (left >= L) return L;
+        return left > QL ? L : QL;
+    }
+
     /** C[i0..i1, panels pj0..pj1] for one operation; see the class comment. */
     private static void compute(int op, float[] a, float[] b, float[] c, int m, int k, int n,
                                 int i0, int i1, int pj0, int pj1, float[] panel, float[] tail) {
@@ -145,40 +188,95 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         int ars = op == TRANS_A ? 1 : k;
         int aps = op == TRANS_A ? m : 1;
         for (int pj = pj0; pj < pj1; pj++) {
-            int j = pj * NR;
-            int w = Math.min(NR, n - j);
+            int j = panelColumn(n, pj);
+            int lanes = panelLanes(n, pj);
+            int w = Math.min(lanes, n - j);
             for (int p0 = 0; p0 < k; p0 += KC) {
                 int kc = Math.min(KC, k - p0);
-                if (op == TRANS_B) packTransposed(b, k, j, w, p0, kc, panel);
-                else pack(b, n, j, w, p0, kc, panel);
+                if (op == TRANS_B) packTransposed(b, k, j, w, p0, kc, panel, lanes);
+                else pack(b, n, j, w, p0, kc, panel, lanes);
                 boolean acc = p0 > 0;
                 int i = i0;
-                if (MR == 8) {
+                if (lanes == NR) {
+                    if (MR == 8) {
+                        for (; i + 8 <= i1; i += 8)
+                            kernel8(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
+                    }
+                    for (; i + 4 <= i1; i += 4)
+                        kernel4(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
+                    for (; i < i1; i++)
+                        kernel1(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
+                } else if (lanes == L) {
                     for (; i + 8 <= i1; i += 8)
-                        kernel8(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
+                        kernelHalf8(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
+                    for (; i < i1; i++)
+                        kernelHalf1(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
+                } else {
+                    for (; i + 8 <= i1; i += 8)
+                        kernelQuarter8(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
+                    for (; i < i1; i++)
+                        kernelQuarter1(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
                 }
-                for (; i + 4 <= i1; i += 4)
-                    kernel4(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
-                for (; i < i1; i++)
-                    kernel1(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
             }
         }
     }
 
-    /** panel[p][jj] = B[p0 + p][j + jj] for B k x n (row-major, row length n); zero beyond column w. */
-    private static void pack(float[] b, int n, int j, int w, int p0, int kc, float[] panel) {
-        for (int p = 0, src = p0 * n + j, dst = 0; p < kc; p++, src += n, dst += NR) {
-            System.arraycopy(b, src, panel, dst, w);
-            if (w < NR) Arrays.fill(panel, dst + w, dst + NR, 0f);
+    /**
+     * Small-n scratch: for mult and multTransB, B^T as 4 rows of k (row j = column j of C); for multTransA, B as k rows
+     * of 4. Rows or columns past n are zero.
+     */
+    private static void prepareSmall(int op, float[] b, int k, int n, float[] s) {
+        if (op == TRANS_A) {
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < SMALL_N; j++) s[p * SMALL_N + j] = j < n ? b[p * n + j] : 0f;
+            }
+        } else if (op == TRANS_B) {
+            System.arraycopy(b, 0, s, 0, n * k);
+            Arrays.fill(s, n * k, SMALL_N * k, 0f);
+        } else {
+            for (int j = 0; j < SMALL_N; j++) {
+                for (int p = 0; p < k; p++) s[j * k + p] = j < n ? b[p * n + j] : 0f;
+            }
         }
     }
 
-    /** panel[p][jj] = B[j + jj][p0 + p] for B n x k (row length k); zero beyond column w. */
-    private static void packTransposed(float[] b, int k, int j, int w, int p0, int kc, float[] panel) {
+    /** Rows i0..i1 of C for n &lt;= SMALL_N, from A and the prepared B. */
+    private static void computeSmall(int op, float[] a, float[] c, int m, int k, int n, int i0, int i1, float[] s,
+                                     float[] tail) {
+        if (op == TRANS_A) {
+            // C^T = B^T A: A's rows give vectors along i, B's entries are broadcast
+            int i = i0;
+            for (; i + NR <= i1; i += NR) smallTransA2(a, m, k, i, s, c, n, NR, tail);
+            for (; i + L <= i1; i += L) smallTransA1(a, m, k, i, s, c, n, L, tail);
+            for (; i < i1; i++) {
+                for (int j = 0; j < n; j++) {
+                    float sum = 0f;
+                    for (int p = 0; p < k; p++) sum += a[p * m + i] * s[p * SMALL_N + j];
+                    c[i * n + j] = sum;
+                }
+            }
+        } else {
+            // C[i, j] = dot(A row i, B^T row j), vectors along k
+            int i = i0;
+            for (; i + 4 <= i1; i += 4) dot4(a, i * k, k, s, c, i * n, n);
+            for (; i < i1; i++) dot1(a, i * k, k, s, c, i * n, n);
+        }
+    }
+
+    /** panel[p][jj] = B[p0 + p][j + jj] for B k x n (row-major, row length n), rows of {@code lanes}; zero beyond w. */
+    private static void pack(float[] b, int n, int j, int w, int p0, int kc, float[] panel, int lanes) {
+        for (int p = 0, src = p0 * n + j, dst = 0; p < kc; p++, src += n, dst += lanes) {
+            System.arraycopy(b, src, panel, dst, w);
+            if (w < lanes) Arrays.fill(panel, dst + w, dst + lanes, 0f);
+        }
+    }
+
+    /** panel[p][jj] = B[j + jj][p0 + p] for B n x k (row length k), rows of {@code lanes}; zero beyond w. */
+    private static void packTransposed(float[] b, int k, int j, int w, int p0, int kc, float[] panel, int lanes) {
         int jj = 0;
         for (; jj + 4 <= w; jj += 4) {
             int s0 = (j + jj) * k + p0, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k;
-            for (int p = 0, dst = jj; p < kc; p++, dst += NR) {
+            for (int p = 0, dst = jj; p < kc; p++, dst += lanes) {
                 panel[dst] = b[s0 + p];
                 panel[dst + 1] = b[s1 + p];
                 panel[dst + 2] = b[s2 + p];
@@ -187,10 +285,10 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
         for (; jj < w; jj++) {
             int s = (j + jj) * k + p0;
-            for (int p = 0, dst = jj; p < kc; p++, dst += NR) panel[dst] = b[s + p];
+            for (int p = 0, dst = jj; p < kc; p++, dst += lanes) panel[dst] = b[s + p];
         }
-        if (w < NR) {
-            for (int p = 0, dst = 0; p < kc; p++, dst += NR) Arrays.fill(panel, dst + w, dst + NR, 0f);
+        if (w < lanes) {
+            for (int p = 0, dst = 0; p < kc; p++, dst += lanes) Arrays.fill(panel, dst + w, dst + lanes, 0f);
         }
     }
 
@@ -203,9 +301,9 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
     }
 
-    /** C[8 rows, w columns] (+)= A[8 rows, kc] * panel, with a(r, p) = a[ia + r * ars + p * aps]. */
+    /** C[8 rows, w &lt;= NR columns] (+)= A[8 rows, kc] * panel (rows of NR); a(r, p) = a[ia + r * ars + p * aps]. */
     private static void kernel8(float[] a, int ia, int ars, int aps, float[] panel, int kc,
-                                float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
+            float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
         for (int p = 0, ib = 0; p < kc; p++, ib += NR, ia += aps) {
@@ -273,35 +371,35 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
             c71.intoArray(c, ic + 7 * ldc + L);
         } else {
             c00.intoArray(tail, 0);
-            c01.intoArray(tail, L);
+            c01.intoArray(tail, 0 + L);
             storeTail(tail, c, ic, w, acc);
             c10.intoArray(tail, 0);
-            c11.intoArray(tail, L);
+            c11.intoArray(tail, 0 + L);
             storeTail(tail, c, ic + ldc, w, acc);
             c20.intoArray(tail, 0);
-            c21.intoArray(tail, L);
+            c21.intoArray(tail, 0 + L);
             storeTail(tail, c, ic + 2 * ldc, w, acc);
             c30.intoArray(tail, 0);
-            c31.intoArray(tail, L);
+            c31.intoArray(tail, 0 + L);
             storeTail(tail, c, ic + 3 * ldc, w, acc);
             c40.intoArray(tail, 0);
-            c41.intoArray(tail, L);
+            c41.intoArray(tail, 0 + L);
             storeTail(tail, c, ic + 4 * ldc, w, acc);
             c50.intoArray(tail, 0);
-            c51.intoArray(tail, L);
+            c51.intoArray(tail, 0 + L);
             storeTail(tail, c, ic + 5 * ldc, w, acc);
             c60.intoArray(tail, 0);
-            c61.intoArray(tail, L);
+            c61.intoArray(tail, 0 + L);
             storeTail(tail, c, ic + 6 * ldc, w, acc);
             c70.intoArray(tail, 0);
-            c71.intoArray(tail, L);
+            c71.intoArray(tail, 0 + L);
             storeTail(tail, c, ic + 7 * ldc, w, acc);
         }
     }
 
-    /** C[4 rows, w columns] (+)= A[4 rows, kc] * panel, with a(r, p) = a[ia + r * ars + p * aps]. */
+    /** C[4 rows, w &lt;= NR columns] (+)= A[4 rows, kc] * panel (rows of NR); a(r, p) = a[ia + r * ars + p * aps]. */
     private static void kernel4(float[] a, int ia, int ars, int aps, float[] panel, int kc,
-                                float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
+            float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
         for (int p = 0, ib = 0; p < kc; p++, ib += NR, ia += aps) {
@@ -341,23 +439,23 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
             c31.intoArray(c, ic + 3 * ldc + L);
         } else {
             c00.intoArray(tail, 0);
-            c01.intoArray(tail, L);
+            c01.intoArray(tail, 0 + L);
             storeTail(tail, c, ic, w, acc);
             c10.intoArray(tail, 0);
-            c11.intoArray(tail, L);
+            c11.intoArray(tail, 0 + L);
             storeTail(tail, c, ic + ldc, w, acc);
             c20.intoArray(tail, 0);
-            c21.intoArray(tail, L);
+            c21.intoArray(tail, 0 + L);
             storeTail(tail, c, ic + 2 * ldc, w, acc);
             c30.intoArray(tail, 0);
-            c31.intoArray(tail, L);
+            c31.intoArray(tail, 0 + L);
             storeTail(tail, c, ic + 3 * ldc, w, acc);
         }
     }
 
-    /** C[1 row, w columns] (+)= A[1 row, kc] * panel, with a(r, p) = a[ia + r * ars + p * aps]. */
+    /** C[1 row, w &lt;= NR columns] (+)= A[1 row, kc] * panel (rows of NR); a(r, p) = a[ia + r * ars + p * aps]. */
     private static void kernel1(float[] a, int ia, int ars, int aps, float[] panel, int kc,
-                                float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
+            float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z;
         for (int p = 0, ib = 0; p < kc; p++, ib += NR, ia += aps) {
@@ -376,8 +474,363 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
             c01.intoArray(c, ic + L);
         } else {
             c00.intoArray(tail, 0);
-            c01.intoArray(tail, L);
+            c01.intoArray(tail, 0 + L);
             storeTail(tail, c, ic, w, acc);
+        }
+    }
+
+    /** C[8 rows, w &lt;= L columns] (+)= A[8 rows, kc] * panel (rows of L); a(r, p) = a[ia + r * ars + p * aps]. */
+    private static void kernelHalf8(float[] a, int ia, int ars, int aps, float[] panel, int kc,
+            float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c10 = z, c20 = z, c30 = z, c40 = z, c50 = z, c60 = z, c70 = z;
+        for (int p = 0, ib = 0; p < kc; p++, ib += L, ia += aps) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, ib);
+            FloatVector a0 = FloatVector.broadcast(S, a[ia]);
+            c00 = a0.fma(b0, c00);
+            FloatVector a1 = FloatVector.broadcast(S, a[ia + ars]);
+            c10 = a1.fma(b0, c10);
+            FloatVector a2 = FloatVector.broadcast(S, a[ia + 2 * ars]);
+            c20 = a2.fma(b0, c20);
+            FloatVector a3 = FloatVector.broadcast(S, a[ia + 3 * ars]);
+            c30 = a3.fma(b0, c30);
+            FloatVector a4 = FloatVector.broadcast(S, a[ia + 4 * ars]);
+            c40 = a4.fma(b0, c40);
+            FloatVector a5 = FloatVector.broadcast(S, a[ia + 5 * ars]);
+            c50 = a5.fma(b0, c50);
+            FloatVector a6 = FloatVector.broadcast(S, a[ia + 6 * ars]);
+            c60 = a6.fma(b0, c60);
+            FloatVector a7 = FloatVector.broadcast(S, a[ia + 7 * ars]);
+            c70 = a7.fma(b0, c70);
+        }
+        if (w == L) {
+            if (acc) {
+                c00 = c00.add(FloatVector.fromArray(S, c, ic));
+                c10 = c10.add(FloatVector.fromArray(S, c, ic + ldc));
+                c20 = c20.add(FloatVector.fromArray(S, c, ic + 2 * ldc));
+                c30 = c30.add(FloatVector.fromArray(S, c, ic + 3 * ldc));
+                c40 = c40.add(FloatVector.fromArray(S, c, ic + 4 * ldc));
+                c50 = c50.add(FloatVector.fromArray(S, c, ic + 5 * ldc));
+                c60 = c60.add(FloatVector.fromArray(S, c, ic + 6 * ldc));
+                c70 = c70.add(FloatVector.fromArray(S, c, ic + 7 * ldc));
+            }
+            c00.intoArray(c, ic);
+            c10.intoArray(c, ic + ldc);
+            c20.intoArray(c, ic + 2 * ldc);
+            c30.intoArray(c, ic + 3 * ldc);
+            c40.intoArray(c, ic + 4 * ldc);
+            c50.intoArray(c, ic + 5 * ldc);
+            c60.intoArray(c, ic + 6 * ldc);
+            c70.intoArray(c, ic + 7 * ldc);
+        } else {
+            c00.intoArray(tail, 0);
+            storeTail(tail, c, ic, w, acc);
+            c10.intoArray(tail, 0);
+            storeTail(tail, c, ic + ldc, w, acc);
+            c20.intoArray(tail, 0);
+            storeTail(tail, c, ic + 2 * ldc, w, acc);
+            c30.intoArray(tail, 0);
+            storeTail(tail, c, ic + 3 * ldc, w, acc);
+            c40.intoArray(tail, 0);
+            storeTail(tail, c, ic + 4 * ldc, w, acc);
+            c50.intoArray(tail, 0);
+            storeTail(tail, c, ic + 5 * ldc, w, acc);
+            c60.intoArray(tail, 0);
+            storeTail(tail, c, ic + 6 * ldc, w, acc);
+            c70.intoArray(tail, 0);
+            storeTail(tail, c, ic + 7 * ldc, w, acc);
+        }
+    }
+
+    /** C[1 row, w &lt;= L columns] (+)= A[1 row, kc] * panel (rows of L); a(r, p) = a[ia + r * ars + p * aps]. */
+    private static void kernelHalf1(float[] a, int ia, int ars, int aps, float[] panel, int kc,
+            float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        for (int p = 0, ib = 0; p < kc; p++, ib += L, ia += aps) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, ib);
+            FloatVector a0 = FloatVector.broadcast(S, a[ia]);
+            c00 = a0.fma(b0, c00);
+        }
+        if (w == L) {
+            if (acc) {
+                c00 = c00.add(FloatVector.fromArray(S, c, ic));
+            }
+            c00.intoArray(c, ic);
+        } else {
+            c00.intoArray(tail, 0);
+            storeTail(tail, c, ic, w, acc);
+        }
+    }
+
+    /** C[8 rows, w &lt;= QL columns] (+)= A[8 rows, kc] * panel (rows of QL); a(r, p) = a[ia + r * ars + p * aps]. */
+    private static void kernelQuarter8(float[] a, int ia, int ars, int aps, float[] panel, int kc,
+            float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
+        FloatVector z = FloatVector.zero(Q);
+        FloatVector c00 = z, c10 = z, c20 = z, c30 = z, c40 = z, c50 = z, c60 = z, c70 = z;
+        for (int p = 0, ib = 0; p < kc; p++, ib += QL, ia += aps) {
+            FloatVector b0 = FloatVector.fromArray(Q, panel, ib);
+            FloatVector a0 = FloatVector.broadcast(Q, a[ia]);
+            c00 = a0.fma(b0, c00);
+            FloatVector a1 = FloatVector.broadcast(Q, a[ia + ars]);
+            c10 = a1.fma(b0, c10);
+            FloatVector a2 = FloatVector.broadcast(Q, a[ia + 2 * ars]);
+            c20 = a2.fma(b0, c20);
+            FloatVector a3 = FloatVector.broadcast(Q, a[ia + 3 * ars]);
+            c30 = a3.fma(b0, c30);
+            FloatVector a4 = FloatVector.broadcast(Q, a[ia + 4 * ars]);
+            c40 = a4.fma(b0, c40);
+            FloatVector a5 = FloatVector.broadcast(Q, a[ia + 5 * ars]);
+            c50 = a5.fma(b0, c50);
+            FloatVector a6 = FloatVector.broadcast(Q, a[ia + 6 * ars]);
+            c60 = a6.fma(b0, c60);
+            FloatVector a7 = FloatVector.broadcast(Q, a[ia + 7 * ars]);
+            c70 = a7.fma(b0, c70);
+        }
+        if (w == QL) {
+            if (acc) {
+                c00 = c00.add(FloatVector.fromArray(Q, c, ic));
+                c10 = c10.add(FloatVector.fromArray(Q, c, ic + ldc));
+                c20 = c20.add(FloatVector.fromArray(Q, c, ic + 2 * ldc));
+                c30 = c30.add(FloatVector.fromArray(Q, c, ic + 3 * ldc));
+                c40 = c40.add(FloatVector.fromArray(Q, c, ic + 4 * ldc));
+                c50 = c50.add(FloatVector.fromArray(Q, c, ic + 5 * ldc));
+                c60 = c60.add(FloatVector.fromArray(Q, c, ic + 6 * ldc));
+                c70 = c70.add(FloatVector.fromArray(Q, c, ic + 7 * ldc));
+            }
+            c00.intoArray(c, ic);
+            c10.intoArray(c, ic + ldc);
+            c20.intoArray(c, ic + 2 * ldc);
+            c30.intoArray(c, ic + 3 * ldc);
+            c40.intoArray(c, ic + 4 * ldc);
+            c50.intoArray(c, ic + 5 * ldc);
+            c60.intoArray(c, ic + 6 * ldc);
+            c70.intoArray(c, ic + 7 * ldc);
+        } else {
+            c00.intoArray(tail, 0);
+            storeTail(tail, c, ic, w, acc);
+            c10.intoArray(tail, 0);
+            storeTail(tail, c, ic + ldc, w, acc);
+            c20.intoArray(tail, 0);
+            storeTail(tail, c, ic + 2 * ldc, w, acc);
+            c30.intoArray(tail, 0);
+            storeTail(tail, c, ic + 3 * ldc, w, acc);
+            c40.intoArray(tail, 0);
+            storeTail(tail, c, ic + 4 * ldc, w, acc);
+            c50.intoArray(tail, 0);
+            storeTail(tail, c, ic + 5 * ldc, w, acc);
+            c60.intoArray(tail, 0);
+            storeTail(tail, c, ic + 6 * ldc, w, acc);
+            c70.intoArray(tail, 0);
+            storeTail(tail, c, ic + 7 * ldc, w, acc);
+        }
+    }
+
+    /** C[1 row, w &lt;= QL columns] (+)= A[1 row, kc] * panel (rows of QL); a(r, p) = a[ia + r * ars + p * aps]. */
+    private static void kernelQuarter1(float[] a, int ia, int ars, int aps, float[] panel, int kc,
+            float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
+        FloatVector z = FloatVector.zero(Q);
+        FloatVector c00 = z;
+        for (int p = 0, ib = 0; p < kc; p++, ib += QL, ia += aps) {
+            FloatVector b0 = FloatVector.fromArray(Q, panel, ib);
+            FloatVector a0 = FloatVector.broadcast(Q, a[ia]);
+            c00 = a0.fma(b0, c00);
+        }
+        if (w == QL) {
+            if (acc) {
+                c00 = c00.add(FloatVector.fromArray(Q, c, ic));
+            }
+            c00.intoArray(c, ic);
+        } else {
+            c00.intoArray(tail, 0);
+            storeTail(tail, c, ic, w, acc);
+        }
+    }
+
+    /** C[4 rows, ldc &lt;= 4 columns] = A[4 rows from ia, k] . bt[4 rows of k], along k. */
+    private static void dot4(float[] a, int ia, int k, float[] bt, float[] c, int ic, int ldc) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z, s20 = z, s21 = z, s22 = z, s23 = z, s30 = z, s31 = z, s32 = z, s33 = z;
+        int p = 0;
+        for (; p + L <= k; p += L) {
+            FloatVector b0 = FloatVector.fromArray(S, bt, p);
+            FloatVector b1 = FloatVector.fromArray(S, bt, k + p);
+            FloatVector b2 = FloatVector.fromArray(S, bt, 2 * k + p);
+            FloatVector b3 = FloatVector.fromArray(S, bt, 3 * k + p);
+            FloatVector a0 = FloatVector.fromArray(S, a, ia + p);
+            s00 = a0.fma(b0, s00);
+            s01 = a0.fma(b1, s01);
+            s02 = a0.fma(b2, s02);
+            s03 = a0.fma(b3, s03);
+            FloatVector a1 = FloatVector.fromArray(S, a, ia + k + p);
+            s10 = a1.fma(b0, s10);
+            s11 = a1.fma(b1, s11);
+            s12 = a1.fma(b2, s12);
+            s13 = a1.fma(b3, s13);
+            FloatVector a2 = FloatVector.fromArray(S, a, ia + 2 * k + p);
+            s20 = a2.fma(b0, s20);
+            s21 = a2.fma(b1, s21);
+            s22 = a2.fma(b2, s22);
+            s23 = a2.fma(b3, s23);
+            FloatVector a3 = FloatVector.fromArray(S, a, ia + 3 * k + p);
+            s30 = a3.fma(b0, s30);
+            s31 = a3.fma(b1, s31);
+            s32 = a3.fma(b2, s32);
+            s33 = a3.fma(b3, s33);
+        }
+        float t00 = s00.reduceLanes(VectorOperators.ADD);
+        float t01 = s01.reduceLanes(VectorOperators.ADD);
+        float t02 = s02.reduceLanes(VectorOperators.ADD);
+        float t03 = s03.reduceLanes(VectorOperators.ADD);
+        float t10 = s10.reduceLanes(VectorOperators.ADD);
+        float t11 = s11.reduceLanes(VectorOperators.ADD);
+        float t12 = s12.reduceLanes(VectorOperators.ADD);
+        float t13 = s13.reduceLanes(VectorOperators.ADD);
+        float t20 = s20.reduceLanes(VectorOperators.ADD);
+        float t21 = s21.reduceLanes(VectorOperators.ADD);
+        float t22 = s22.reduceLanes(VectorOperators.ADD);
+        float t23 = s23.reduceLanes(VectorOperators.ADD);
+        float t30 = s30.reduceLanes(VectorOperators.ADD);
+        float t31 = s31.reduceLanes(VectorOperators.ADD);
+        float t32 = s32.reduceLanes(VectorOperators.ADD);
+        float t33 = s33.reduceLanes(VectorOperators.ADD);
+        for (; p < k; p++) {
+            float y0 = bt[p];
+            float y1 = bt[k + p];
+            float y2 = bt[2 * k + p];
+            float y3 = bt[3 * k + p];
+            float x0 = a[ia + p];
+            t00 += x0 * y0;
+            t01 += x0 * y1;
+            t02 += x0 * y2;
+            t03 += x0 * y3;
+            float x1 = a[ia + k + p];
+            t10 += x1 * y0;
+            t11 += x1 * y1;
+            t12 += x1 * y2;
+            t13 += x1 * y3;
+            float x2 = a[ia + 2 * k + p];
+            t20 += x2 * y0;
+            t21 += x2 * y1;
+            t22 += x2 * y2;
+            t23 += x2 * y3;
+            float x3 = a[ia + 3 * k + p];
+            t30 += x3 * y0;
+            t31 += x3 * y1;
+            t32 += x3 * y2;
+            t33 += x3 * y3;
+        }
+        c[ic] = t00;
+        if (ldc > 1) c[ic + 1] = t01;
+        if (ldc > 2) c[ic + 2] = t02;
+        if (ldc > 3) c[ic + 3] = t03;
+        c[ic + ldc] = t10;
+        if (ldc > 1) c[ic + ldc + 1] = t11;
+        if (ldc > 2) c[ic + ldc + 2] = t12;
+        if (ldc > 3) c[ic + ldc + 3] = t13;
+        c[ic + 2 * ldc] = t20;
+        if (ldc > 1) c[ic + 2 * ldc + 1] = t21;
+        if (ldc > 2) c[ic + 2 * ldc + 2] = t22;
+        if (ldc > 3) c[ic + 2 * ldc + 3] = t23;
+        c[ic + 3 * ldc] = t30;
+        if (ldc > 1) c[ic + 3 * ldc + 1] = t31;
+        if (ldc > 2) c[ic + 3 * ldc + 2] = t32;
+        if (ldc > 3) c[ic + 3 * ldc + 3] = t33;
+    }
+
+    /** C[1 row, ldc &lt;= 4 columns] = A[1 row from ia, k] . bt[4 rows of k], along k. */
+    private static void dot1(float[] a, int ia, int k, float[] bt, float[] c, int ic, int ldc) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector s00 = z, s01 = z, s02 = z, s03 = z;
+        int p = 0;
+        for (; p + L <= k; p += L) {
+            FloatVector b0 = FloatVector.fromArray(S, bt, p);
+            FloatVector b1 = FloatVector.fromArray(S, bt, k + p);
+            FloatVector b2 = FloatVector.fromArray(S, bt, 2 * k + p);
+            FloatVector b3 = FloatVector.fromArray(S, bt, 3 * k + p);
+            FloatVector a0 = FloatVector.fromArray(S, a, ia + p);
+            s00 = a0.fma(b0, s00);
+            s01 = a0.fma(b1, s01);
+            s02 = a0.fma(b2, s02);
+            s03 = a0.fma(b3, s03);
+        }
+        float t00 = s00.reduceLanes(VectorOperators.ADD);
+        float t01 = s01.reduceLanes(VectorOperators.ADD);
+        float t02 = s02.reduceLanes(VectorOperators.ADD);
+        float t03 = s03.reduceLanes(VectorOperators.ADD);
+        for (; p < k; p++) {
+            float y0 = bt[p];
+            float y1 = bt[k + p];
+            float y2 = bt[2 * k + p];
+            float y3 = bt[3 * k + p];
+            float x0 = a[ia + p];
+            t00 += x0 * y0;
+            t01 += x0 * y1;
+            t02 += x0 * y2;
+            t03 += x0 * y3;
+        }
+        c[ic] = t00;
+        if (ldc > 1) c[ic + 1] = t01;
+        if (ldc > 2) c[ic + 2] = t02;
+        if (ldc > 3) c[ic + 3] = t03;
+    }
+
+    /** C[i..i + width, 0..ldc) = (B^T A)^T for multTransA with ldc &lt;= 4; width = 2 vectors; tail holds 4 x width. */
+    private static void smallTransA2(float[] a, int m, int k, int i, float[] bs, float[] c, int ldc, int width,
+            float[] tail) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        for (int p = 0, ia = i, is = 0; p < k; p++, ia += m, is += SMALL_N) {
+            FloatVector x0 = FloatVector.fromArray(S, a, ia);
+            FloatVector x1 = FloatVector.fromArray(S, a, ia + L);
+            FloatVector b0 = FloatVector.broadcast(S, bs[is]);
+            c00 = b0.fma(x0, c00);
+            c01 = b0.fma(x1, c01);
+            FloatVector b1 = FloatVector.broadcast(S, bs[is + 1]);
+            c10 = b1.fma(x0, c10);
+            c11 = b1.fma(x1, c11);
+            FloatVector b2 = FloatVector.broadcast(S, bs[is + 2]);
+            c20 = b2.fma(x0, c20);
+            c21 = b2.fma(x1, c21);
+            FloatVector b3 = FloatVector.broadcast(S, bs[is + 3]);
+            c30 = b3.fma(x0, c30);
+            c31 = b3.fma(x1, c31);
+        }
+        c00.intoArray(tail, 0 * width);
+        c01.intoArray(tail, 0 * width + L);
+        c10.intoArray(tail, 1 * width);
+        c11.intoArray(tail, 1 * width + L);
+        c20.intoArray(tail, 2 * width);
+        c21.intoArray(tail, 2 * width + L);
+        c30.intoArray(tail, 3 * width);
+        c31.intoArray(tail, 3 * width + L);
+        for (int ii = 0; ii < width; ii++) {
+            for (int j = 0; j < ldc; j++) c[(i + ii) * ldc + j] = tail[j * width + ii];
+        }
+    }
+
+    /** C[i..i + width, 0..ldc) = (B^T A)^T for multTransA with ldc &lt;= 4; width = 1 vector; tail holds 4 x width. */
+    private static void smallTransA1(float[] a, int m, int k, int i, float[] bs, float[] c, int ldc, int width,
+            float[] tail) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c10 = z, c20 = z, c30 = z;
+        for (int p = 0, ia = i, is = 0; p < k; p++, ia += m, is += SMALL_N) {
+            FloatVector x0 = FloatVector.fromArray(S, a, ia);
+            FloatVector b0 = FloatVector.broadcast(S, bs[is]);
+            c00 = b0.fma(x0, c00);
+            FloatVector b1 = FloatVector.broadcast(S, bs[is + 1]);
+            c10 = b1.fma(x0, c10);
+            FloatVector b2 = FloatVector.broadcast(S, bs[is + 2]);
+            c20 = b2.fma(x0, c20);
+            FloatVector b3 = FloatVector.broadcast(S, bs[is + 3]);
+            c30 = b3.fma(x0, c30);
+        }
+        c00.intoArray(tail, 0 * width);
+        c10.intoArray(tail, 1 * width);
+        c20.intoArray(tail, 2 * width);
+        c30.intoArray(tail, 3 * width);
+        for (int ii = 0; ii < width; ii++) {
+            for (int j = 0; j < ldc; j++) c[(i + ii) * ldc + j] = tail[j * width + ii];
         }
     }
 }
