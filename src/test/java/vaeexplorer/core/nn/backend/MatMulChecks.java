@@ -32,7 +32,9 @@ final class MatMulChecks {
         {17, 33, 1}, {1, 64, 31},     // n = 1, m = 1
         {9, 600, 33},                 // k spans several blocks, with a partial panel accumulated across them
         {13, 300, 55}, {70, 40, 20}, {9, 5, 6}, {21, 700, 17}, // narrow last panels: one vector, padded, 4 lanes
-        {1000, 600, 3}, {37, 45, 4},  // the n <= 4 path, parallel by rows, with row and k tails
+        {1000, 600, 3}, {37, 45, 4},  // the small-n path, parallel by rows, with row and k tails
+        {300, 200, 23}, {45, 37, 24}, {5, 17, 10}, // small-n path with several column groups, the last one partial
+        {128, 512, 25}, {128, 512, 48}, // just past it
         {6, 0, 5},                    // k = 0: C must become zeros
     };
 

@@ -19,8 +19,8 @@ import vaeexplorer.core.nn.backend.WorkerPool;
  * <p>Scheme (GotoBLAS-like, minus packing of A): C is cut in panels of {@code NR = 2} vectors of columns; for each
  * panel and each block of {@code KC} steps of the inner dimension, the matching slice of B is packed into a small
  * contiguous buffer ({@code KC x NR}, fits L1), zero-padded at the right edge, then a micro-kernel of 8 (or 4, or 1)
- * rows x NR columns keeps its 16 accumulators in registers over the whole slice. The last columns go in narrower
- * panels (one vector, or 4 lanes) so that latent-sized products (n = 2 .. 40) waste little. A is read in place through two
+ * rows x NR columns keeps its 16 accumulators in registers over the whole slice. The last columns go in panels of
+ * one vector, and products with n &lt;= 4 take a path of their own, so that latent-sized products waste little. A is read in place through two
  * strides, so {@code multTransA} needs no transpose; {@code multTransB} transposes B while packing. Threads split
  * the panels (or the rows, when there are too few panels). Nothing is allocated per call.
  *
@@ -31,19 +31,17 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
     private static final int L = S.length();
     /** Columns per panel: two vectors. */
     private static final int NR = 2 * L;
-    /** Narrow panels for the last few columns (latent-sized products), so that n = 2 does not cost n = 32. */
-    private static final VectorSpecies<Float> Q = FloatVector.SPECIES_128;
-    private static final int QL = Q.length();
     /** Rows per main micro-kernel: 8 needs 16 + 3 vector registers, so only with 32 registers (AVX-512). */
     private static final int MR = L >= 16 ? 8 : 4;
     /** Inner-dimension block: a KC x NR panel of 256 x 32 floats is 32 KiB and stays in L1. */
     private static final int KC = 256;
     /**
-     * Up to this many columns, C has its own path: dot products along k (mult, multTransB) or C^T = B^T A with A's rows
-     * as vectors (multTransA). Latent-sized products (n = d or 2d for d = 2) then run at a fair share of peak
-     * instead of padding n up to a panel.
+     * Up to this many columns, C has its own path, in groups of 4 columns: dot products along k (mult, multTransB) or
+     * C^T = B^T A with A's rows as vectors (multTransA). Latent-sized products (n = d or 2d) then run near the
+     * speed of the big ones instead of padding n up to a panel.
      */
-    private static final int SMALL_N = 4;
+    private static final int SMALL_N = 24;
+    private static final int G = 4;
     /** Below this many flops a product runs on the caller alone: waking a worker would cost more than it saves. */
     private static final long PARALLEL_MIN_FLOPS = 1L << 21;
 
@@ -66,7 +64,7 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         this.threads = threads;
         this.pool = threads > 1 ? new WorkerPool(threads, "vae-matmul") : null;
         this.panels = new float[threads][KC * NR];
-        this.tails = new float[threads][SMALL_N * NR];
+        this.tails = new float[threads][G * NR];
     }
 
     /** Floats per vector of the species in use (16 with AVX-512, 8 with AVX2). */
@@ -114,7 +112,7 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         long flops = 2L * m * n * k;
         int parts = pool != null && flops >= PARALLEL_MIN_FLOPS ? threads : 1;
         if (n <= SMALL_N) {
-            if (small.length < SMALL_N * k) small = new float[SMALL_N * k];
+            if (small.length < roundUp(n) * k) small = new float[roundUp(SMALL_N) * k];
             prepareSmall(op, b.data, k, n, small);
         }
         if (parts == 1) {
@@ -159,8 +157,8 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
     }
 
     /**
-     * Panels: n / NR full ones, then the rest r = n % NR in at most two narrow ones: one of L columns if r &gt;= L,
-     * then whatever is left in one of L columns (zero-padded) or, for 4 columns or fewer, one of QL.
+     * Panels: n / NR full ones, then the rest r = n % NR in at most two of one vector (L columns): one if r &gt;= L,
+     * then whatever is left, zero-padded. (One species only: mixing in a 128-bit one made C2 box the vectors.)
      */
     private static int panelCount(int n) {
         int r = n % NR;
@@ -173,11 +171,7 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
     }
 
     private static int panelLanes(int n, int pj) {
-        int full = n / NR;
-        if (pj < full) return NR;
-        int left = n - panelColumn(n, pj);
-        if (left >= L) return L;
-        return left > QL ? L : QL;
+        return pj < n / NR ? NR : L;
     }
 
     /** C[i0..i1, panels pj0..pj1] for one operation; see the class comment. */
@@ -206,60 +200,67 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
                         kernel4(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
                     for (; i < i1; i++)
                         kernel1(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
-                } else if (lanes == L) {
+                } else {
                     for (; i + 8 <= i1; i += 8)
                         kernelHalf8(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
                     for (; i < i1; i++)
                         kernelHalf1(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
-                } else {
-                    for (; i + 8 <= i1; i += 8)
-                        kernelQuarter8(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
-                    for (; i < i1; i++)
-                        kernelQuarter1(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
                 }
             }
         }
+    }
+
+    /** n rounded up to whole groups of G columns. */
+    private static int roundUp(int n) {
+        return (n + G - 1) / G * G;
     }
 
     /**
-     * Small-n scratch: for mult and multTransB, B^T as 4 rows of k (row j = column j of C); for multTransA, B as k rows
-     * of 4. Rows or columns past n are zero.
+     * Small-n scratch, with np = n rounded up to groups of G: for mult and multTransB, B^T as np rows of k (row j =
+     * column j of C); for multTransA, B as k rows of np. Rows or columns past n are zero.
      */
     private static void prepareSmall(int op, float[] b, int k, int n, float[] s) {
+        int np = roundUp(n);
         if (op == TRANS_A) {
             for (int p = 0; p < k; p++) {
-                for (int j = 0; j < SMALL_N; j++) s[p * SMALL_N + j] = j < n ? b[p * n + j] : 0f;
+                System.arraycopy(b, p * n, s, p * np, n);
+                for (int j = n; j < np; j++) s[p * np + j] = 0f;
             }
         } else if (op == TRANS_B) {
             System.arraycopy(b, 0, s, 0, n * k);
-            Arrays.fill(s, n * k, SMALL_N * k, 0f);
+            Arrays.fill(s, n * k, np * k, 0f);
         } else {
-            for (int j = 0; j < SMALL_N; j++) {
-                for (int p = 0; p < k; p++) s[j * k + p] = j < n ? b[p * n + j] : 0f;
+            for (int p = 0; p < k; p++) {
+                for (int j = 0, src = p * n; j < n; j++) s[j * k + p] = b[src + j];
             }
+            Arrays.fill(s, n * k, np * k, 0f);
         }
     }
 
-    /** Rows i0..i1 of C for n &lt;= SMALL_N, from A and the prepared B. */
+    /** Rows i0..i1 of C for n &lt;= SMALL_N, from A and the prepared B, G columns at a time. */
     private static void computeSmall(int op, float[] a, float[] c, int m, int k, int n, int i0, int i1, float[] s,
                                      float[] tail) {
-        if (op == TRANS_A) {
-            // C^T = B^T A: A's rows give vectors along i, B's entries are broadcast
-            int i = i0;
-            for (; i + NR <= i1; i += NR) smallTransA2(a, m, k, i, s, c, n, NR, tail);
-            for (; i + L <= i1; i += L) smallTransA1(a, m, k, i, s, c, n, L, tail);
-            for (; i < i1; i++) {
-                for (int j = 0; j < n; j++) {
-                    float sum = 0f;
-                    for (int p = 0; p < k; p++) sum += a[p * m + i] * s[p * SMALL_N + j];
-                    c[i * n + j] = sum;
+        int np = roundUp(n);
+        for (int j0 = 0; j0 < n; j0 += G) {
+            int cols = Math.min(G, n - j0);
+            if (op == TRANS_A) {
+                // C^T = B^T A: A's rows give vectors along i, B's entries are broadcast
+                int i = i0;
+                for (; i + NR <= i1; i += NR) smallTransA2(a, m, k, i, s, j0, np, c, n, cols, NR, tail);
+                for (; i + L <= i1; i += L) smallTransA1(a, m, k, i, s, j0, np, c, n, cols, L, tail);
+                for (; i < i1; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        float sum = 0f;
+                        for (int p = 0; p < k; p++) sum += a[p * m + i] * s[p * np + j0 + j];
+                        c[i * n + j0 + j] = sum;
+                    }
                 }
+            } else {
+                // C[i, j] = dot(A row i, B^T row j), vectors along k
+                int i = i0;
+                for (; i + 4 <= i1; i += 4) dot4(a, i * k, k, s, j0 * k, c, i * n + j0, n, cols);
+                for (; i < i1; i++) dot1(a, i * k, k, s, j0 * k, c, i * n + j0, n, cols);
             }
-        } else {
-            // C[i, j] = dot(A row i, B^T row j), vectors along k
-            int i = i0;
-            for (; i + 4 <= i1; i += 4) dot4(a, i * k, k, s, c, i * n, n);
-            for (; i < i1; i++) dot1(a, i * k, k, s, c, i * n, n);
         }
     }
 
@@ -563,100 +564,16 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
     }
 
-    /** C[8 rows, w &lt;= QL columns] (+)= A[8 rows, kc] * panel (rows of QL); a(r, p) = a[ia + r * ars + p * aps]. */
-    private static void kernelQuarter8(float[] a, int ia, int ars, int aps, float[] panel, int kc,
-            float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
-        FloatVector z = FloatVector.zero(Q);
-        FloatVector c00 = z, c10 = z, c20 = z, c30 = z, c40 = z, c50 = z, c60 = z, c70 = z;
-        for (int p = 0, ib = 0; p < kc; p++, ib += QL, ia += aps) {
-            FloatVector b0 = FloatVector.fromArray(Q, panel, ib);
-            FloatVector a0 = FloatVector.broadcast(Q, a[ia]);
-            c00 = a0.fma(b0, c00);
-            FloatVector a1 = FloatVector.broadcast(Q, a[ia + ars]);
-            c10 = a1.fma(b0, c10);
-            FloatVector a2 = FloatVector.broadcast(Q, a[ia + 2 * ars]);
-            c20 = a2.fma(b0, c20);
-            FloatVector a3 = FloatVector.broadcast(Q, a[ia + 3 * ars]);
-            c30 = a3.fma(b0, c30);
-            FloatVector a4 = FloatVector.broadcast(Q, a[ia + 4 * ars]);
-            c40 = a4.fma(b0, c40);
-            FloatVector a5 = FloatVector.broadcast(Q, a[ia + 5 * ars]);
-            c50 = a5.fma(b0, c50);
-            FloatVector a6 = FloatVector.broadcast(Q, a[ia + 6 * ars]);
-            c60 = a6.fma(b0, c60);
-            FloatVector a7 = FloatVector.broadcast(Q, a[ia + 7 * ars]);
-            c70 = a7.fma(b0, c70);
-        }
-        if (w == QL) {
-            if (acc) {
-                c00 = c00.add(FloatVector.fromArray(Q, c, ic));
-                c10 = c10.add(FloatVector.fromArray(Q, c, ic + ldc));
-                c20 = c20.add(FloatVector.fromArray(Q, c, ic + 2 * ldc));
-                c30 = c30.add(FloatVector.fromArray(Q, c, ic + 3 * ldc));
-                c40 = c40.add(FloatVector.fromArray(Q, c, ic + 4 * ldc));
-                c50 = c50.add(FloatVector.fromArray(Q, c, ic + 5 * ldc));
-                c60 = c60.add(FloatVector.fromArray(Q, c, ic + 6 * ldc));
-                c70 = c70.add(FloatVector.fromArray(Q, c, ic + 7 * ldc));
-            }
-            c00.intoArray(c, ic);
-            c10.intoArray(c, ic + ldc);
-            c20.intoArray(c, ic + 2 * ldc);
-            c30.intoArray(c, ic + 3 * ldc);
-            c40.intoArray(c, ic + 4 * ldc);
-            c50.intoArray(c, ic + 5 * ldc);
-            c60.intoArray(c, ic + 6 * ldc);
-            c70.intoArray(c, ic + 7 * ldc);
-        } else {
-            c00.intoArray(tail, 0);
-            storeTail(tail, c, ic, w, acc);
-            c10.intoArray(tail, 0);
-            storeTail(tail, c, ic + ldc, w, acc);
-            c20.intoArray(tail, 0);
-            storeTail(tail, c, ic + 2 * ldc, w, acc);
-            c30.intoArray(tail, 0);
-            storeTail(tail, c, ic + 3 * ldc, w, acc);
-            c40.intoArray(tail, 0);
-            storeTail(tail, c, ic + 4 * ldc, w, acc);
-            c50.intoArray(tail, 0);
-            storeTail(tail, c, ic + 5 * ldc, w, acc);
-            c60.intoArray(tail, 0);
-            storeTail(tail, c, ic + 6 * ldc, w, acc);
-            c70.intoArray(tail, 0);
-            storeTail(tail, c, ic + 7 * ldc, w, acc);
-        }
-    }
-
-    /** C[1 row, w &lt;= QL columns] (+)= A[1 row, kc] * panel (rows of QL); a(r, p) = a[ia + r * ars + p * aps]. */
-    private static void kernelQuarter1(float[] a, int ia, int ars, int aps, float[] panel, int kc,
-            float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
-        FloatVector z = FloatVector.zero(Q);
-        FloatVector c00 = z;
-        for (int p = 0, ib = 0; p < kc; p++, ib += QL, ia += aps) {
-            FloatVector b0 = FloatVector.fromArray(Q, panel, ib);
-            FloatVector a0 = FloatVector.broadcast(Q, a[ia]);
-            c00 = a0.fma(b0, c00);
-        }
-        if (w == QL) {
-            if (acc) {
-                c00 = c00.add(FloatVector.fromArray(Q, c, ic));
-            }
-            c00.intoArray(c, ic);
-        } else {
-            c00.intoArray(tail, 0);
-            storeTail(tail, c, ic, w, acc);
-        }
-    }
-
-    /** C[4 rows, ldc &lt;= 4 columns] = A[4 rows from ia, k] . bt[4 rows of k], along k. */
-    private static void dot4(float[] a, int ia, int k, float[] bt, float[] c, int ic, int ldc) {
+    /** C[4 rows, cols &lt;= 4 columns] = A[4 rows from ia, k] . bt[4 rows of k from jb], along k. */
+    private static void dot4(float[] a, int ia, int k, float[] bt, int jb, float[] c, int ic, int ldc, int cols) {
         FloatVector z = FloatVector.zero(S);
         FloatVector s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z, s20 = z, s21 = z, s22 = z, s23 = z, s30 = z, s31 = z, s32 = z, s33 = z;
         int p = 0;
         for (; p + L <= k; p += L) {
-            FloatVector b0 = FloatVector.fromArray(S, bt, p);
-            FloatVector b1 = FloatVector.fromArray(S, bt, k + p);
-            FloatVector b2 = FloatVector.fromArray(S, bt, 2 * k + p);
-            FloatVector b3 = FloatVector.fromArray(S, bt, 3 * k + p);
+            FloatVector b0 = FloatVector.fromArray(S, bt, jb + p);
+            FloatVector b1 = FloatVector.fromArray(S, bt, jb + k + p);
+            FloatVector b2 = FloatVector.fromArray(S, bt, jb + 2 * k + p);
+            FloatVector b3 = FloatVector.fromArray(S, bt, jb + 3 * k + p);
             FloatVector a0 = FloatVector.fromArray(S, a, ia + p);
             s00 = a0.fma(b0, s00);
             s01 = a0.fma(b1, s01);
@@ -695,10 +612,10 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         float t32 = s32.reduceLanes(VectorOperators.ADD);
         float t33 = s33.reduceLanes(VectorOperators.ADD);
         for (; p < k; p++) {
-            float y0 = bt[p];
-            float y1 = bt[k + p];
-            float y2 = bt[2 * k + p];
-            float y3 = bt[3 * k + p];
+            float y0 = bt[jb + p];
+            float y1 = bt[jb + k + p];
+            float y2 = bt[jb + 2 * k + p];
+            float y3 = bt[jb + 3 * k + p];
             float x0 = a[ia + p];
             t00 += x0 * y0;
             t01 += x0 * y1;
@@ -721,33 +638,33 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
             t33 += x3 * y3;
         }
         c[ic] = t00;
-        if (ldc > 1) c[ic + 1] = t01;
-        if (ldc > 2) c[ic + 2] = t02;
-        if (ldc > 3) c[ic + 3] = t03;
+        if (cols > 1) c[ic + 1] = t01;
+        if (cols > 2) c[ic + 2] = t02;
+        if (cols > 3) c[ic + 3] = t03;
         c[ic + ldc] = t10;
-        if (ldc > 1) c[ic + ldc + 1] = t11;
-        if (ldc > 2) c[ic + ldc + 2] = t12;
-        if (ldc > 3) c[ic + ldc + 3] = t13;
+        if (cols > 1) c[ic + ldc + 1] = t11;
+        if (cols > 2) c[ic + ldc + 2] = t12;
+        if (cols > 3) c[ic + ldc + 3] = t13;
         c[ic + 2 * ldc] = t20;
-        if (ldc > 1) c[ic + 2 * ldc + 1] = t21;
-        if (ldc > 2) c[ic + 2 * ldc + 2] = t22;
-        if (ldc > 3) c[ic + 2 * ldc + 3] = t23;
+        if (cols > 1) c[ic + 2 * ldc + 1] = t21;
+        if (cols > 2) c[ic + 2 * ldc + 2] = t22;
+        if (cols > 3) c[ic + 2 * ldc + 3] = t23;
         c[ic + 3 * ldc] = t30;
-        if (ldc > 1) c[ic + 3 * ldc + 1] = t31;
-        if (ldc > 2) c[ic + 3 * ldc + 2] = t32;
-        if (ldc > 3) c[ic + 3 * ldc + 3] = t33;
+        if (cols > 1) c[ic + 3 * ldc + 1] = t31;
+        if (cols > 2) c[ic + 3 * ldc + 2] = t32;
+        if (cols > 3) c[ic + 3 * ldc + 3] = t33;
     }
 
-    /** C[1 row, ldc &lt;= 4 columns] = A[1 row from ia, k] . bt[4 rows of k], along k. */
-    private static void dot1(float[] a, int ia, int k, float[] bt, float[] c, int ic, int ldc) {
+    /** C[1 row, cols &lt;= 4 columns] = A[1 row from ia, k] . bt[4 rows of k from jb], along k. */
+    private static void dot1(float[] a, int ia, int k, float[] bt, int jb, float[] c, int ic, int ldc, int cols) {
         FloatVector z = FloatVector.zero(S);
         FloatVector s00 = z, s01 = z, s02 = z, s03 = z;
         int p = 0;
         for (; p + L <= k; p += L) {
-            FloatVector b0 = FloatVector.fromArray(S, bt, p);
-            FloatVector b1 = FloatVector.fromArray(S, bt, k + p);
-            FloatVector b2 = FloatVector.fromArray(S, bt, 2 * k + p);
-            FloatVector b3 = FloatVector.fromArray(S, bt, 3 * k + p);
+            FloatVector b0 = FloatVector.fromArray(S, bt, jb + p);
+            FloatVector b1 = FloatVector.fromArray(S, bt, jb + k + p);
+            FloatVector b2 = FloatVector.fromArray(S, bt, jb + 2 * k + p);
+            FloatVector b3 = FloatVector.fromArray(S, bt, jb + 3 * k + p);
             FloatVector a0 = FloatVector.fromArray(S, a, ia + p);
             s00 = a0.fma(b0, s00);
             s01 = a0.fma(b1, s01);
@@ -759,10 +676,10 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         float t02 = s02.reduceLanes(VectorOperators.ADD);
         float t03 = s03.reduceLanes(VectorOperators.ADD);
         for (; p < k; p++) {
-            float y0 = bt[p];
-            float y1 = bt[k + p];
-            float y2 = bt[2 * k + p];
-            float y3 = bt[3 * k + p];
+            float y0 = bt[jb + p];
+            float y1 = bt[jb + k + p];
+            float y2 = bt[jb + 2 * k + p];
+            float y3 = bt[jb + 3 * k + p];
             float x0 = a[ia + p];
             t00 += x0 * y0;
             t01 += x0 * y1;
@@ -770,17 +687,17 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
             t03 += x0 * y3;
         }
         c[ic] = t00;
-        if (ldc > 1) c[ic + 1] = t01;
-        if (ldc > 2) c[ic + 2] = t02;
-        if (ldc > 3) c[ic + 3] = t03;
+        if (cols > 1) c[ic + 1] = t01;
+        if (cols > 2) c[ic + 2] = t02;
+        if (cols > 3) c[ic + 3] = t03;
     }
 
-    /** C[i..i + width, 0..ldc) = (B^T A)^T for multTransA with ldc &lt;= 4; width = 2 vectors; tail holds 4 x width. */
-    private static void smallTransA2(float[] a, int m, int k, int i, float[] bs, float[] c, int ldc, int width,
-            float[] tail) {
+    /** C[i..i + width, j0..j0 + cols) = (B^T A)^T for multTransA, cols &lt;= 4; width = 2 vectors; tail holds 4 x width. */
+    private static void smallTransA2(float[] a, int m, int k, int i, float[] bs, int j0, int np, float[] c,
+            int ldc, int cols, int width, float[] tail) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
-        for (int p = 0, ia = i, is = 0; p < k; p++, ia += m, is += SMALL_N) {
+        for (int p = 0, ia = i, is = j0; p < k; p++, ia += m, is += np) {
             FloatVector x0 = FloatVector.fromArray(S, a, ia);
             FloatVector x1 = FloatVector.fromArray(S, a, ia + L);
             FloatVector b0 = FloatVector.broadcast(S, bs[is]);
@@ -805,16 +722,16 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         c30.intoArray(tail, 3 * width);
         c31.intoArray(tail, 3 * width + L);
         for (int ii = 0; ii < width; ii++) {
-            for (int j = 0; j < ldc; j++) c[(i + ii) * ldc + j] = tail[j * width + ii];
+            for (int j = 0; j < cols; j++) c[(i + ii) * ldc + j0 + j] = tail[j * width + ii];
         }
     }
 
-    /** C[i..i + width, 0..ldc) = (B^T A)^T for multTransA with ldc &lt;= 4; width = 1 vector; tail holds 4 x width. */
-    private static void smallTransA1(float[] a, int m, int k, int i, float[] bs, float[] c, int ldc, int width,
-            float[] tail) {
+    /** C[i..i + width, j0..j0 + cols) = (B^T A)^T for multTransA, cols &lt;= 4; width = 1 vector; tail holds 4 x width. */
+    private static void smallTransA1(float[] a, int m, int k, int i, float[] bs, int j0, int np, float[] c,
+            int ldc, int cols, int width, float[] tail) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c10 = z, c20 = z, c30 = z;
-        for (int p = 0, ia = i, is = 0; p < k; p++, ia += m, is += SMALL_N) {
+        for (int p = 0, ia = i, is = j0; p < k; p++, ia += m, is += np) {
             FloatVector x0 = FloatVector.fromArray(S, a, ia);
             FloatVector b0 = FloatVector.broadcast(S, bs[is]);
             c00 = b0.fma(x0, c00);
@@ -830,7 +747,7 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         c20.intoArray(tail, 2 * width);
         c30.intoArray(tail, 3 * width);
         for (int ii = 0; ii < width; ii++) {
-            for (int j = 0; j < ldc; j++) c[(i + ii) * ldc + j] = tail[j * width + ii];
+            for (int j = 0; j < cols; j++) c[(i + ii) * ldc + j0 + j] = tail[j * width + ii];
         }
     }
 }
