@@ -1,20 +1,23 @@
 package vaeexplorer.core.nn.backend;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A tiny fork-join for data-parallel kernels: a fixed set of daemon worker threads plus the calling thread run one
- * {@link Task} together, each with its own part index. Nothing is allocated per {@link #run}: the task is an object the
- * caller already has (typically the backend itself, holding the current operands in fields).
+ * A tiny fork-join for data-parallel kernels: a fixed set of daemon worker threads and the calling thread share out
+ * the chunks of one {@link Task}, each thread claiming the next unclaimed chunk until none is left. On a busy machine
+ * (two cores shared with the UI, the GC, other programs) a worker that is slow to wake simply gets fewer chunks, and
+ * the caller never waits for a thread that has not started: at worst it does all the work itself.
  *
- * <p>Workers spin briefly after each task (a training step issues products back to back) and then park, so an idle
- * pool costs no CPU. One {@code run} at a time: calls are serialised on the pool.
+ * <p>Nothing is allocated per {@link #run}: the task is an object the caller already has (typically the backend,
+ * holding the operands of the current product in fields). Workers spin briefly after each task (a training step
+ * issues products back to back) and then park, so an idle pool costs no CPU. One {@code run} at a time.
  */
 public final class WorkerPool implements AutoCloseable {
-    /** Work split in {@code parts} pieces; piece {@code part} runs on one thread. Part 0 runs on the caller. */
+    /** Work cut in chunks; {@code thread} is 0 for the caller and 1.. for the workers (for per-thread buffers). */
     public interface Task {
-        void run(int part, int parts);
+        void runChunk(int chunk, int thread);
     }
 
     /**
@@ -25,14 +28,19 @@ public final class WorkerPool implements AutoCloseable {
     private static final long SPIN_NANOS = 100_000;
 
     private final Worker[] workers;
-    private Thread caller; // written before the epoch bump, read after it
-    private final AtomicInteger remaining = new AtomicInteger();
-    private volatile boolean callerParked;
+    /** Most chunks one {@link #run} takes (the count shares the ticket with the epoch and the next chunk). */
+    public static final int MAX_CHUNKS = 0xFFFF;
+
+    /** epoch (32 bits) | chunk count (16) | next unclaimed chunk (16): a claim only counts for its own epoch. */
+    private final AtomicLong ticket = new AtomicLong();
+    private final AtomicInteger done = new AtomicInteger();
     private volatile int epoch;
+    private volatile boolean callerParked;
     private volatile boolean closed;
-    private Task task;
-    private int parts;
     private volatile Throwable failure;
+    // written before the epoch bump, read after it
+    private Thread caller;
+    private Task task;
 
     /** A pool for {@code threads} threads in all: the caller and {@code threads - 1} daemon workers. */
     public WorkerPool(int threads, String name) {
@@ -52,47 +60,61 @@ public final class WorkerPool implements AutoCloseable {
         return workers.length + 1;
     }
 
-    /** Runs {@code task} split in {@code parts} pieces (1 to {@link #threads()}), part 0 on the calling thread. */
-    public synchronized void run(Task task, int parts) {
-        if (parts < 1 || parts > threads()) throw new IllegalArgumentException("parts " + parts + " not in 1.." + threads());
+    /** Runs chunks 0..chunks-1 of {@code task} on the pool's threads and this one; returns when all are done. */
+    public synchronized void run(Task task, int chunks) {
+        if (chunks < 0 || chunks > MAX_CHUNKS) throw new IllegalArgumentException("chunks not in 0.." + MAX_CHUNKS);
         if (closed) throw new IllegalStateException("pool closed");
-        if (parts == 1) {
-            task.run(0, 1);
+        if (chunks <= 1 || workers.length == 0) {
+            for (int i = 0; i < chunks; i++) task.runChunk(i, 0);
             return;
         }
         this.task = task;
-        this.parts = parts;
         this.failure = null;
-        caller = Thread.currentThread();
-        remaining.set(parts - 1);
-        epoch++; // volatile write publishes task, parts and remaining
-        for (int i = 0; i < parts - 1; i++) {
-            Worker w = workers[i];
+        this.caller = Thread.currentThread();
+        done.set(0);
+        int e = epoch + 1;
+        ticket.set((long) e << 32 | (long) chunks << 16);
+        epoch = e; // volatile write publishes all of the above
+        for (Worker w : workers) {
             if (w.parked) LockSupport.unpark(w.thread);
         }
-        Throwable own = null;
-        try {
-            task.run(0, parts);
-        } catch (Throwable t) {
-            own = t;
-        }
-        awaitWorkers();
+        work(e, 0);
+        awaitDone(chunks);
         this.task = null;
-        Throwable f = own != null ? own : failure;
+        Throwable f = failure;
         if (f instanceof RuntimeException) throw (RuntimeException) f;
         if (f instanceof Error) throw (Error) f;
         if (f != null) throw new IllegalStateException(f);
     }
 
-    private void awaitWorkers() {
+    /** Claims and runs chunks of epoch e until none is left. */
+    private void work(int e, int thread) {
+        while (true) {
+            long t = ticket.get();
+            if ((int) (t >>> 32) != e) return; // a later product already: nothing of ours left
+            int n = (int) (t >>> 16) & 0xFFFF;
+            int next = (int) t & 0xFFFF;
+            if (next >= n) return;
+            if (!ticket.compareAndSet(t, t + 1)) continue;
+            // claimed: epoch e cannot end before this chunk is done, so task is still e's
+            try {
+                task.runChunk(next, thread);
+            } catch (Throwable ex) {
+                failure = ex;
+            }
+            if (done.incrementAndGet() == n && thread != 0 && callerParked) LockSupport.unpark(caller);
+        }
+    }
+
+    private void awaitDone(int n) {
         long start = System.nanoTime();
-        while (remaining.get() != 0) {
+        while (done.get() != n) {
             if (System.nanoTime() - start > SPIN_NANOS) break;
             Thread.onSpinWait();
         }
-        while (remaining.get() != 0) {
+        while (done.get() != n) {
             callerParked = true;
-            if (remaining.get() != 0) LockSupport.park(this);
+            if (done.get() != n) LockSupport.park(this);
             callerParked = false;
         }
     }
@@ -120,15 +142,7 @@ public final class WorkerPool implements AutoCloseable {
                 int e = awaitEpoch(seen);
                 if (e == seen) continue; // closed
                 seen = e;
-                int p = parts;
-                if (index < p) {
-                    try {
-                        task.run(index, p);
-                    } catch (Throwable t) {
-                        failure = t;
-                    }
-                    if (remaining.decrementAndGet() == 0 && callerParked) LockSupport.unpark(caller);
-                }
+                work(e, index);
             }
         }
 

@@ -12,18 +12,22 @@ import org.junit.jupiter.api.Test;
 
 class WorkerPoolTest {
     @Test
-    void everyPartRunsOncePerCall() {
+    void everyChunkRunsOncePerCall() {
         try (WorkerPool pool = new WorkerPool(3, "test-pool")) {
-            AtomicIntegerArray counts = new AtomicIntegerArray(3);
-            WorkerPool.Task task = (part, parts) -> counts.incrementAndGet(part);
-            // many back-to-back calls, the first one right after the threads start: no lost wake-up
-            Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-                for (int i = 0; i < 2_000; i++) pool.run(task, 3);
+            int chunks = 7;
+            AtomicIntegerArray counts = new AtomicIntegerArray(chunks);
+            AtomicIntegerArray byThread = new AtomicIntegerArray(3);
+            WorkerPool.Task task = (chunk, thread) -> {
+                counts.incrementAndGet(chunk);
+                byThread.incrementAndGet(thread);
+            };
+            // many back-to-back calls, the first one right after the threads start: no lost wake-up, no stray claim
+            Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                for (int i = 0; i < 3_000; i++) pool.run(task, chunks);
                 for (int i = 0; i < 1_000; i++) pool.run(task, 2);
             });
-            assertEquals(3_000, counts.get(0));
-            assertEquals(3_000, counts.get(1));
-            assertEquals(2_000, counts.get(2));
+            for (int c = 0; c < chunks; c++) assertEquals(c < 2 ? 4_000 : 3_000, counts.get(c), "chunk " + c);
+            assertEquals(3_000 * chunks + 2_000, byThread.get(0) + byThread.get(1) + byThread.get(2));
         }
     }
 
@@ -31,33 +35,34 @@ class WorkerPoolTest {
     void firstCallRightAfterConstruction() {
         for (int i = 0; i < 50; i++) {
             try (WorkerPool pool = new WorkerPool(2, "test-pool")) {
-                int[] seen = new int[2];
-                Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> pool.run((p, n) -> seen[p]++, 2));
-                assertEquals(1, seen[0]);
-                assertEquals(1, seen[1]);
+                AtomicIntegerArray seen = new AtomicIntegerArray(4);
+                Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                        () -> pool.run((chunk, thread) -> seen.incrementAndGet(chunk), 4));
+                for (int c = 0; c < 4; c++) assertEquals(1, seen.get(c));
             }
         }
     }
 
     @Test
-    void failureInAWorkerReachesTheCaller() {
+    void failureInAChunkReachesTheCaller() {
         try (WorkerPool pool = new WorkerPool(2, "test-pool")) {
             IllegalStateException boom = new IllegalStateException("boom");
-            WorkerPool.Task task = (part, parts) -> {
-                if (part == 1) throw boom;
+            WorkerPool.Task task = (chunk, thread) -> {
+                if (chunk == 3) throw boom;
             };
-            assertSame(boom, assertThrows(IllegalStateException.class, () -> pool.run(task, 2)));
-            int[] ok = new int[1];
-            pool.run((p, n) -> ok[0] += p == 0 ? 1 : 0, 2); // still usable afterwards
-            assertEquals(1, ok[0]);
+            assertSame(boom, assertThrows(IllegalStateException.class, () -> pool.run(task, 6)));
+            AtomicIntegerArray ok = new AtomicIntegerArray(6);
+            pool.run((chunk, thread) -> ok.incrementAndGet(chunk), 6); // still usable afterwards
+            for (int c = 0; c < 6; c++) assertEquals(1, ok.get(c));
         }
     }
 
     @Test
-    void rejectsBadPartCounts() {
+    void rejectsBadChunkCounts() {
         try (WorkerPool pool = new WorkerPool(2, "test-pool")) {
-            assertThrows(IllegalArgumentException.class, () -> pool.run((p, n) -> { }, 0));
-            assertThrows(IllegalArgumentException.class, () -> pool.run((p, n) -> { }, 3));
+            assertThrows(IllegalArgumentException.class, () -> pool.run((c, t) -> { }, -1));
+            assertThrows(IllegalArgumentException.class, () -> pool.run((c, t) -> { }, WorkerPool.MAX_CHUNKS + 1));
+            pool.run((c, t) -> { }, 0);
         }
         assertThrows(IllegalArgumentException.class, () -> new WorkerPool(0, "x"));
     }

@@ -21,8 +21,9 @@ import vaeexplorer.core.nn.backend.WorkerPool;
  * contiguous buffer ({@code KC x NR}, fits L1), zero-padded at the right edge, then a micro-kernel of 8 (or 4, or 1)
  * rows x NR columns keeps its 16 accumulators in registers over the whole slice. The last columns go in panels of
  * one vector, and products with n &lt;= 4 take a path of their own, so that latent-sized products waste little. A is read in place through two
- * strides, so {@code multTransA} needs no transpose; {@code multTransB} transposes B while packing. Threads split
- * the panels (or the rows, when there are too few panels). Nothing is allocated per call.
+ * strides, so {@code multTransA} needs no transpose; {@code multTransB} transposes B while packing. Threads claim
+ * panels (or blocks of rows, when panels are few) one chunk at a time from a {@link WorkerPool}. Nothing is
+ * allocated per call.
  *
  * <p>Not thread-safe: one product at a time per instance.
  */
@@ -110,12 +111,12 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
             return;
         }
         long flops = 2L * m * n * k;
-        int parts = pool != null && flops >= PARALLEL_MIN_FLOPS ? threads : 1;
+        boolean parallel = pool != null && flops >= PARALLEL_MIN_FLOPS;
         if (n <= SMALL_N) {
             if (small.length < roundUp(n) * k) small = new float[roundUp(SMALL_N) * k];
             prepareSmall(op, b.data, k, n, small);
         }
-        if (parts == 1) {
+        if (!parallel) {
             if (n <= SMALL_N) computeSmall(op, a.data, c.data, m, k, n, 0, m, small, tails[0]);
             else compute(op, a.data, b.data, c.data, m, k, n, 0, m, 0, panelCount(n), panels[0], tails[0]);
             return;
@@ -127,32 +128,39 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         this.m = m;
         this.k = k;
         this.n = n;
+        // Work items shared out dynamically: row blocks (small n), panels, or row blocks when panels are few
+        int np = panelCount(n);
+        if (n <= SMALL_N) {
+            split = SPLIT_SMALL;
+            items = (m + NR - 1) / NR;
+        } else if (np >= 2 * threads) {
+            split = SPLIT_PANELS;
+            items = np;
+        } else {
+            split = SPLIT_ROWS; // each chunk packs all panels again, so keep chunks few
+            items = (m + MR - 1) / MR;
+        }
+        chunks = Math.min(items, split == SPLIT_ROWS ? 4 * threads : WorkerPool.MAX_CHUNKS);
         try {
-            pool.run(this, parts);
+            pool.run(this, chunks);
         } finally {
             this.a = this.b = this.c = null;
         }
     }
 
-    /** One thread's share: whole panels when there are enough of them, else blocks of rows. */
+    private static final int SPLIT_SMALL = 0, SPLIT_PANELS = 1, SPLIT_ROWS = 2;
+    private int split, items, chunks;
+
+    /** One chunk of the product in progress: an even share of its items (panels or row blocks). */
     @Override
-    public void run(int part, int parts) {
-        if (n <= SMALL_N) {
-            int blocks = (m + NR - 1) / NR; // row blocks as computeSmall's kernels take them
-            int r0 = Math.min(m, (int) ((long) blocks * part / parts) * NR);
-            int r1 = Math.min(m, (int) ((long) blocks * (part + 1) / parts) * NR);
-            computeSmall(op, a, c, m, k, n, r0, r1, small, tails[part]);
-            return;
-        }
-        int np = panelCount(n);
-        int rowBlocks = (m + MR - 1) / MR;
-        if (np >= 2 * parts || np >= rowBlocks) {
-            int p0 = (int) ((long) np * part / parts), p1 = (int) ((long) np * (part + 1) / parts);
-            compute(op, a, b, c, m, k, n, 0, m, p0, p1, panels[part], tails[part]);
-        } else {
-            int r0 = (int) ((long) rowBlocks * part / parts) * MR;
-            int r1 = Math.min(m, (int) ((long) rowBlocks * (part + 1) / parts) * MR);
-            compute(op, a, b, c, m, k, n, r0, r1, 0, np, panels[part], tails[part]);
+    public void runChunk(int chunk, int thread) {
+        int i0 = (int) ((long) items * chunk / chunks), i1 = (int) ((long) items * (chunk + 1) / chunks);
+        switch (split) {
+            case SPLIT_SMALL -> computeSmall(op, a, c, m, k, n, Math.min(m, i0 * NR), Math.min(m, i1 * NR), small,
+                    tails[thread]);
+            case SPLIT_PANELS -> compute(op, a, b, c, m, k, n, 0, m, i0, i1, panels[thread], tails[thread]);
+            default -> compute(op, a, b, c, m, k, n, Math.min(m, i0 * MR), Math.min(m, i1 * MR), 0, panelCount(n),
+                    panels[thread], tails[thread]);
         }
     }
 
