@@ -137,10 +137,10 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
             split = SPLIT_PANELS;
             items = np;
         } else {
-            split = SPLIT_ROWS; // each chunk packs all panels again, so keep chunks few
+            split = SPLIT_ROWS; // each chunk packs all panels again, so one chunk per thread
             items = (m + MR - 1) / MR;
         }
-        chunks = Math.min(items, split == SPLIT_ROWS ? 4 * threads : WorkerPool.MAX_CHUNKS);
+        chunks = Math.min(items, split == SPLIT_ROWS ? threads : WorkerPool.MAX_CHUNKS);
         try {
             pool.run(this, chunks);
         } finally {
