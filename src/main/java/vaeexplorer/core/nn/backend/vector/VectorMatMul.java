@@ -52,6 +52,8 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
     private final WorkerPool pool;
     private final float[][] panels;
     private final float[][] tails;
+    /** Per thread: gather offsets {0, k, 2k, ..} for packing B^T (multTransB), refilled when k changes. */
+    private final int[][] gathers;
     /** B reshaped for the small-n path, 4 x k or k x 4 (zero-padded); grown on demand, then reused. */
     private float[] small = new float[0];
 
@@ -66,6 +68,7 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         this.pool = threads > 1 ? new WorkerPool(threads, "vae-matmul") : null;
         this.panels = new float[threads][KC * NR];
         this.tails = new float[threads][G * NR];
+        this.gathers = new int[threads][L];
     }
 
     /** Floats per vector of the species in use (16 with AVX-512, 8 with AVX2). */
@@ -118,7 +121,7 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
         if (!parallel) {
             if (n <= SMALL_N) computeSmall(op, a.data, c.data, m, k, n, 0, m, small, tails[0]);
-            else compute(op, a.data, b.data, c.data, m, k, n, 0, m, 0, panelCount(n), panels[0], tails[0]);
+            else compute(op, a.data, b.data, c.data, m, k, n, 0, m, 0, panelCount(n), panels[0], tails[0], gathers[0]);
             return;
         }
         this.op = op;
@@ -158,9 +161,10 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         switch (split) {
             case SPLIT_SMALL -> computeSmall(op, a, c, m, k, n, Math.min(m, i0 * NR), Math.min(m, i1 * NR), small,
                     tails[thread]);
-            case SPLIT_PANELS -> compute(op, a, b, c, m, k, n, 0, m, i0, i1, panels[thread], tails[thread]);
+            case SPLIT_PANELS -> compute(op, a, b, c, m, k, n, 0, m, i0, i1, panels[thread], tails[thread],
+                    gathers[thread]);
             default -> compute(op, a, b, c, m, k, n, Math.min(m, i0 * MR), Math.min(m, i1 * MR), 0, panelCount(n),
-                    panels[thread], tails[thread]);
+                    panels[thread], tails[thread], gathers[thread]);
         }
     }
 
@@ -184,8 +188,11 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
 
     /** C[i0..i1, panels pj0..pj1] for one operation; see the class comment. */
     private static void compute(int op, float[] a, float[] b, float[] c, int m, int k, int n,
-                                int i0, int i1, int pj0, int pj1, float[] panel, float[] tail) {
+                                int i0, int i1, int pj0, int pj1, float[] panel, float[] tail, int[] gather) {
         if (i0 >= i1) return;
+        if (op == TRANS_B && gather[L - 1] != (L - 1) * k) {
+            for (int q = 0; q < L; q++) gather[q] = q * k;
+        }
         // a(i, p) = a[i * ars + p * aps]
         int ars = op == TRANS_A ? 1 : k;
         int aps = op == TRANS_A ? m : 1;
@@ -193,9 +200,10 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
             int j = panelColumn(n, pj);
             int lanes = panelLanes(n, pj);
             int w = Math.min(lanes, n - j);
-            for (int p0 = 0; p0 < k; p0 += KC) {
-                int kc = Math.min(KC, k - p0);
-                if (op == TRANS_B) packTransposed(b, k, j, w, p0, kc, panel, lanes);
+            int blocks = (k + KC - 1) / KC; // even blocks: 784 = 4 x 196 rather than 3 x 256 + 16
+            for (int kb = 0, p0 = 0; kb < blocks; kb++) {
+                int kc = (int) ((long) k * (kb + 1) / blocks) - p0;
+                if (op == TRANS_B) packTransposed(b, k, j, w, p0, kc, panel, lanes, gather);
                 else pack(b, n, j, w, p0, kc, panel, lanes);
                 boolean acc = p0 > 0;
                 int i = i0;
@@ -214,6 +222,7 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
                     for (; i < i1; i++)
                         kernelHalf1(a, i * ars + p0 * aps, ars, aps, panel, kc, c, i * n + j, n, w, acc, tail);
                 }
+                p0 += kc;
             }
         }
     }
@@ -280,8 +289,27 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
     }
 
-    /** panel[p][jj] = B[j + jj][p0 + p] for B n x k (row length k), rows of {@code lanes}; zero beyond w. */
-    private static void packTransposed(float[] b, int k, int j, int w, int p0, int kc, float[] panel, int lanes) {
+    /**
+     * panel[p][jj] = B[j + jj][p0 + p] for B n x k (row length k), rows of {@code lanes}; zero beyond w. Full-width
+     * panels use gathers (offsets {@code gather} = {0, k, 2k, ..}): some 1.5x faster than scalar moves here.
+     */
+    private static void packTransposed(float[] b, int k, int j, int w, int p0, int kc, float[] panel, int lanes,
+                                       int[] gather) {
+        if (w == lanes) {
+            int base = j * k + p0;
+            if (lanes == NR) {
+                int base1 = base + L * k;
+                for (int p = 0, dst = 0; p < kc; p++, dst += NR) {
+                    FloatVector.fromArray(S, b, base + p, gather, 0).intoArray(panel, dst);
+                    FloatVector.fromArray(S, b, base1 + p, gather, 0).intoArray(panel, dst + L);
+                }
+            } else {
+                for (int p = 0, dst = 0; p < kc; p++, dst += L) {
+                    FloatVector.fromArray(S, b, base + p, gather, 0).intoArray(panel, dst);
+                }
+            }
+            return;
+        }
         int jj = 0;
         for (; jj + 4 <= w; jj += 4) {
             int s0 = (j + jj) * k + p0, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k;
@@ -296,9 +324,7 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
             int s = (j + jj) * k + p0;
             for (int p = 0, dst = jj; p < kc; p++, dst += lanes) panel[dst] = b[s + p];
         }
-        if (w < lanes) {
-            for (int p = 0, dst = 0; p < kc; p++, dst += lanes) Arrays.fill(panel, dst + w, dst + lanes, 0f);
-        }
+        for (int p = 0, dst = 0; p < kc; p++, dst += lanes) Arrays.fill(panel, dst + w, dst + lanes, 0f);
     }
 
     /** Stores (or adds, when {@code acc}) the first w floats of tail at c[ic..]: a micro-tile row at the right edge. */
