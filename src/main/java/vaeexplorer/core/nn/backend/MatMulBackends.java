@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
+import org.ejml.data.FMatrixRMaj;
+
 import vaeexplorer.core.nn.EjmlMatMul;
 import vaeexplorer.core.nn.MatMul;
 
@@ -59,6 +61,17 @@ public final class MatMulBackends {
         return names;
     }
 
+    /**
+     * Optional, for application start-up: compiles the vector kernels on a low-priority daemon thread (a private
+     * backend instance, small products for a second or two, then a few model-sized ones), so that the first training
+     * steps do not run them interpreted (over a second for the first step). Worth it only if there is idle time
+     * before training starts: run concurrently with training it slows the first steps down. Once per JVM; a no-op
+     * when the vector backend is not available.
+     */
+    public static void warmUpInBackground() {
+        if (vectorAvailable()) WarmUp.startOnce();
+    }
+
     /** True if the Vector API module is in the boot layer and the vector backend loads. */
     public static boolean vectorAvailable() {
         return VectorHolder.AVAILABLE;
@@ -109,6 +122,81 @@ public final class MatMulBackends {
             return (MatMul) Class.forName(VECTOR_CLASS).getConstructor(int.class).newInstance(threads);
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             return null;
+        }
+    }
+
+    /** See {@link #warmUpInBackground()}: until C2 compiles them, the kernels run interpreted, boxing every vector. */
+    private static final class WarmUp implements Runnable {
+        private static boolean started;
+
+        static synchronized void startOnce() {
+            if (started) return;
+            started = true;
+            Thread t = new Thread(new WarmUp(), "vae-matmul-warmup");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+
+        @Override
+        public void run() {
+            MatMul mm = newVector(1);
+            if (mm == null) return;
+            // Small products first: many short kernel calls get every path compiled within a second or so (one
+            // big product would spend that long interpreted); then a few steps of the real model.
+            int[][] shapes = {{24, 300, 40}, {13, 40, 70}, {37, 45, 4}, {64, 300, 20}};
+            FMatrixRMaj[][] mats = new FMatrixRMaj[shapes.length][];
+            for (int i = 0; i < shapes.length; i++) {
+                int m = shapes[i][0], k = shapes[i][1], n = shapes[i][2];
+                mats[i] = new FMatrixRMaj[] {new FMatrixRMaj(m, k), new FMatrixRMaj(k, n), new FMatrixRMaj(m, n),
+                    new FMatrixRMaj(k, m), new FMatrixRMaj(n, k)};
+            }
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            for (int round = 0; round < 1500 && System.nanoTime() < deadline; round++) {
+                for (FMatrixRMaj[] x : mats) {
+                    mm.mult(x[0], x[1], x[2]);
+                    mm.multTransA(x[3], x[1], x[2]);
+                    mm.multTransB(x[0], x[4], x[2]);
+                }
+            }
+            Step[] steps = {new Step(2), new Step(20)};
+            for (int round = 0; round < 3; round++) {
+                for (Step s : steps) s.run(mm);
+            }
+        }
+
+        /** The products of one training step of the 784-512-d VAE at batch 128 (values do not matter). */
+        private static final class Step {
+            final FMatrixRMaj x, w1, hid, wh, z2, z, w3, w4, y, dh, dw4;
+
+            Step(int d) {
+                int b = 128, in = 784, h = 512;
+                x = new FMatrixRMaj(b, in);
+                w1 = new FMatrixRMaj(in, h);
+                hid = new FMatrixRMaj(b, h);
+                wh = new FMatrixRMaj(h, 2 * d);
+                z2 = new FMatrixRMaj(b, 2 * d);
+                z = new FMatrixRMaj(b, d);
+                w3 = new FMatrixRMaj(d, h);
+                w4 = new FMatrixRMaj(h, in);
+                y = new FMatrixRMaj(b, in);
+                dh = new FMatrixRMaj(b, h);
+                dw4 = new FMatrixRMaj(h, in);
+            }
+
+            void run(MatMul mm) {
+                mm.mult(x, w1, hid);
+                mm.mult(hid, wh, z2);
+                mm.mult(z, w3, dh);
+                mm.mult(dh, w4, y);
+                mm.multTransA(dh, y, dw4);
+                mm.multTransB(y, w4, dh);
+                mm.multTransA(z, dh, w3);
+                mm.multTransB(dh, w3, z);
+                mm.multTransA(hid, z2, wh);
+                mm.multTransB(z2, wh, hid);
+                mm.multTransA(x, hid, w1);
+            }
         }
     }
 

@@ -53,6 +53,13 @@ class MatMulBackendsTest {
     }
 
     @Test
+    void warmUpIsHarmlessAndOnce() {
+        MatMulBackends.warmUpInBackground();
+        MatMulBackends.warmUpInBackground();
+        assertEquals("ejml", MatMulBackends.create("ejml", 1).name());
+    }
+
+    @Test
     void systemPropertyForcesTheBackend() {
         String old = System.getProperty(MatMulBackends.PROPERTY);
         try {

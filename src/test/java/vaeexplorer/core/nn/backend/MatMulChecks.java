@@ -135,6 +135,8 @@ final class MatMulChecks {
      * {@code PASS|FAIL <backend-instance> <case>[ <message>]}; or {@code UNAVAILABLE <name> <why>}.
      */
     public static void main(String[] args) {
+        MatMulBackends.warmUpInBackground(); // runs alongside: its private instance must not disturb these
+        MatMulBackends.warmUpInBackground();
         for (String name : args) {
             for (int threads : new int[] {1, 2}) {
                 MatMul mm;
