@@ -60,8 +60,8 @@ public final class MatMulBench {
                 for (Case c : cases) run(mm, c, windowMs / 4, false);
                 double totalUs = 0;
                 for (Case c : cases) totalUs += run(mm, c, windowMs, true);
-                System.out.printf(Locale.ROOT, "%-8s %-22s %5s %5s %5s %-16s %9s %9.1f%n", "sum", "all shapes above", "",
-                        "", "", mm.name(), "", totalUs);
+                System.out.printf(Locale.ROOT, "%-8s %-22s %5s %5s %5s %-16s %9s %9.1f%n", "sum", "all shapes above",
+                        "", "", "", mm.name(), "", totalUs);
             }
         }
     }

@@ -16,7 +16,8 @@ final class ChildJvm {
     }
 
     /** Standard output of {@code java [jvmArgs] -cp <this class path> mainClass args}; fails on a non-zero exit. */
-    static String run(List<String> jvmArgs, Class<?> mainClass, String... args) throws IOException, InterruptedException {
+    static String run(List<String> jvmArgs, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);

@@ -105,7 +105,9 @@ final class MatMulChecks {
         CommonOps_FDRM.mult(x, y, ref);
         if (small.numRows != 4 || small.numCols != 5) throw new AssertionError(mm.name() + ": C not reshaped");
         for (int i = 0; i < 20; i++) {
-            if (Math.abs(small.data[i] - ref.data[i]) > 1e-4f) throw new AssertionError(mm.name() + ": reshaped C wrong");
+            if (Math.abs(small.data[i] - ref.data[i]) > 1e-4f) {
+                throw new AssertionError(mm.name() + ": reshaped C wrong");
+            }
         }
     }
 

@@ -19,11 +19,11 @@ import vaeexplorer.core.nn.backend.WorkerPool;
  * <p>Scheme (GotoBLAS-like, minus packing of A): C is cut in panels of {@code NR = 2} vectors of columns; for each
  * panel and each block of {@code KC} steps of the inner dimension, the matching slice of B is packed into a small
  * contiguous buffer ({@code KC x NR}, fits L1), zero-padded at the right edge, then a micro-kernel of 8 (or 4, or 1)
- * rows x NR columns keeps its 16 accumulators in registers over the whole slice. The last columns go in panels of
- * one vector, and products with n &lt;= 4 take a path of their own, so that latent-sized products waste little. A is read in place through two
- * strides, so {@code multTransA} needs no transpose; {@code multTransB} transposes B while packing. Threads claim
- * panels (or blocks of rows, when panels are few) one chunk at a time from a {@link WorkerPool}. Nothing is
- * allocated per call.
+ * rows x NR columns keeps its 16 accumulators in registers over the whole slice. A is read in place through two
+ * strides, so {@code multTransA} needs no transpose; {@code multTransB} transposes B (with gathers) while packing.
+ * The last columns go in panels of one vector, and products with n &lt;= {@code SMALL_N} take a path of their own,
+ * so that latent-sized products waste little. Threads claim panels (or blocks of rows, when panels are few) one
+ * chunk at a time from a {@link WorkerPool}. Nothing is allocated per call.
  *
  * <p>Not thread-safe: one product at a time per instance.
  */
@@ -47,6 +47,8 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
     private static final long PARALLEL_MIN_FLOPS = 1L << 21;
 
     private static final int MULT = 0, TRANS_A = 1, TRANS_B = 2;
+    /** How a parallel product is shared out: row blocks of the small-n path, panels, or row blocks. */
+    private static final int SPLIT_SMALL = 0, SPLIT_PANELS = 1, SPLIT_ROWS = 2;
 
     private final int threads;
     private final WorkerPool pool;
@@ -54,13 +56,14 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
     private final float[][] tails;
     /** Per thread: gather offsets {0, k, 2k, ..} for packing B^T (multTransB), refilled when k changes. */
     private final int[][] gathers;
-    /** B reshaped for the small-n path, 4 x k or k x 4 (zero-padded); grown on demand, then reused. */
+    /** B reshaped for the small-n path (see prepareSmall), zero-padded; grown on demand, then reused. */
     private float[] small = new float[0];
 
     // The product in progress, read by the pool's threads (published by the pool's hand-off).
     private int op;
     private float[] a, b, c;
     private int m, k, n;
+    private int split, items, chunks;
 
     public VectorMatMul(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -121,7 +124,8 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
         if (!parallel) {
             if (n <= SMALL_N) computeSmall(op, a.data, c.data, m, k, n, 0, m, small, tails[0]);
-            else compute(op, a.data, b.data, c.data, m, k, n, 0, m, 0, panelCount(n), panels[0], tails[0], gathers[0]);
+            else compute(op, a.data, b.data, c.data, m, k, n, 0, m, 0, panelCount(n), panels[0], tails[0],
+                    gathers[0]);
             return;
         }
         this.op = op;
@@ -150,9 +154,6 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
             this.a = this.b = this.c = null;
         }
     }
-
-    private static final int SPLIT_SMALL = 0, SPLIT_PANELS = 1, SPLIT_ROWS = 2;
-    private int split, items, chunks;
 
     /** One chunk of the product in progress: an even share of its items (panels or row blocks). */
     @Override
@@ -336,11 +337,21 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
     }
 
-    /** C[8 rows, w &lt;= NR columns] (+)= A[8 rows, kc] * panel (rows of NR); a(r, p) = a[ia + r * ars + p * aps]. */
+    /**
+     * C[8 rows, w &lt;= NR columns] (+)= A[8 rows, kc] * panel (rows of NR), with
+     * a(r, p) = a[ia + r * ars + p * aps].
+     */
     private static void kernel8(float[] a, int ia, int ars, int aps, float[] panel, int kc,
             float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
         FloatVector z = FloatVector.zero(S);
-        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        FloatVector c00 = z, c01 = z;
+        FloatVector c10 = z, c11 = z;
+        FloatVector c20 = z, c21 = z;
+        FloatVector c30 = z, c31 = z;
+        FloatVector c40 = z, c41 = z;
+        FloatVector c50 = z, c51 = z;
+        FloatVector c60 = z, c61 = z;
+        FloatVector c70 = z, c71 = z;
         for (int p = 0, ib = 0; p < kc; p++, ib += NR, ia += aps) {
             FloatVector b0 = FloatVector.fromArray(S, panel, ib);
             FloatVector b1 = FloatVector.fromArray(S, panel, ib + L);
@@ -432,11 +443,17 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
     }
 
-    /** C[4 rows, w &lt;= NR columns] (+)= A[4 rows, kc] * panel (rows of NR); a(r, p) = a[ia + r * ars + p * aps]. */
+    /**
+     * C[4 rows, w &lt;= NR columns] (+)= A[4 rows, kc] * panel (rows of NR), with
+     * a(r, p) = a[ia + r * ars + p * aps].
+     */
     private static void kernel4(float[] a, int ia, int ars, int aps, float[] panel, int kc,
             float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
         FloatVector z = FloatVector.zero(S);
-        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        FloatVector c00 = z, c01 = z;
+        FloatVector c10 = z, c11 = z;
+        FloatVector c20 = z, c21 = z;
+        FloatVector c30 = z, c31 = z;
         for (int p = 0, ib = 0; p < kc; p++, ib += NR, ia += aps) {
             FloatVector b0 = FloatVector.fromArray(S, panel, ib);
             FloatVector b1 = FloatVector.fromArray(S, panel, ib + L);
@@ -488,7 +505,10 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
     }
 
-    /** C[1 row, w &lt;= NR columns] (+)= A[1 row, kc] * panel (rows of NR); a(r, p) = a[ia + r * ars + p * aps]. */
+    /**
+     * C[1 row, w &lt;= NR columns] (+)= A[1 row, kc] * panel (rows of NR), with
+     * a(r, p) = a[ia + r * ars + p * aps].
+     */
     private static void kernel1(float[] a, int ia, int ars, int aps, float[] panel, int kc,
             float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
         FloatVector z = FloatVector.zero(S);
@@ -514,11 +534,21 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
     }
 
-    /** C[8 rows, w &lt;= L columns] (+)= A[8 rows, kc] * panel (rows of L); a(r, p) = a[ia + r * ars + p * aps]. */
+    /**
+     * C[8 rows, w &lt;= L columns] (+)= A[8 rows, kc] * panel (rows of L), with
+     * a(r, p) = a[ia + r * ars + p * aps].
+     */
     private static void kernelHalf8(float[] a, int ia, int ars, int aps, float[] panel, int kc,
             float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
         FloatVector z = FloatVector.zero(S);
-        FloatVector c00 = z, c10 = z, c20 = z, c30 = z, c40 = z, c50 = z, c60 = z, c70 = z;
+        FloatVector c00 = z;
+        FloatVector c10 = z;
+        FloatVector c20 = z;
+        FloatVector c30 = z;
+        FloatVector c40 = z;
+        FloatVector c50 = z;
+        FloatVector c60 = z;
+        FloatVector c70 = z;
         for (int p = 0, ib = 0; p < kc; p++, ib += L, ia += aps) {
             FloatVector b0 = FloatVector.fromArray(S, panel, ib);
             FloatVector a0 = FloatVector.broadcast(S, a[ia]);
@@ -577,7 +607,10 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
     }
 
-    /** C[1 row, w &lt;= L columns] (+)= A[1 row, kc] * panel (rows of L); a(r, p) = a[ia + r * ars + p * aps]. */
+    /**
+     * C[1 row, w &lt;= L columns] (+)= A[1 row, kc] * panel (rows of L), with
+     * a(r, p) = a[ia + r * ars + p * aps].
+     */
     private static void kernelHalf1(float[] a, int ia, int ars, int aps, float[] panel, int kc,
             float[] c, int ic, int ldc, int w, boolean acc, float[] tail) {
         FloatVector z = FloatVector.zero(S);
@@ -601,7 +634,10 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
     /** C[4 rows, cols &lt;= 4 columns] = A[4 rows from ia, k] . bt[4 rows of k from jb], along k. */
     private static void dot4(float[] a, int ia, int k, float[] bt, int jb, float[] c, int ic, int ldc, int cols) {
         FloatVector z = FloatVector.zero(S);
-        FloatVector s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z, s20 = z, s21 = z, s22 = z, s23 = z, s30 = z, s31 = z, s32 = z, s33 = z;
+        FloatVector s00 = z, s01 = z, s02 = z, s03 = z;
+        FloatVector s10 = z, s11 = z, s12 = z, s13 = z;
+        FloatVector s20 = z, s21 = z, s22 = z, s23 = z;
+        FloatVector s30 = z, s31 = z, s32 = z, s33 = z;
         int p = 0;
         for (; p + L <= k; p += L) {
             FloatVector b0 = FloatVector.fromArray(S, bt, jb + p);
@@ -726,7 +762,10 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         if (cols > 3) c[ic + 3] = t03;
     }
 
-    /** C[i..i + width, j0..j0 + cols) = (B^T A)^T for multTransA, cols &lt;= 4; width = 2 vectors; tail holds 4 x width. */
+    /**
+     * C[i..i + width, j0..j0 + cols) = (B^T A)^T for multTransA, cols &lt;= 4; width = 2 vectors;
+     * tail holds 4 x width.
+     */
     private static void smallTransA2(float[] a, int m, int k, int i, float[] bs, int j0, int np, float[] c,
             int ldc, int cols, int width, float[] tail) {
         FloatVector z = FloatVector.zero(S);
@@ -760,7 +799,10 @@ public final class VectorMatMul implements MatMul, WorkerPool.Task {
         }
     }
 
-    /** C[i..i + width, j0..j0 + cols) = (B^T A)^T for multTransA, cols &lt;= 4; width = 1 vector; tail holds 4 x width. */
+    /**
+     * C[i..i + width, j0..j0 + cols) = (B^T A)^T for multTransA, cols &lt;= 4; width = 1 vector;
+     * tail holds 4 x width.
+     */
     private static void smallTransA1(float[] a, int m, int k, int i, float[] bs, int j0, int np, float[] c,
             int ldc, int cols, int width, float[] tail) {
         FloatVector z = FloatVector.zero(S);
