@@ -1,6 +1,7 @@
 package vaeexplorer;
 
 import vaeexplorer.cli.Cli;
+import vaeexplorer.core.nn.backend.VectorRelauncher;
 
 /**
  * The entry point. With arguments it runs the command line; without, it opens the app. Not a JavaFX Application
@@ -10,6 +11,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // a plain `java -jar` lacks the Vector API module that the fast matrix backend needs: run again with it
+        if (VectorRelauncher.relaunchIfUseful(Main.class, args)) return;
         if (args.length > 0) {
             System.exit(new Cli(System.out, System.err).run(args));
         }

@@ -98,7 +98,7 @@ public final class Cli {
     }
 
     static MatMul matMul(int threads) {
-        return new vaeexplorer.core.nn.EjmlMatMul(threads);
+        return vaeexplorer.core.nn.backend.MatMulBackends.create(threads);
     }
 
     private int train(List<String> argv) throws UsageException, DataException, IOException, TrainingDivergedException {

@@ -4,8 +4,8 @@ import java.util.function.Consumer;
 
 import vaeexplorer.core.data.DataSplit;
 import vaeexplorer.core.data.Dataset;
-import vaeexplorer.core.nn.EjmlMatMul;
 import vaeexplorer.core.nn.MatMul;
+import vaeexplorer.core.nn.backend.MatMulBackends;
 import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.train.TrainingRun;
@@ -16,13 +16,14 @@ import vaeexplorer.core.vae.Vae;
 final class RunFactory {
     /** Held-out images shown in the latent scatter (all of them if the test set is smaller). */
     static final int SHOWN_IMAGES = 2000;
-    /** Trainer threads: one by default, so that the FX thread keeps a core. */
-    static final int THREADS = Math.max(1, Integer.getInteger("vaeexplorer.threads", 1));
+    /** Matrix threads of the trainer: all cores but one, so that the FX thread keeps a core (-Dvaeexplorer.threads). */
+    static final int THREADS = Math.max(1, Integer.getInteger("vaeexplorer.threads",
+            Runtime.getRuntime().availableProcessors() - 1));
 
     private RunFactory() {}
 
     static MatMul matMul() {
-        return new EjmlMatMul(THREADS);
+        return MatMulBackends.create(THREADS);
     }
 
     /** The first SHOWN_IMAGES test images. */

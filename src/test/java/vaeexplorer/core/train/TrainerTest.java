@@ -138,4 +138,24 @@ class TrainerTest {
         t.setKlWarmupEpochs(0);
         assertEquals(2.0, t.effectiveBeta());
     }
+
+    @Test
+    void finitenessCheckCatchesNanAndBothInfinitiesAnywhere() {
+        float[] a = new float[1000];
+        for (int i = 0; i < a.length; i++) a[i] = (float) Math.sin(i) * 1e30f;
+        a[999] = Float.MAX_VALUE;
+        a[0] = -Float.MAX_VALUE;
+        a[500] = Float.MIN_VALUE;
+        assertTrue(Trainer.allFinite(a, a.length));
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            for (int at : new int[] {0, 377, 999}) {
+                float saved = a[at];
+                a[at] = bad;
+                org.junit.jupiter.api.Assertions.assertFalse(Trainer.allFinite(a, a.length), bad + " at " + at);
+                a[at] = saved;
+            }
+        }
+        a[999] = Float.NaN;
+        assertTrue(Trainer.allFinite(a, 999), "only the first n values count");
+    }
 }

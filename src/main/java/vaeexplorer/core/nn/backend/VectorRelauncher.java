@@ -39,9 +39,16 @@ public final class VectorRelauncher {
         List<String> cmd = command(mainClass, args);
         if (cmd == null) return false;
         try {
-            Process child = new ProcessBuilder(cmd).inheritIO().start();
+            // stdin and stdout stay the terminal's (progress bars and System.console() keep working); stderr is
+            // passed through without the JVM's "Using incubator modules" notice, so an error stays one line
+            Process child = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
             Runtime.getRuntime().addShutdownHook(new Thread(child::destroy)); // parent killed: take the child along
+            Thread pump = new Thread(() -> copyErrors(child.getErrorStream(), System.err), "vae-stderr");
+            pump.setDaemon(true);
+            pump.start();
             int code = child.waitFor();
+            pump.join(2000);
             System.exit(code);
             return true;
         } catch (IOException e) {
@@ -49,6 +56,24 @@ public final class VectorRelauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** The JVM's line announcing the incubator module, which says nothing to a user of the app. */
+    static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: " + MatMulBackends.VECTOR_MODULE;
+
+    /** Copies the child's stderr line by line, dropping the incubator notice. */
+    static void copyErrors(java.io.InputStream from, java.io.PrintStream to) {
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(from,
+                java.nio.charset.Charset.defaultCharset()))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.equals(INCUBATOR_NOTICE)) continue;
+                to.println(line);
+                to.flush();
+            }
+        } catch (IOException e) {
+            // the child is gone; nothing more to copy
         }
     }
 
