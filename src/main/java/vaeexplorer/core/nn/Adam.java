@@ -10,13 +10,20 @@ public final class Adam implements Optimizer {
     private final double beta1;
     private final double beta2;
     private final double eps;
+    private final Elementwise kernels;
     private long t;
 
     public Adam(List<Param> params) {
-        this(params, 0.9, 0.999, 1e-8);
+        this(params, Elementwise.SCALAR);
     }
 
-    public Adam(List<Param> params, double beta1, double beta2, double eps) {
+    /** Adam with the usual constants (0.9, 0.999, 1e-8) and a backend's fused update kernel. */
+    public Adam(List<Param> params, Elementwise kernels) {
+        this(params, 0.9, 0.999, 1e-8, kernels);
+    }
+
+    public Adam(List<Param> params, double beta1, double beta2, double eps, Elementwise kernels) {
+        this.kernels = kernels;
         this.params = List.copyOf(params);
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -35,21 +42,10 @@ public final class Adam implements Optimizer {
         // step size a_t = lr / (1 - b1^t); v_hat = v / (1 - b2^t)
         float stepSize = (float) (learningRate / (1 - Math.pow(beta1, t)));
         float vScale = (float) (1 / (1 - Math.pow(beta2, t)));
-        float b1 = (float) beta1, b2 = (float) beta2, oneMinusB1 = (float) (1 - beta1), oneMinusB2 = (float) (1 - beta2);
-        float e = (float) eps;
         for (int k = 0; k < params.size(); k++) {
-            float[] p = params.get(k).value.data, g = params.get(k).grad.data, mk = m[k], vk = v[k];
-            int n = mk.length;
-            for (int i = 0; i < n; i++) {
-                float gi = g[i];
-                // m = b1 m + (1 - b1) g;  v = b2 v + (1 - b2) g^2
-                float mi = b1 * mk[i] + oneMinusB1 * gi;
-                float vi = b2 * vk[i] + oneMinusB2 * gi * gi;
-                mk[i] = mi;
-                vk[i] = vi;
-                // p -= a_t m / (sqrt(v_hat) + eps)
-                p[i] -= stepSize * mi / ((float) Math.sqrt(vi * vScale) + e);
-            }
+            Param p = params.get(k);
+            kernels.adamUpdate(p.value.data, p.grad.data, m[k], v[k], m[k].length, (float) beta1, (float) beta2, stepSize,
+                    vScale, (float) eps);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import vaeexplorer.core.data.DataSplit;
 import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.nn.Adam;
+import vaeexplorer.core.nn.Elementwise;
 import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.nn.Optimizer;
 import vaeexplorer.core.nn.Param;
@@ -62,7 +63,7 @@ public final class Trainer {
         this.beta = config.beta();
         this.learningRate = config.learningRate();
         this.optimizer = switch (config.optimizer()) {
-            case ADAM -> new Adam(vae.params());
+            case ADAM -> new Adam(vae.params(), Elementwise.of(mm));
             case SGD -> new Sgd(vae.params(), 0.9);
         };
         ws = vae.workspace(config.batchSize());

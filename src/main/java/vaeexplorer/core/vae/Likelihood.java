@@ -1,5 +1,7 @@
 package vaeexplorer.core.vae;
 
+import vaeexplorer.core.nn.Elementwise;
+
 /**
  * The decoder's output distribution p(x|z) per pixel, given the decoder's raw output ("logit") l. Each computes
  * -log p(x|z) in nats and its gradient with respect to l in one fused pass.
@@ -33,27 +35,22 @@ public enum Likelihood {
      * @param sigma sigma_x, used by GAUSSIAN only
      */
     public double lossAndGradient(float[] logits, float[] x, float[] grad, int n, float gradScale, double sigma) {
+        return lossAndGradient(Elementwise.SCALAR, logits, x, grad, n, gradScale, sigma);
+    }
+
+    /** As {@link #lossAndGradient(float[], float[], float[], int, float, double)}, with a backend's fused kernels. */
+    public double lossAndGradient(Elementwise kernels, float[] logits, float[] x, float[] grad, int n, float gradScale,
+                                  double sigma) {
+        if (this == BERNOULLI) return kernels.bernoulliLossAndGradient(logits, x, grad, n, gradScale);
         double sum = 0;
-        if (this == BERNOULLI) {
-            for (int i = 0; i < n; i++) {
-                double l = logits[i], t = x[i];
-                // e = exp(-|l|);  bce = max(l, 0) - l t + log(1 + e);  sigmoid(l) = l >= 0 ? 1/(1+e) : e/(1+e)
-                double e = Math.exp(-Math.abs(l));
-                sum += Math.max(l, 0) - l * t + Math.log(1 + e);
-                double s = (l >= 0 ? 1 : e) / (1 + e);
-                grad[i] = (float) ((s - t) * gradScale);
-            }
-        } else {
-            double inv = 1 / (sigma * sigma);
-            for (int i = 0; i < n; i++) {
-                double r = logits[i] - x[i];
-                // nll = r^2 / (2 s^2) + const;  d/dl = r / s^2
-                sum += 0.5 * r * r * inv;
-                grad[i] = (float) (r * inv * gradScale);
-            }
-            sum += n * gaussianConstant(sigma);
+        double inv = 1 / (sigma * sigma);
+        for (int i = 0; i < n; i++) {
+            double r = logits[i] - x[i];
+            // nll = r^2 / (2 s^2) + const;  d/dl = r / s^2
+            sum += 0.5 * r * r * inv;
+            grad[i] = (float) (r * inv * gradScale);
         }
-        return sum;
+        return sum + n * gaussianConstant(sigma);
     }
 
     /** Sums -log p(x_i | l_i) over i in [0, n), without gradients. */

@@ -8,6 +8,7 @@ import org.ejml.data.FMatrixRMaj;
 
 import vaeexplorer.core.nn.Activations;
 import vaeexplorer.core.nn.Dense;
+import vaeexplorer.core.nn.Elementwise;
 import vaeexplorer.core.nn.Init;
 import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.nn.Param;
@@ -179,7 +180,7 @@ public final class Vae {
         int rows = ws.batch, d = config.latent();
         float invB = 1f / rows;
         // dL/dlogits = (mean - x) / B for Bernoulli, (l - x) / (B sigma_x^2) for Gaussian; recon sum on the way
-        ws.reconSum = config.likelihood().lossAndGradient(ws.logits.data, ws.x.data, ws.dLogits.data,
+        ws.reconSum = config.likelihood().lossAndGradient(Elementwise.of(mm), ws.logits.data, ws.x.data, ws.dLogits.data,
                 rows * config.inputSize(), invB, config.gaussianSigma());
 
         int last = decoder.length - 1;

@@ -7,6 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.FMatrixRMaj;
 
+import vaeexplorer.core.nn.Elementwise;
 import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.nn.backend.WorkerPool;
 
@@ -27,7 +28,20 @@ import vaeexplorer.core.nn.backend.WorkerPool;
  *
  * <p>Not thread-safe: one product at a time per instance.
  */
-public final class VectorMatMul implements MatMul, WorkerPool.Task {
+public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task {
+    private final VectorElementwise elementwise = new VectorElementwise();
+
+    @Override
+    public double bernoulliLossAndGradient(float[] logits, float[] x, float[] grad, int n, float gradScale) {
+        return elementwise.bernoulliLossAndGradient(logits, x, grad, n, gradScale);
+    }
+
+    @Override
+    public void adamUpdate(float[] p, float[] g, float[] m, float[] v, int n, float b1, float b2, float stepSize,
+                           float vScale, float eps) {
+        elementwise.adamUpdate(p, g, m, v, n, b1, b2, stepSize, vScale, eps);
+    }
+
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Columns per panel: two vectors. */

@@ -1,0 +1,59 @@
+package vaeexplorer.core.nn;
+
+/**
+ * Fused element-wise kernels of the training step that cost as much as a matrix product when written as scalar
+ * loops. A {@link MatMul} backend may also implement this interface (the vector backend does); otherwise
+ * {@link #SCALAR} is used. Results agree with the scalar kernels within float rounding.
+ */
+public interface Elementwise {
+    /**
+     * Bernoulli negative log-likelihood on logits, summed, with its gradient: for i in [0, n)
+     * {@code loss += max(l, 0) - l x + log(1 + e^{-|l|})} and {@code grad[i] = gradScale * (sigmoid(l) - x)}.
+     */
+    double bernoulliLossAndGradient(float[] logits, float[] x, float[] grad, int n, float gradScale);
+
+    /**
+     * One Adam update of n parameters: {@code m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
+     * p -= stepSize m / (sqrt(v vScale) + eps)}, where stepSize = lr / (1 - b1^t) and vScale = 1 / (1 - b2^t).
+     */
+    void adamUpdate(float[] p, float[] g, float[] m, float[] v, int n, float b1, float b2, float stepSize, float vScale,
+                    float eps);
+
+    /** The pure-Java kernels. */
+    Elementwise SCALAR = new Elementwise() {
+        @Override
+        public double bernoulliLossAndGradient(float[] logits, float[] x, float[] grad, int n, float gradScale) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                double l = logits[i], t = x[i];
+                // e = exp(-|l|);  bce = max(l, 0) - l t + log(1 + e);  sigmoid(l) = l >= 0 ? 1/(1+e) : e/(1+e)
+                double e = Math.exp(-Math.abs(l));
+                sum += Math.max(l, 0) - l * t + Math.log(1 + e);
+                double s = (l >= 0 ? 1 : e) / (1 + e);
+                grad[i] = (float) ((s - t) * gradScale);
+            }
+            return sum;
+        }
+
+        @Override
+        public void adamUpdate(float[] p, float[] g, float[] m, float[] v, int n, float b1, float b2, float stepSize,
+                               float vScale, float eps) {
+            float oneMinusB1 = 1 - b1, oneMinusB2 = 1 - b2;
+            for (int i = 0; i < n; i++) {
+                float gi = g[i];
+                // m = b1 m + (1 - b1) g;  v = b2 v + (1 - b2) g^2
+                float mi = b1 * m[i] + oneMinusB1 * gi;
+                float vi = b2 * v[i] + oneMinusB2 * gi * gi;
+                m[i] = mi;
+                v[i] = vi;
+                // p -= a_t m / (sqrt(v_hat) + eps)
+                p[i] -= stepSize * mi / ((float) Math.sqrt(vi * vScale) + eps);
+            }
+        }
+    };
+
+    /** The kernels of a backend: its own if it has them, else the scalar ones. */
+    static Elementwise of(MatMul mm) {
+        return mm instanceof Elementwise e ? e : SCALAR;
+    }
+}

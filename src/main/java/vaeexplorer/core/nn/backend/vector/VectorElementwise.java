@@ -1,0 +1,74 @@
+package vaeexplorer.core.nn.backend.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import vaeexplorer.core.nn.Elementwise;
+
+/** The fused element-wise kernels on the Vector API (exp and log1p lanes use the JDK's vector math stubs). */
+final class VectorElementwise implements Elementwise {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Lanes are summed into a double this often, to keep the float partial sums short. */
+    private static final int BLOCK = 64 * L;
+
+    @Override
+    public double bernoulliLossAndGradient(float[] logits, float[] x, float[] grad, int n, float gradScale) {
+        double sum = 0;
+        FloatVector zero = FloatVector.zero(S), one = FloatVector.broadcast(S, 1f);
+        int i = 0;
+        int bound = S.loopBound(n);
+        while (i < bound) {
+            int end = Math.min(bound, i + BLOCK);
+            FloatVector acc = zero;
+            for (; i < end; i += L) {
+                FloatVector l = FloatVector.fromArray(S, logits, i);
+                FloatVector t = FloatVector.fromArray(S, x, i);
+                // e = exp(-|l|);  bce = max(l, 0) - l t + log(1 + e)
+                FloatVector e = l.abs().neg().lanewise(VectorOperators.EXP);
+                acc = acc.add(l.max(zero).sub(l.mul(t)).add(e.lanewise(VectorOperators.LOG1P)));
+                // sigmoid(l) = (l >= 0 ? 1 : e) / (1 + e);  grad = scale (sigmoid - x)
+                VectorMask<Float> positive = l.compare(VectorOperators.GE, 0f);
+                FloatVector s = e.blend(one, positive).div(e.add(one));
+                s.sub(t).mul(gradScale).intoArray(grad, i);
+            }
+            sum += acc.reduceLanes(VectorOperators.ADD);
+        }
+        if (i < n) {
+            float[] tail = new float[n - i];
+            // the last few values: the scalar kernel on a copy (rare: n is a multiple of the lanes in practice)
+            float[] lt = java.util.Arrays.copyOfRange(logits, i, n), xt = java.util.Arrays.copyOfRange(x, i, n);
+            sum += Elementwise.SCALAR.bernoulliLossAndGradient(lt, xt, tail, n - i, gradScale);
+            System.arraycopy(tail, 0, grad, i, n - i);
+        }
+        return sum;
+    }
+
+    @Override
+    public void adamUpdate(float[] p, float[] g, float[] m, float[] v, int n, float b1, float b2, float stepSize,
+                           float vScale, float eps) {
+        float oneMinusB1 = 1 - b1, oneMinusB2 = 1 - b2;
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector gi = FloatVector.fromArray(S, g, i);
+            // m = b1 m + (1 - b1) g;  v = b2 v + (1 - b2) g^2
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(b1).add(gi.mul(oneMinusB1));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(b2).add(gi.mul(gi).mul(oneMinusB2));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            // p -= a_t m / (sqrt(v_hat) + eps)
+            FloatVector step = mi.mul(stepSize).div(vi.mul(vScale).lanewise(VectorOperators.SQRT).add(eps));
+            FloatVector.fromArray(S, p, i).sub(step).intoArray(p, i);
+        }
+        for (; i < n; i++) {
+            float gi = g[i];
+            float mi = b1 * m[i] + oneMinusB1 * gi;
+            float vi = b2 * v[i] + oneMinusB2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            p[i] -= stepSize * mi / ((float) Math.sqrt(vi * vScale) + eps);
+        }
+    }
+}
