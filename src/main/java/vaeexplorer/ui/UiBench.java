@@ -1,0 +1,83 @@
+package vaeexplorer.ui;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+
+/**
+ * {@code bench-ui}: the app trains at full speed while a continuous drag moves the latent point on every frame;
+ * pulse timing says whether the FX thread keeps display rate. Prints one JSON line: frames per second, frame interval
+ * percentiles, the time to handle one drag (decode from the latest model copy and redraw: a new image is on screen at
+ * the next pulse when this fits in a frame), and the training throughput meanwhile. Needs a display (e.g. Xvfb).
+ */
+public final class UiBench extends Application {
+    private static final double SECONDS = Double.parseDouble(System.getProperty("vaeexplorer.bench.seconds", "15"));
+
+    public static void run(String[] args) {
+        Application.launch(UiBench.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        // the reference model (hidden 512, batch 128), trained at full speed
+        Explorer x = Explorer.open(stage, settings -> {
+            settings.hidden().set("512");
+            settings.batchSize().set("128");
+        }, true);
+        LatentPlotView plot = x.view().latentPanel().plot();
+        long[] frames = new long[100_000];
+        long[] handle = new long[100_000];
+        int[] count = {0};
+        long[] startStep = {-1};
+        long[] t0 = {0};
+        int[] changed = {0};
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (x.training().step().get() < 20) return; // wait until the model exists and training runs
+                if (startStep[0] < 0) {
+                    startStep[0] = x.training().step().get();
+                    t0[0] = now;
+                }
+                int i = count[0];
+                frames[i] = now;
+                double a = i * 0.05, w = plot.getWidth(), h = plot.getHeight();
+                double px = w / 2 + 0.3 * w * Math.cos(a), py = h / 2 + 0.3 * h * Math.sin(a);
+                float[] before = x.latent().decoded().get();
+                long s = System.nanoTime();
+                plot.fireEvent(new MouseEvent(MouseEvent.MOUSE_DRAGGED, px, py, px, py, MouseButton.PRIMARY, 1, false, false,
+                        false, false, true, false, false, false, false, false, null));
+                handle[i] = System.nanoTime() - s;
+                if (x.latent().decoded().get() != before) changed[0]++;
+                count[0]++;
+                if (now - t0[0] > SECONDS * 1e9 || count[0] == frames.length) {
+                    stop();
+                    report(x, frames, handle, count[0], changed[0], x.training().step().get() - startStep[0], (now - t0[0]) / 1e9);
+                    x.shutdown();
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
+
+    private static void report(Explorer x, long[] frames, long[] handle, int n, int changed, long steps, double seconds) {
+        double[] gaps = new double[n - 1];
+        for (int i = 1; i < n; i++) gaps[i - 1] = (frames[i] - frames[i - 1]) / 1e6;
+        Arrays.sort(gaps);
+        double[] h = new double[n];
+        for (int i = 0; i < n; i++) h[i] = handle[i] / 1e6;
+        Arrays.sort(h);
+        int batch = x.settings().applied().get().batchSize();
+        System.out.println(String.format(Locale.ROOT, "{\"frames_per_sec\": %.1f, \"frame_ms_p50\": %.2f, \"frame_ms_p95\": %.2f, "
+                        + "\"frame_ms_max\": %.2f, \"drag_handle_ms_p50\": %.3f, \"drag_handle_ms_p95\": %.3f, "
+                        + "\"drags_with_new_image\": %d, \"drags\": %d, \"training_samples_per_sec\": %.0f, \"seconds\": %.1f}",
+                (n - 1) / seconds, gaps[gaps.length / 2], gaps[(int) (gaps.length * 0.95)], gaps[gaps.length - 1],
+                h[n / 2], h[(int) (n * 0.95)], changed, n, steps * batch / seconds, seconds));
+    }
+}
