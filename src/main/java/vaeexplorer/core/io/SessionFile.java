@@ -45,10 +45,33 @@ public final class SessionFile {
 
     public static void save(Path file, Trainer trainer, String datasetSpec, LossHistory history, Map<String, String> view)
             throws IOException {
+        write(file, modelAndTrainer(trainer, datasetSpec), historyAndView(history, view));
+    }
+
+    /**
+     * The model and trainer sections of a session, as bytes ("config", "params", "trainer"). Call on the thread that
+     * owns the trainer (a running trainer's {@code TrainingRun.onTrainerThread}); the bytes may then be written from
+     * any thread with {@link #write}, while training goes on.
+     */
+    public static Map<String, byte[]> modelAndTrainer(Trainer trainer, String datasetSpec) {
         Map<String, byte[]> sections = ModelFile.sections(trainer.vae(), trainInfo(trainer, datasetSpec));
         sections.put("trainer", trainerBytes(trainer.state()));
+        return sections;
+    }
+
+    /** The history and view sections of a session, as bytes. Call on the thread that owns the history. */
+    public static Map<String, byte[]> historyAndView(LossHistory history, Map<String, String> view) {
+        Map<String, byte[]> sections = new LinkedHashMap<>();
         sections.put("history", historyBytes(history));
         sections.put("view", SectionFile.text(propertiesText(view)));
+        return sections;
+    }
+
+    /** Writes a session file (atomically) from the parts taken by {@link #modelAndTrainer} and {@link #historyAndView}. */
+    public static void write(Path file, Map<String, byte[]> modelAndTrainer, Map<String, byte[]> historyAndView)
+            throws IOException {
+        Map<String, byte[]> sections = new LinkedHashMap<>(modelAndTrainer);
+        sections.putAll(historyAndView);
         SectionFile.write(file, sections);
     }
 
