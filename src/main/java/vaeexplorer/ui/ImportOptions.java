@@ -1,7 +1,5 @@
 package vaeexplorer.ui;
 
-import java.util.Locale;
-
 import vaeexplorer.core.data.ImageDecoder;
 import vaeexplorer.core.data.InvertMode;
 import vaeexplorer.core.data.LoadOptions;
@@ -26,12 +24,5 @@ public record ImportOptions(int side, InvertMode invert, double testFraction, lo
 
     public LoadOptions toLoadOptions(ImageDecoder decoder) {
         return new LoadOptions(decoder, side, invert, testFraction, splitSeed);
-    }
-
-    /** "28×28, invert auto, 10% held out". */
-    public String describe(boolean withSide) {
-        String held = String.format(Locale.ROOT, "%s%% held out", Formats.plain(testFraction * 100));
-        String inv = "invert " + invert.name().toLowerCase(Locale.ROOT);
-        return withSide ? side + "×" + side + ", " + inv + ", " + held : inv + ", " + held;
     }
 }

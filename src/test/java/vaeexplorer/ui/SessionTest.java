@@ -321,10 +321,16 @@ class SessionTest {
 
         SessionPrefs reread = new SessionPrefs(a.sessions().prefs().file());
         assertEquals(List.of(one), reread.recent(), "the list outlives the app");
+
+        assertEquals(one, fx(() -> a.sessions().currentFile().get()));
+        run(() -> a.training().reset());
+        awaitReady(a);
+        assertNull(fx(() -> a.sessions().currentFile().get()), "a new model is a new, untitled session");
+        assertEquals("VAE Explorer", fx(() -> a.stage().getTitle()));
     }
 
     @Test
-    void autosaveWritesAfterEachEpochAndResetStartsAnUntitledSession(FxRobot robot) throws Exception {
+    void autosaveWritesToTheDefaultFileAfterEachEpochAndIsRemembered(FxRobot robot) throws Exception {
         awaitReady(a);
         run(() -> a.sessions().autosave().set(true));
         Path target = fx(() -> a.sessions().autosaveFile());
