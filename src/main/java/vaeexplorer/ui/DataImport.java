@@ -113,14 +113,14 @@ final class DataImport {
         Dataset train = split.train();
         int images = train.size() + split.test().size();
         StringBuilder b = new StringBuilder();
-        b.append(choice.label()).append(": ").append(Formats.count(train.size())).append(" training + ")
+        b.append(choice.folder().getFileName()).append(": ").append(Formats.count(train.size())).append(" training + ")
                 .append(Formats.count(split.test().size())).append(" test images, ").append(train.cols()).append('×')
                 .append(train.rows()).append(", ");
         b.append(train.isLabelled() ? train.classNames().size() + " classes" : "unlabelled").append('.');
         if (!lastSkipped.isEmpty())
             b.append(" Skipped ").append(Formats.count(lastSkipped.size())).append(" of ")
                     .append(Formats.count(images + lastSkipped.size())).append(" files.");
-        b.append(" Press Train or Reset to use it.");
+        b.append(" It applies on Reset.");
         List<SkippedFile> skipped = lastSkipped;
         x.notices().showNotice(b.toString(), false, skipped.isEmpty() ? null : "Show list",
                 () -> showSkipped(choice, skipped));

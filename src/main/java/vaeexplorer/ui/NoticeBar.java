@@ -23,6 +23,8 @@ final class NoticeBar extends VBox {
     private final Label noticeText = new Label();
     private final Button action = new Button();
     private final Button close = new Button("×");
+    /** Plain notices (no action, no error) go away after this long. */
+    private final javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(20));
     private Runnable onCancel = () -> {};
     private Runnable onAction = () -> {};
 
@@ -61,6 +63,7 @@ final class NoticeBar extends VBox {
             line.setVisible(false);
         }
         getChildren().addAll(progressLine, noticeLine);
+        fade.setOnFinished(e -> hideNotice());
         visibleProperty().bind(progressLine.visibleProperty().or(noticeLine.visibleProperty()));
         managedProperty().bind(visibleProperty());
     }
@@ -90,9 +93,12 @@ final class NoticeBar extends VBox {
         action.setVisible(actionText != null);
         action.setManaged(actionText != null);
         noticeLine.setVisible(true);
+        fade.stop();
+        if (!error && actionText == null) fade.playFromStart();
     }
 
     void hideNotice() {
+        fade.stop();
         noticeLine.setVisible(false);
     }
 

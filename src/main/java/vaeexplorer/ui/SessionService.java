@@ -113,8 +113,14 @@ final class SessionService {
         return FileNames.base(x) + EXTENSION;
     }
 
+    /** Lets a save under way finish (up to three seconds; the old file stays whole if it cannot). */
     void shutdown() {
         io.shutdown();
+        try {
+            io.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---- commands from the menus ----
@@ -180,8 +186,8 @@ final class SessionService {
         int version = t.modelVersion().get();
         String spec = applied.dataset().spec();
         Map<String, String> view = viewState(applied.dataset());
-        record Taken(Map<String, byte[]> sections, long step, int epoch) {}
-        run.onTrainerThread(tr -> new Taken(SessionFile.modelAndTrainer(tr, spec), tr.step(), tr.epoch()))
+        record Taken(Map<String, byte[]> sections, long step, String epoch) {}
+        run.onTrainerThread(tr -> new Taken(SessionFile.modelAndTrainer(tr, spec), tr.step(), epochText(tr)))
                 .whenComplete((taken, error) -> Platform.runLater(() -> {
                     if (error != null || t.modelVersion().get() != version) {
                         saving = false;
@@ -212,13 +218,20 @@ final class SessionService {
                             if (t.modelVersion().get() == version && (!auto || currentFile.get() != null))
                                 currentFile.set(file.toAbsolutePath().normalize());
                             prefs.addRecent(file);
-                            x.notices().showNotice((auto ? "Autosaved" : "Saved") + " epoch " + taken.epoch() + ", step "
-                                    + Formats.count(taken.step()) + " to " + file + ".", false, null, null);
+                            x.notices().showNotice((auto ? "Autosaved" : "Saved") + " step " + Formats.count(taken.step())
+                                    + " (" + taken.epoch() + ") to " + file + ".", false, null, null);
                             done.complete(new Saved(file, taken.step()));
                         });
                     });
                 }));
         return done;
+    }
+
+    /** "epoch 3 of 10", counted like the status bar: the epoch under way, or the last one when it just ended. */
+    static String epochText(Trainer t) {
+        int epochs = t.config().epochs();
+        int shown = Math.min(epochs, t.epoch() + (t.epochProgress() > 0 || t.epoch() == 0 ? 1 : 0));
+        return "epoch " + Math.max(1, shown) + " of " + epochs;
     }
 
     private void failed(Path file, boolean auto, String why, CompletableFuture<Saved> done) {
@@ -459,8 +472,8 @@ final class SessionService {
         RunSettings rs = new RunSettings(p.choice(), cfg.latent(), cfg.hidden(), cfg.likelihood(), tr.beta(),
                 tr.learningRate(), tc.batchSize(), tc.epochs(), tc.seed());
         String note = p.session().hasTrainingState()
-                ? "Session opened at epoch " + tr.epoch() + ", step " + Formats.count(tr.step())
-                        + (tr.epoch() >= tc.epochs() ? ": its " + tc.epochs() + " epochs are done." : ": press Train to go on.")
+                ? "Session opened at step " + Formats.count(tr.step()) + ", " + epochText(tr)
+                        + (tr.epoch() >= tc.epochs() ? ": all its epochs are done." : ": press Train to go on.")
                 : "Model opened without training state: Train goes on from its weights with a fresh optimiser.";
         x.training().restore(rs, p.split(), p.shown(), tr, p.session().history(), p.codes(), note);
         if (!settings.datasets().contains(p.choice())) settings.datasets().add(p.choice());
@@ -479,7 +492,7 @@ final class SessionService {
         prefs.addRecent(file);
         opening = false;
         x.notices().hideProgress();
-        x.notices().showNotice("Opened " + file + ". " + note, false, null, null);
+        x.notices().showNotice("Opened " + file + ".", false, null, null);
         done.complete(true);
     }
 

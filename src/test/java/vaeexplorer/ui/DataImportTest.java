@@ -170,7 +170,7 @@ class DataImportTest {
         awaitReady();
         run(() -> explorer.imports().openCsvFile(csv, new ImportOptions(28, InvertMode.NEVER, 0.2)));
         await("loaded", 20_000, () -> !explorer.imports().isLoading() && !explorer.notices().notice().isEmpty());
-        assertTrue(notice().startsWith("CSV: blobs.csv: 120 training + 30 test images, 20×20, 2 classes."), notice());
+        assertTrue(notice().startsWith("blobs.csv: 120 training + 30 test images, 20×20, 2 classes."), notice());
         assertEquals(DatasetChoice.Kind.CSV, fx(() -> explorer.settings().dataset().get().kind()));
         assertNotNull(fx(() -> explorer.settings().parsed().get()));
         robot.clickOn("#trainButton");
