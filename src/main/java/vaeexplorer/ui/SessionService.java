@@ -43,8 +43,9 @@ import vaeexplorer.core.vae.VaeConfig;
  * of each epoch.
  *
  * <p><b>Saving</b> never stops training for long and never writes an inconsistent file: the model and trainer state
- * are taken together on the trainer thread between two steps ({@link TrainingRun#onTrainerThread}), the loss history
- * up to that very step on the FX thread, and the file is written by a background thread, atomically.
+ * are copied together on the trainer thread between two steps ({@link TrainingRun#onTrainerThread}; an array copy),
+ * the loss history up to that very step on the FX thread, and the file is made and written by a background thread,
+ * atomically.
  *
  * <p><b>Opening</b> reads and checks the file, loads the data set it names and rebuilds the trainer off the FX thread;
  * only when all of that worked does it replace the app's model, settings, curves and view. A damaged, truncated or
@@ -186,8 +187,8 @@ final class SessionService {
         int version = t.modelVersion().get();
         String spec = applied.dataset().spec();
         Map<String, String> view = viewState(applied.dataset());
-        record Taken(Map<String, byte[]> sections, long step, String epoch) {}
-        run.onTrainerThread(tr -> new Taken(SessionFile.modelAndTrainer(tr, spec), tr.step(), epochText(tr)))
+        record Taken(SessionFile.Copy copy, long step, String epoch) {}
+        run.onTrainerThread(tr -> new Taken(SessionFile.copy(tr, spec), tr.step(), epochText(tr)))
                 .whenComplete((taken, error) -> Platform.runLater(() -> {
                     if (error != null || t.modelVersion().get() != version) {
                         saving = false;
@@ -196,7 +197,7 @@ final class SessionService {
                         failed(file, auto, why, done);
                         return;
                     }
-                    // the snapshots published before the state was taken have reached the history by now; points
+                    // the snapshots published before the copy was taken have reached the history by now; points
                     // after it (merged into a later snapshot) are left out, so history and state match
                     Map<String, byte[]> rest = SessionFile.historyAndView(upTo(t.lossHistory(), taken.step()), view);
                     io.execute(() -> {
@@ -204,8 +205,8 @@ final class SessionService {
                         try {
                             Path dir = file.toAbsolutePath().getParent();
                             if (auto && dir != null) Files.createDirectories(dir);
-                            SessionFile.write(file, taken.sections(), rest);
-                        } catch (IOException | RuntimeException e) {
+                            SessionFile.write(file, SessionFile.modelAndTrainer(taken.copy()), rest);
+                        } catch (IOException | RuntimeException | OutOfMemoryError e) {
                             failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
                         }
                         IOException f = failure;

@@ -125,9 +125,13 @@ class SessionFileTest {
         Path whole = dir.resolve("whole.vaesession"), parts = dir.resolve("parts.vaesession");
         SessionFile.save(whole, t, "mnist", history, Map.of("z", "1,2"));
         var modelAndTrainer = SessionFile.modelAndTrainer(t, "mnist");
+        SessionFile.Copy copy = SessionFile.copy(t, "mnist");
         steps(t, 2); // training goes on while the parts are written
         SessionFile.write(parts, modelAndTrainer, SessionFile.historyAndView(history, Map.of("z", "1,2")));
         assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(parts));
         assertEquals(3, SessionFile.load(parts).trainer().step());
+        Path fromCopy = dir.resolve("copy.vaesession");
+        SessionFile.write(fromCopy, SessionFile.modelAndTrainer(copy), SessionFile.historyAndView(history, Map.of("z", "1,2")));
+        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(fromCopy), "a copy taken then gives the same file");
     }
 }
