@@ -49,8 +49,9 @@ public final class Explorer {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), text::larger);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), text::larger);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), text::smaller);
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> sessions.currentFile().get() == null ? "VAE Explorer"
-                : sessions.currentFile().get().getFileName() + " — VAE Explorer", sessions.currentFile()));
+        stage.setTitle("VAE Explorer");
+        sessions.currentFile().addListener((o, a, f) -> stage.setTitle(f == null ? "VAE Explorer"
+                : f.getFileName() + " — VAE Explorer"));
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
