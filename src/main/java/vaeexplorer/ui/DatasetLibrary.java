@@ -1,23 +1,33 @@
 package vaeexplorer.ui;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import vaeexplorer.core.data.BuiltInDatasets;
 import vaeexplorer.core.data.DataException;
+import vaeexplorer.core.data.DataSources;
 import vaeexplorer.core.data.DataSplit;
 import vaeexplorer.core.data.IdxFolder;
+import vaeexplorer.core.data.ImageDecoder;
+import vaeexplorer.core.data.LoadCancelledException;
 import vaeexplorer.core.data.LoadProgress;
+import vaeexplorer.core.data.LoadResult;
+import vaeexplorer.imaging.AwtImageDecoder;
 
 /**
- * Loads data sets on a background thread and keeps them: built-in sets once per process, folders until reopened.
- * Results and errors come back on the FX thread. {@link #loading()} names what is being loaded ("" when idle).
+ * Loads data sets on a background thread and keeps them: built-in sets once per process, folders and files until
+ * reopened. Results and errors come back on the FX thread. {@link #loading()} names what is being loaded ("" when
+ * idle) and {@link #progress()} tells how far the current load has come.
  */
 public final class DatasetLibrary {
     private static final Map<DatasetChoice, DataSplit> CACHE = new ConcurrentHashMap<>();
@@ -28,10 +38,45 @@ public final class DatasetLibrary {
         return t;
     });
     private final ReadOnlyStringWrapper loading = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private volatile ImageDecoder decoder = new AwtImageDecoder();
     private int inFlight;
+
+    /** What a load reports, on the FX thread: exactly one of loaded, failed and cancelled. */
+    public interface Listener {
+        void loaded(LoadResult result);
+
+        /** @param message for the user, naming the file or folder */
+        void failed(String message);
+
+        default void cancelled() {}
+    }
+
+    /** A load under way; {@link #cancel()} stops it at the next file (or chunk of lines) it reads. */
+    public static final class Task {
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+
+        public void cancel() {
+            cancelled.set(true);
+        }
+
+        public boolean isCancelled() {
+            return cancelled.get();
+        }
+    }
 
     public ReadOnlyStringProperty loading() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** How far the latest load has come, 0..1 (-1 while its size is unknown). */
+    public ReadOnlyDoubleProperty progress() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The decoder of image files (tests slow it down). */
+    void setDecoder(ImageDecoder decoder) {
+        this.decoder = decoder;
     }
 
     /**
@@ -39,33 +84,73 @@ public final class DatasetLibrary {
      * onLoaded with the data, or onError with a message for the user. Call on the FX thread.
      */
     public void load(DatasetChoice choice, boolean reload, Consumer<DataSplit> onLoaded, Consumer<String> onError) {
+        load(choice, reload, new Listener() {
+            @Override
+            public void loaded(LoadResult result) {
+                onLoaded.accept(result.split());
+            }
+
+            @Override
+            public void failed(String message) {
+                onError.accept(message);
+            }
+        });
+    }
+
+    /**
+     * Loads a data set off the FX thread (or takes it from the cache unless reload: then at once, with no skipped
+     * files) and tells the listener on the FX thread. Call on the FX thread.
+     */
+    public Task load(DatasetChoice choice, boolean reload, Listener listener) {
+        Task task = new Task();
         DataSplit known = reload ? null : CACHE.get(choice);
         if (known != null) {
-            onLoaded.accept(known);
-            return;
+            listener.loaded(new LoadResult(known, List.of()));
+            return task;
         }
         inFlight++;
         loading.set("Loading " + choice.label() + "…");
+        progress.set(-1);
+        Coalescer<Double> progressToFx = new Coalescer<>((a, b) -> b, p -> {
+            if (!task.isCancelled()) progress.set(p);
+        }, Platform::runLater);
+        LoadProgress onProgress = (done, total) -> {
+            if (total > 0) progressToFx.offer(Math.min(1.0, (double) done / total));
+        };
+        ImageDecoder imageDecoder = decoder;
         worker.execute(() -> {
-            DataSplit split = null;
+            LoadResult result = null;
             String error = null;
             try {
-                split = choice.builtIn() != null ? BuiltInDatasets.load(choice.builtIn())
-                        : IdxFolder.load(choice.folder(), LoadProgress.NONE, () -> false);
-                CACHE.put(choice, split);
+                result = read(choice, imageDecoder, onProgress, () -> task.isCancelled() || Thread.currentThread().isInterrupted());
+                CACHE.put(choice, result.split());
+            } catch (LoadCancelledException e) {
+                task.cancel();
             } catch (DataException e) {
                 error = e.getMessage();
-            } catch (IllegalArgumentException | OutOfMemoryError e) {
+            } catch (IllegalArgumentException | IllegalStateException | OutOfMemoryError e) {
                 error = choice.label() + ": could not be loaded (" + e.getMessage() + ")";
             }
-            DataSplit result = split;
+            LoadResult loaded = result;
             String message = error;
             Platform.runLater(() -> {
                 if (--inFlight == 0) loading.set("");
-                if (result != null) onLoaded.accept(result);
-                else onError.accept(message);
+                if (loaded != null) listener.loaded(loaded);
+                else if (message != null) listener.failed(message);
+                else listener.cancelled();
             });
         });
+        return task;
+    }
+
+    private static LoadResult read(DatasetChoice choice, ImageDecoder decoder, LoadProgress progress,
+            java.util.function.BooleanSupplier cancelled) throws DataException {
+        return switch (choice.kind()) {
+            case BUILT_IN -> new LoadResult(BuiltInDatasets.load(choice.builtIn(), progress, cancelled), List.of());
+            case IDX -> new LoadResult(IdxFolder.load(choice.folder(), progress, cancelled), List.of());
+            case IMAGES, CSV -> DataSources.load(choice.folder().toString(), choice.options().toLoadOptions(decoder),
+                    progress, cancelled);
+        };
     }
 
     public void shutdown() {

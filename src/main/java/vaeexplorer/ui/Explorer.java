@@ -27,6 +27,10 @@ public final class Explorer {
     private final TrainingModel training;
     private final LatentModel latent = new LatentModel();
     private final TextScale text = new TextScale();
+    private final NoticeBar notices = new NoticeBar();
+    private final DataImport imports = new DataImport(this);
+    private final SessionService sessions;
+    private final Exporter exporter = new Exporter(this);
     private final MainView view;
     private boolean shutDown;
 
@@ -36,6 +40,7 @@ public final class Explorer {
         latent.shown().bind(training.shown());
         latent.codes().bind(training.codes());
         latent.model().bind(training.model());
+        sessions = new SessionService(this, new SessionPrefs(SessionPrefs.appHome().resolve("sessions.properties")));
         view = new MainView(this);
         view.styleProperty().bind(Bindings.format(Locale.ROOT, "-fx-font-size: %.2fpx;", text.fontSize()));
         Scene scene = new Scene(view, 1280, 800);
@@ -45,6 +50,8 @@ public final class Explorer {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), text::larger);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), text::smaller);
         stage.setTitle("VAE Explorer");
+        sessions.currentFile().addListener((o, a, f) -> stage.setTitle(f == null ? "VAE Explorer"
+                : f.getFileName() + " — VAE Explorer"));
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
@@ -87,6 +94,26 @@ public final class Explorer {
     DatasetLibrary library() { return library; }
     MainView view() { return view; }
     public Stage stage() { return stage; }
+    /** Sessions: save, open, recent files, autosave. */
+    SessionService sessions() { return sessions; }
+    /** The user's own data: image folders and CSV files. */
+    DataImport imports() { return imports; }
+    /** PNG and CSV exports (and the manifold-grid hook for the teaching views). */
+    public Exporter exporter() { return exporter; }
+    NoticeBar notices() { return notices; }
+
+    /** An error dialog with the given id (for tests), header and message; it does not wait. */
+    void showError(String id, String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setTitle("VAE Explorer");
+        alert.setHeaderText(header);
+        alert.setContentText(message);
+        alert.getDialogPane().setId(id);
+        alert.getDialogPane().setStyle(view.getStyle());
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alert.show();
+    }
 
     /** Asks for an IDX folder and opens it. */
     void openFolder() {
@@ -128,5 +155,6 @@ public final class Explorer {
         shutDown = true;
         training.shutdown();
         library.shutdown();
+        sessions.shutdown();
     }
 }

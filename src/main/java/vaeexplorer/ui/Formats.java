@@ -26,6 +26,12 @@ final class Formats {
         return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec) : String.format(Locale.ROOT, "%d:%02d", m, sec);
     }
 
+    /** A number as short as it goes without losing digits: 1, 0.001, 12.5 (as a settings field takes it). */
+    static String plain(double v) {
+        if (!Double.isFinite(v)) return String.valueOf(v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** A message from a validating constructor, starting with a capital letter. */
     static String sentence(String message) {
         if (message == null || message.isEmpty()) return "";

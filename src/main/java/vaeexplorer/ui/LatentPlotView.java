@@ -83,6 +83,12 @@ final class LatentPlotView extends Region {
         return view;
     }
 
+    /** Shows the view a session saved (centre and span in latent units; see {@link PlotTransform#set}). */
+    void setView(double centerX, double centerY, double span) {
+        view.set(centerX, centerY, span);
+        redrawAll();
+    }
+
     /** Points drawn at the last redraw (for tests). */
     int drawnPoints() {
         return drawnPoints;

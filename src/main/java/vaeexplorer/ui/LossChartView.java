@@ -124,6 +124,28 @@ final class LossChartView extends StackPane {
         return p;
     }
 
+    /**
+     * The chart drawn by JFreeChart itself at its size on screen times scale (2: twice the pixels, same layout), for
+     * exports. Call on the FX thread.
+     */
+    java.awt.image.BufferedImage render(double scale) {
+        sync();
+        double w = Math.max(1, viewer.getWidth()), h = Math.max(1, viewer.getHeight());
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage((int) Math.round(w * scale),
+                (int) Math.round(h * scale), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, img.getWidth(), img.getHeight());
+            g.scale(scale, scale);
+            chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, w, h));
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
     /** Points on the chart per series: training loss, reconstruction, test, KL (for tests). */
     int[] itemCounts() {
         return new int[] {total.getItemCount(), recon.getItemCount(), test.getItemCount(), kl.getItemCount()};

@@ -65,7 +65,7 @@ final class MainView extends BorderPane {
         setTop(menus(x));
         setLeft(left);
         setCenter(split);
-        setBottom(new ProgressView(training));
+        setBottom(new VBox(x.notices(), new ProgressView(training)));
     }
 
     LatentPanel latentPanel() { return latentPanel; }
@@ -73,7 +73,7 @@ final class MainView extends BorderPane {
     LossChartView chart() { return chart; }
 
     private MenuBar menus(Explorer x) {
-        MenuItem open = item("Open IDX folder…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), x::openFolder);
+        MenuItem open = item("Open IDX folder…", null, x::openFolder); // Ctrl+O opens a session
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), x::quit);
         MenuItem larger = item("Larger text", new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), x.text()::larger);
         larger.setId("largerTextItem");
@@ -82,16 +82,17 @@ final class MainView extends BorderPane {
         MenuItem resetView = item("Reset plot view", new KeyCodeCombination(KeyCode.HOME, KeyCombination.SHORTCUT_DOWN),
                 () -> latentPanel.plot().resetView());
         Menu file = new Menu("File", null, open, new SeparatorMenuItem(), quit);
+        DataMenus.addTo(file, x);
         Menu view = new Menu("View", null, larger, smaller, normal, new SeparatorMenuItem(), resetView);
         view.setId("viewMenu");
-        MenuBar bar = new MenuBar(file, view);
+        MenuBar bar = new MenuBar(file, DataMenus.exportMenu(x), view);
         bar.setId("menuBar");
         return bar;
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {
         MenuItem m = new MenuItem(text);
-        m.setAccelerator(key);
+        if (key != null) m.setAccelerator(key);
         m.setOnAction(e -> action.run());
         return m;
     }

@@ -24,6 +24,15 @@ public final class PlotTransform {
         span = DEFAULT_SPAN;
     }
 
+    /** Shows span latent units across the shorter side around (centerX, centerY), as {@link #span()} etc. tell. */
+    public void set(double centerX, double centerY, double span) {
+        if (!Double.isFinite(centerX) || !Double.isFinite(centerY) || !(span > 0) || Double.isInfinite(span))
+            throw new IllegalArgumentException("not a view: centre (" + centerX + ", " + centerY + "), span " + span);
+        this.centerX = centerX;
+        this.centerY = centerY;
+        this.span = Math.max(1e-3, Math.min(1e4, span));
+    }
+
     /** Pixels per latent unit. */
     public double scale() { return Math.min(width, height) / span; }
     public double left() { return left; }

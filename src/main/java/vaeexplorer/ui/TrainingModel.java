@@ -20,8 +20,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import vaeexplorer.core.data.DataSplit;
 import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.train.LatentCodes;
+import vaeexplorer.core.train.LossHistory;
 import vaeexplorer.core.train.LossPoint;
 import vaeexplorer.core.train.TestPoint;
+import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.train.TrainingRun;
 import vaeexplorer.core.train.TrainingRun.State;
 import vaeexplorer.core.train.TrainingSnapshot;
@@ -56,6 +58,11 @@ public final class TrainingModel {
     private final ReadOnlyObjectWrapper<ModelSnapshot> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LatentCodes> codes = new ReadOnlyObjectWrapper<>();
     private final LossCurves history = new LossCurves();
+    /** Every loss point of the run (bounded), for sessions and exports; the chart draws {@link #history}. */
+    private final LossHistory lossHistory = new LossHistory();
+    private final ReadOnlyIntegerWrapper modelVersion = new ReadOnlyIntegerWrapper();
+    /** What the status says about an opened session before it trains, or "". */
+    private String openedNote = "";
     private final ReadOnlyIntegerWrapper historyVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
@@ -142,6 +149,47 @@ public final class TrainingModel {
         if (canReset.get()) rebuild(false);
     }
 
+    /**
+     * Puts an opened session in place of the current model: trainer (weights and training state restored, not
+     * started), its data, the settings it was made with, its loss history and the encodings of the shown images. Train
+     * and Step then go on from the trainer's step, so the curves continue without a jump.
+     */
+    public void restore(RunSettings s, DataSplit split, Dataset shownSet, Trainer trainer, LossHistory saved,
+            LatentCodes savedCodes, String note) {
+        long token = ++generation;
+        if (run != null) run.stop(0);
+        run = null;
+        state.set(null);
+        clearDisplays();
+        buildError.set("");
+        message.set("");
+        resetting.set(false);
+        data.set(split);
+        shown.set(shownSet);
+        settings.applied().set(s);
+        attach(RunFactory.continueWith(trainer, shownSet, listenerFor(token)));
+        lossHistory.addAll(saved.points(), saved.tests());
+        for (LossPoint p : saved.points()) {
+            history.add(p);
+            lastLoss = p;
+        }
+        for (TestPoint t : saved.tests()) {
+            history.add(t);
+            lastTest = t;
+        }
+        historyVersion.set(historyVersion.get() + 1);
+        step.set(trainer.step());
+        int epochSize = split.train().size();
+        epochProgress.set((double) trainer.epochProgress() / epochSize);
+        runProgress.set(Math.min(1, (trainer.epoch() + (double) trainer.epochProgress() / epochSize) / trainer.config().epochs()));
+        model.set(trainer.vae().snapshot()); // the thread has not started: nobody else touches the model yet
+        codes.set(savedCodes);
+        openedNote = note;
+        modelVersion.set(modelVersion.get() + 1);
+        state.set(trainer.epoch() >= trainer.config().epochs() ? State.FINISHED : State.IDLE);
+        updateStatus();
+    }
+
     /** Ends the trainer thread, waiting for it up to two seconds. Idempotent. */
     public void shutdown() {
         generation++;
@@ -160,6 +208,10 @@ public final class TrainingModel {
     /** The latest encodings of the shown images, or null before the first. */
     public ReadOnlyObjectProperty<LatentCodes> codes() { return codes.getReadOnlyProperty(); }
     public LossCurves history() { return history; }
+    /** The run's loss points (bounded, merged when long) and test points, fed from the snapshots. */
+    public LossHistory lossHistory() { return lossHistory; }
+    /** Changes whenever a new model replaces the current one (Reset, Train from scratch, an opened session). */
+    public ReadOnlyIntegerProperty modelVersion() { return modelVersion.getReadOnlyProperty(); }
     /** Changes whenever the history does. */
     public ReadOnlyIntegerProperty historyVersion() { return historyVersion.getReadOnlyProperty(); }
     public ReadOnlyLongProperty step() { return step.getReadOnlyProperty(); }
@@ -224,6 +276,7 @@ public final class TrainingModel {
         settings.applied().set(s);
         attach(r);
         model.set(r.trainer().vae().snapshot()); // the thread has not started: nobody else touches the model yet
+        modelVersion.set(modelVersion.get() + 1);
         state.set(State.IDLE);
         if (thenTrain) start(false);
         updateStatus();
@@ -255,6 +308,8 @@ public final class TrainingModel {
 
     private void clearDisplays() {
         history.clear();
+        lossHistory.clear();
+        openedNote = "";
         historyVersion.set(historyVersion.get() + 1);
         codes.set(null);
         step.set(0);
@@ -269,10 +324,12 @@ public final class TrainingModel {
     private void onSnapshot(TrainingSnapshot s) {
         for (LossPoint p : s.losses()) {
             history.add(p);
+            lossHistory.add(p);
             lastLoss = p;
         }
         for (TestPoint t : s.tests()) {
             history.add(t);
+            lossHistory.addTest(t);
             lastTest = t;
         }
         if (!s.losses().isEmpty() || !s.tests().isEmpty()) historyVersion.set(historyVersion.get() + 1);
@@ -302,7 +359,8 @@ public final class TrainingModel {
         });
         TrainingSnapshot s = last;
         if (s == null) {
-            status.set(st == State.IDLE ? "Untrained model: press Train, or Step for one batch." : "");
+            status.set(!openedNote.isEmpty() ? openedNote
+                    : st == State.IDLE ? "Untrained model: press Train, or Step for one batch." : "");
             return;
         }
         StringBuilder b = new StringBuilder();

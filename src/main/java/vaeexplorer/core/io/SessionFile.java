@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import vaeexplorer.core.nn.Param;
+import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.train.Evaluation;
 import vaeexplorer.core.train.LossHistory;
 import vaeexplorer.core.train.LossPoint;
@@ -22,6 +24,8 @@ import vaeexplorer.core.train.TestPoint;
 import vaeexplorer.core.train.TrainConfig;
 import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.train.TrainerState;
+import vaeexplorer.core.vae.Vae;
+import vaeexplorer.core.vae.VaeConfig;
 
 /**
  * A saved session: a model file (sections "config" and "params") plus "trainer" (position, image order, generator
@@ -45,10 +49,56 @@ public final class SessionFile {
 
     public static void save(Path file, Trainer trainer, String datasetSpec, LossHistory history, Map<String, String> view)
             throws IOException {
-        Map<String, byte[]> sections = ModelFile.sections(trainer.vae(), trainInfo(trainer, datasetSpec));
-        sections.put("trainer", trainerBytes(trainer.state()));
+        write(file, modelAndTrainer(trainer, datasetSpec), historyAndView(history, view));
+    }
+
+    /**
+     * The model and trainer sections of a session, as bytes ("config", "params", "trainer"). Call on the thread that
+     * owns the trainer (a running trainer's {@code TrainingRun.onTrainerThread}); the bytes may then be written from
+     * any thread with {@link #write}, while training goes on. To hold a running trainer for less, take a {@link #copy}
+     * there and make the bytes elsewhere.
+     */
+    public static Map<String, byte[]> modelAndTrainer(Trainer trainer, String datasetSpec) {
+        return modelAndTrainer(copy(trainer, datasetSpec));
+    }
+
+    /**
+     * What a session needs from a trainer, copied: the weights, the info lines and the training state. Taking it is
+     * a plain array copy (a millisecond or two), so a running trainer is held only that long; {@link
+     * #modelAndTrainer(Copy)} then turns it into bytes on any thread.
+     */
+    public record Copy(VaeConfig config, List<float[]> params, Map<String, String> info, TrainerState state) {}
+
+    /** Copies what a session needs from trainer. Call on the thread that owns the trainer. */
+    public static Copy copy(Trainer trainer, String datasetSpec) {
+        List<float[]> params = new ArrayList<>();
+        for (Param p : trainer.vae().params()) params.add(p.value.data.clone());
+        return new Copy(trainer.vae().config(), params, trainInfo(trainer, datasetSpec), trainer.state());
+    }
+
+    /** The model and trainer sections of a copy, as bytes ("config", "params", "trainer"). Any thread. */
+    public static Map<String, byte[]> modelAndTrainer(Copy c) {
+        Vae vae = new Vae(c.config(), new Rng(0));
+        List<Param> ps = vae.params();
+        for (int k = 0; k < ps.size(); k++) System.arraycopy(c.params().get(k), 0, ps.get(k).value.data, 0, ps.get(k).size());
+        Map<String, byte[]> sections = ModelFile.sections(vae, c.info());
+        sections.put("trainer", trainerBytes(c.state()));
+        return sections;
+    }
+
+    /** The history and view sections of a session, as bytes. Call on the thread that owns the history. */
+    public static Map<String, byte[]> historyAndView(LossHistory history, Map<String, String> view) {
+        Map<String, byte[]> sections = new LinkedHashMap<>();
         sections.put("history", historyBytes(history));
         sections.put("view", SectionFile.text(propertiesText(view)));
+        return sections;
+    }
+
+    /** Writes a session file (atomically) from the parts taken by {@link #modelAndTrainer} and {@link #historyAndView}. */
+    public static void write(Path file, Map<String, byte[]> modelAndTrainer, Map<String, byte[]> historyAndView)
+            throws IOException {
+        Map<String, byte[]> sections = new LinkedHashMap<>(modelAndTrainer);
+        sections.putAll(historyAndView);
         SectionFile.write(file, sections);
     }
 

@@ -1,8 +1,11 @@
 package vaeexplorer.core.train;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.vae.Vae;
@@ -38,6 +41,10 @@ public final class TrainingRun {
     private boolean pauseRequested;
     private int stepsRequested;
     private volatile boolean stopRequested;
+    /** Work for the trainer thread (see {@link #onTrainerThread}); guarded by lock. */
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    /** True once the thread takes no more tasks; guarded by lock. */
+    private boolean ended;
 
     // owned by the trainer thread
     private final List<LossPoint> pendingLosses = new ArrayList<>();
@@ -129,6 +136,43 @@ public final class TrainingRun {
         return !t.isAlive();
     }
 
+    /**
+     * Runs task with the trainer on the thread that owns it, between two steps (also while paused), after publishing
+     * a snapshot with every loss up to now; so a listener that hands snapshots over in order has them all before it
+     * sees the result. Before the thread starts and after it has ended, the task runs at once on the calling thread
+     * (then nothing else touches the trainer). The future fails with the task's exception. Any thread; never waits.
+     */
+    public <T> CompletableFuture<T> onTrainerThread(Function<? super Trainer, ? extends T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable r = () -> {
+            try {
+                result.complete(task.apply(trainer));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        };
+        Thread t;
+        synchronized (lock) {
+            t = thread;
+            if (t != null && !ended) {
+                tasks.add(r);
+                lock.notifyAll();
+                return result;
+            }
+        }
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(); // it has ended: only its last tasks and snapshot are left
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                result.completeExceptionally(e);
+                return result;
+            }
+        }
+        r.run();
+        return result;
+    }
+
     /** True while the trainer thread is alive. */
     public boolean isAlive() {
         Thread t = thread;
@@ -136,21 +180,50 @@ public final class TrainingRun {
     }
 
     private void loop() {
+        try {
+            train();
+        } finally {
+            List<Runnable> last;
+            synchronized (lock) {
+                ended = true;
+                last = new ArrayList<>(tasks);
+                tasks.clear();
+            }
+            for (Runnable r : last) r.run();
+        }
+    }
+
+    /** Runs the queued tasks (see {@link #onTrainerThread}); true if there were any. */
+    private boolean runTasks() {
+        List<Runnable> now;
+        synchronized (lock) {
+            if (tasks.isEmpty()) return false;
+            now = new ArrayList<>(tasks);
+            tasks.clear();
+        }
+        publish(false);
+        for (Runnable r : now) r.run();
+        return true;
+    }
+
+    private void train() {
         long lastReport = System.nanoTime();
         long lastLatent = 0;
         publish(true);
         try {
             while (true) {
+                runTasks();
                 boolean stepOnly;
                 synchronized (lock) {
-                    if (pauseRequested && stepsRequested == 0 && !stopRequested) {
+                    if (pauseRequested && stepsRequested == 0 && !stopRequested && tasks.isEmpty()) {
                         if (state != State.PAUSED) {
                             state = State.PAUSED;
                             publish(true);
                         }
-                        while (pauseRequested && stepsRequested == 0 && !stopRequested) lock.wait();
+                        while (pauseRequested && stepsRequested == 0 && !stopRequested && tasks.isEmpty()) lock.wait();
                     }
                     if (stopRequested) break;
+                    if (!tasks.isEmpty()) continue;
                     stepOnly = pauseRequested;
                     if (stepOnly) stepsRequested--;
                     state = stepOnly ? State.PAUSED : State.RUNNING;

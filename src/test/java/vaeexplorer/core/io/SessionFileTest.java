@@ -114,4 +114,24 @@ class SessionFileTest {
         for (int i = 1; i < h.points().size(); i++)
             assertTrue(h.points().get(i).loss() < h.points().get(i - 1).loss(), "still falling at " + i);
     }
+
+    @Test
+    void aSessionWrittenFromPartsTakenOnTwoThreadsEqualsOneSavedAtOnce() throws Exception {
+        DataSplit d = data();
+        Trainer t = fresh(d, new TrainConfig(1, 1e-3, 100, 1, 1, TrainConfig.OptimizerKind.ADAM, 1));
+        steps(t, 3);
+        LossHistory history = new LossHistory();
+        history.add(new LossPoint(3, 0.6, 200, 190, 10, 1));
+        Path whole = dir.resolve("whole.vaesession"), parts = dir.resolve("parts.vaesession");
+        SessionFile.save(whole, t, "mnist", history, Map.of("z", "1,2"));
+        var modelAndTrainer = SessionFile.modelAndTrainer(t, "mnist");
+        SessionFile.Copy copy = SessionFile.copy(t, "mnist");
+        steps(t, 2); // training goes on while the parts are written
+        SessionFile.write(parts, modelAndTrainer, SessionFile.historyAndView(history, Map.of("z", "1,2")));
+        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(parts));
+        assertEquals(3, SessionFile.load(parts).trainer().step());
+        Path fromCopy = dir.resolve("copy.vaesession");
+        SessionFile.write(fromCopy, SessionFile.modelAndTrainer(copy), SessionFile.historyAndView(history, Map.of("z", "1,2")));
+        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(fromCopy), "a copy taken then gives the same file");
+    }
 }

@@ -1,0 +1,132 @@
+package vaeexplorer.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.data.LoadResult;
+import vaeexplorer.core.data.SkippedFile;
+
+/**
+ * The user's own data in the app: File > Open image folder / Open CSV file ask for the source and the options, then
+ * load it off the FX thread with a progress bar and Cancel. A loaded set joins the data sets and is chosen (it
+ * applies on Reset or Train, like an IDX folder); files that could not be read are counted ("Skipped 3 of 2,003
+ * files") and listed on request. When the source is empty or unusable an error dialog says why, and the data set in
+ * use stays; so it does after Cancel.
+ */
+final class DataImport {
+    private final Explorer x;
+    private DatasetLibrary.Task current;
+    private ImportOptions lastOptions = ImportOptions.DEFAULTS;
+    private List<SkippedFile> lastSkipped = List.of();
+
+    DataImport(Explorer x) {
+        this.x = x;
+    }
+
+    /** Asks for an image folder and its options, then loads it. */
+    void chooseImageFolder() {
+        Path dir = FileDialogs.folder(x.stage(), "Open a folder of images");
+        if (dir == null) return;
+        ImportOptionsDialog.ask(x.stage(), x.view().getStyle(), dir, false, lastOptions)
+                .ifPresent(o -> openImageFolder(dir, o));
+    }
+
+    /** Asks for a CSV file and its options, then loads it. */
+    void chooseCsvFile() {
+        Path file = FileDialogs.open(x.stage(), "Open a CSV file of images", "CSV files", ".csv", ".CSV");
+        if (file == null) return;
+        ImportOptionsDialog.ask(x.stage(), x.view().getStyle(), file, true, lastOptions)
+                .ifPresent(o -> openCsvFile(file, o));
+    }
+
+    void openImageFolder(Path dir, ImportOptions options) {
+        lastOptions = options;
+        load(DatasetChoice.images(dir, options), "image folder");
+    }
+
+    void openCsvFile(Path file, ImportOptions options) {
+        lastOptions = options;
+        load(DatasetChoice.csv(file, options), "CSV file");
+    }
+
+    /** Stops the load under way, if any; the data set in use stays. */
+    void cancel() {
+        if (current != null) current.cancel();
+    }
+
+    boolean isLoading() {
+        return current != null;
+    }
+
+    /** The files skipped by the last load (for Show list and tests). */
+    List<SkippedFile> lastSkipped() {
+        return lastSkipped;
+    }
+
+    private void load(DatasetChoice choice, String what) {
+        cancel();
+        DatasetLibrary.Task[] self = new DatasetLibrary.Task[1];
+        NoticeBar notices = x.notices();
+        notices.hideNotice();
+        notices.showProgress("Loading " + choice.label() + "…", x.library().progress(), this::cancel);
+        self[0] = x.library().load(choice, true, new DatasetLibrary.Listener() {
+            @Override
+            public void loaded(LoadResult result) {
+                if (!finish(self[0])) return;
+                use(choice, result);
+            }
+
+            @Override
+            public void failed(String message) {
+                if (!finish(self[0])) return;
+                x.showError("dataErrorDialog", "Could not open the " + what,
+                        message + "\n\nThe data set in use has not changed.");
+            }
+
+            @Override
+            public void cancelled() {
+                if (!finish(self[0])) return;
+                notices.showNotice("Loading " + choice.label() + " was cancelled; the data set in use has not changed.",
+                        false, null, null);
+            }
+        });
+        current = self[0];
+    }
+
+    /** Ends the task's progress line; false if a newer load has taken its place. */
+    private boolean finish(DatasetLibrary.Task task) {
+        if (task != current) return false;
+        current = null;
+        x.notices().hideProgress();
+        return true;
+    }
+
+    private void use(DatasetChoice choice, LoadResult result) {
+        SettingsModel s = x.settings();
+        s.datasets().removeIf(c -> c != choice && choice.folder().equals(c.folder()) && c.kind() == choice.kind());
+        if (!s.datasets().contains(choice)) s.datasets().add(choice);
+        s.dataset().set(choice);
+        lastSkipped = result.skipped();
+        DataSplit split = result.split();
+        Dataset train = split.train();
+        int images = train.size() + split.test().size();
+        StringBuilder b = new StringBuilder();
+        b.append(choice.folder().getFileName()).append(": ").append(Formats.count(train.size())).append(" training + ")
+                .append(Formats.count(split.test().size())).append(" test images, ").append(train.cols()).append('×')
+                .append(train.rows()).append(", ");
+        b.append(train.isLabelled() ? train.classNames().size() + " classes" : "unlabelled").append('.');
+        if (!lastSkipped.isEmpty())
+            b.append(" Skipped ").append(Formats.count(lastSkipped.size())).append(" of ")
+                    .append(Formats.count(images + lastSkipped.size())).append(" files.");
+        b.append(" It applies on Reset.");
+        List<SkippedFile> skipped = lastSkipped;
+        x.notices().showNotice(b.toString(), false, skipped.isEmpty() ? null : "Show list",
+                () -> showSkipped(choice, skipped));
+    }
+
+    private void showSkipped(DatasetChoice choice, List<SkippedFile> skipped) {
+        SkippedFilesDialog.create(x.stage(), x.view().getStyle(), choice.folder().toString(), skipped).show();
+    }
+}

@@ -1,0 +1,115 @@
+package vaeexplorer.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * The menu items of "data in, results out": sessions and the user's own data in the File menu, and the Export menu.
+ * The items only ask for a path (or options); the work is done by {@link SessionService}, {@link DataImport} and
+ * {@link Exporter}, which tests drive directly.
+ */
+final class DataMenus {
+    private DataMenus() {}
+
+    private static final KeyCombination.Modifier SHORTCUT = KeyCombination.SHORTCUT_DOWN;
+    private static final KeyCombination.Modifier SHIFT = KeyCombination.SHIFT_DOWN;
+
+    /** Puts the session and data items at the top of the File menu, before what it holds (Open IDX folder, Quit). */
+    static void addTo(Menu file, Explorer x) {
+        SessionService s = x.sessions();
+        MenuItem open = item("Open session…", "openSessionItem", key(KeyCode.O, SHORTCUT), s::chooseAndOpen);
+        Menu recent = new Menu("Open recent");
+        recent.setId("openRecentMenu");
+        recent.getItems().add(new MenuItem("")); // filled when shown
+        recent.setOnShowing(e -> fillRecent(recent, x));
+        MenuItem save = item("Save session", "saveSessionItem", key(KeyCode.S, SHORTCUT), s::save);
+        MenuItem saveAs = item("Save session as…", "saveSessionAsItem", key(KeyCode.S, SHORTCUT, SHIFT), s::saveAs);
+        CheckMenuItem autosave = new CheckMenuItem("Autosave after each epoch");
+        autosave.setId("autosaveItem");
+        autosave.selectedProperty().bindBidirectional(s.autosave());
+        MenuItem images = item("Open image folder…", "openImageFolderItem", null, x.imports()::chooseImageFolder);
+        MenuItem csv = item("Open CSV file…", "openCsvItem", null, x.imports()::chooseCsvFile);
+        file.getItems().addAll(0, List.of(open, recent, save, saveAs, autosave, new SeparatorMenuItem(), images, csv));
+    }
+
+    /** The Export menu. */
+    static Menu exportMenu(Explorer x) {
+        Exporter e = x.exporter();
+        Menu decoded = new Menu("Decoded image (PNG)");
+        decoded.setId("exportDecodedMenu");
+        for (int scale : new int[] {4, 8, 16, 32})
+            decoded.getItems().add(item("×" + scale, "exportDecoded" + scale,
+                    scale == 16 ? key(KeyCode.E, SHORTCUT) : null, () -> e.export(Exporter.Kind.DECODED, scale)));
+        Menu scatter = new Menu("Latent scatter (PNG)");
+        scatter.getItems().addAll(
+                item("Screen size (1×)", "exportScatter1", key(KeyCode.E, SHORTCUT, SHIFT),
+                        () -> e.export(Exporter.Kind.SCATTER, 1)),
+                item("Presentation (2×)", "exportScatter2", null, () -> e.export(Exporter.Kind.SCATTER, 2)));
+        Menu chart = new Menu("Loss chart (PNG)");
+        chart.getItems().addAll(
+                item("Screen size (1×)", "exportChart1", key(KeyCode.L, SHORTCUT, SHIFT),
+                        () -> e.export(Exporter.Kind.CHART, 1)),
+                item("Presentation (2×)", "exportChart2", null, () -> e.export(Exporter.Kind.CHART, 2)));
+        MenuItem grid = item("Manifold grid (PNG)…", "exportManifoldGrid", null,
+                () -> e.export(Exporter.Kind.MANIFOLD_GRID, 1));
+        grid.disableProperty().bind(e.manifoldGridAvailable().not());
+        MenuItem lossCsv = item("Loss history (CSV)…", "exportLossCsv", key(KeyCode.H, SHORTCUT, SHIFT),
+                () -> e.export(Exporter.Kind.LOSS_CSV, 1));
+        MenuItem latentCsv = item("Latent coordinates (CSV)…", "exportLatentCsv", key(KeyCode.C, SHORTCUT, SHIFT),
+                () -> e.export(Exporter.Kind.LATENT_CSV, 1));
+        Menu export = new Menu("Export", null, decoded, scatter, chart, grid, new SeparatorMenuItem(), lossCsv, latentCsv);
+        export.setId("exportMenu");
+        return export;
+    }
+
+    private static void fillRecent(Menu recent, Explorer x) {
+        SessionService s = x.sessions();
+        List<List<Path>> lists = s.recentForMenu();
+        List<Path> files = lists.get(0), gone = lists.get(1);
+        recent.getItems().clear();
+        if (!gone.isEmpty()) {
+            MenuItem note = new MenuItem(gone.size() == 1 ? "Removed " + gone.get(0).getFileName() + ": the file is gone"
+                    : "Removed " + gone.size() + " files that are gone");
+            note.setId("recentGoneNote");
+            note.setDisable(true);
+            recent.getItems().addAll(note, new SeparatorMenuItem());
+        }
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No recent sessions");
+            none.setDisable(true);
+            recent.getItems().add(none);
+            return;
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            Path parent = f.getParent();
+            MenuItem m = new MenuItem((i + 1) + "  " + f.getFileName() + (parent == null ? "" : "  —  " + parent));
+            m.setMnemonicParsing(false);
+            m.setId("recent" + i);
+            m.setOnAction(ev -> s.openRecent(f));
+            recent.getItems().add(m);
+        }
+        recent.getItems().add(new SeparatorMenuItem());
+        recent.getItems().add(item("Clear list", "clearRecentItem", null, () -> s.prefs().clearRecent()));
+    }
+
+    private static KeyCombination key(KeyCode code, KeyCombination.Modifier... modifiers) {
+        return new KeyCodeCombination(code, modifiers);
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        if (key != null) m.setAccelerator(key);
+        m.setOnAction(ev -> action.run());
+        return m;
+    }
+}
