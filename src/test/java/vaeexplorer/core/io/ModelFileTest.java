@@ -124,4 +124,15 @@ class ModelFileTest {
             out.write(b);
         }
     }
+
+    @Test
+    void savedFilesGetOrdinaryPermissionsAndKeepTheirOwn() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
+        Path f = dir.resolve("m.vae");
+        ModelFile.save(f, model(), Map.of());
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        ModelFile.save(f, model(), Map.of());
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    }
 }
