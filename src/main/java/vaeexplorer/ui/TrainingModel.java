@@ -55,6 +55,8 @@ public final class TrainingModel {
     private final ReadOnlyObjectWrapper<Dataset> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelSnapshot> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LatentCodes> codes = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LossPoint> latestLoss = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<double[]> klPerDim = new ReadOnlyObjectWrapper<>();
     private final LossCurves history = new LossCurves();
     private final ReadOnlyIntegerWrapper historyVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
@@ -159,6 +161,10 @@ public final class TrainingModel {
     public ReadOnlyObjectProperty<ModelSnapshot> model() { return model.getReadOnlyProperty(); }
     /** The latest encodings of the shown images, or null before the first. */
     public ReadOnlyObjectProperty<LatentCodes> codes() { return codes.getReadOnlyProperty(); }
+    /** The newest training loss point, or null before the first. */
+    public ReadOnlyObjectProperty<LossPoint> latestLoss() { return latestLoss.getReadOnlyProperty(); }
+    /** Mean KL of each latent dimension over the newest reporting interval (nats), or null before the first. */
+    public ReadOnlyObjectProperty<double[]> klPerDim() { return klPerDim.getReadOnlyProperty(); }
     public LossCurves history() { return history; }
     /** Changes whenever the history does. */
     public ReadOnlyIntegerProperty historyVersion() { return historyVersion.getReadOnlyProperty(); }
@@ -264,6 +270,8 @@ public final class TrainingModel {
         wallNanos = 0;
         lastLoss = null;
         lastTest = null;
+        latestLoss.set(null);
+        klPerDim.set(null);
     }
 
     private void onSnapshot(TrainingSnapshot s) {
@@ -276,6 +284,10 @@ public final class TrainingModel {
             lastTest = t;
         }
         if (!s.losses().isEmpty() || !s.tests().isEmpty()) historyVersion.set(historyVersion.get() + 1);
+        if (!s.losses().isEmpty()) {
+            latestLoss.set(lastLoss);
+            if (s.klPerDim() != null) klPerDim.set(s.klPerDim());
+        }
         step.set(s.step());
         epochProgress.set(s.state() == State.FINISHED ? 1 : s.epochProgress());
         runProgress.set(s.state() == State.FINISHED ? 1 : s.runProgress());
