@@ -7,7 +7,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -21,7 +21,6 @@ import javafx.scene.text.TextAlignment;
  * not. Optional labels left of the rows and under the columns; a message while there is nothing to show.
  */
 final class ImageGridView extends Region {
-    private static final Color GAP = Color.WHITE;
     private final Canvas canvas = new Canvas();
     private final ObservableDoubleValue fontSize;
     private final int gap;
@@ -49,7 +48,10 @@ final class ImageGridView extends Region {
     /** Shows tiles (null: the empty message). */
     void show(ImageTiles tiles) {
         this.tiles = tiles;
+        WritableImage before = sheet;
         sheet = tiles == null ? null : sheet(tiles, gap);
+        if (before == null || sheet == null || before.getWidth() != sheet.getWidth() || before.getHeight() != sheet.getHeight())
+            requestLayout();
         redraw();
     }
 
@@ -91,20 +93,37 @@ final class ImageGridView extends Region {
 
     /** The whole grid as one image, white gaps between tiles. */
     static WritableImage sheet(ImageTiles t, int gap) {
-        int w = t.gridCols() * t.cols() + (t.gridCols() - 1) * gap, h = t.gridRows() * t.rows() + (t.gridRows() - 1) * gap;
-        WritableImage img = new WritableImage(Math.max(1, w), Math.max(1, h));
-        PixelWriter out = img.getPixelWriter();
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) out.setArgb(x, y, 0xFFFFFFFF);
+        int w = Math.max(1, t.gridCols() * t.cols() + (t.gridCols() - 1) * gap);
+        int h = Math.max(1, t.gridRows() * t.rows() + (t.gridRows() - 1) * gap);
+        int[] argb = new int[w * h];
+        java.util.Arrays.fill(argb, 0xFFFFFFFF);
         float[] px = t.pixels();
         for (int i = 0; i < t.count(); i++) {
             int ox = (i % t.gridCols()) * (t.cols() + gap), oy = (i / t.gridCols()) * (t.rows() + gap), base = i * t.imageSize();
             for (int r = 0; r < t.rows(); r++)
                 for (int c = 0; c < t.cols(); c++) {
                     int v = Math.round(255 * Math.max(0, Math.min(1, px[base + r * t.cols() + c])));
-                    out.setArgb(ox + c, oy + r, 0xFF000000 | v << 16 | v << 8 | v);
+                    argb[(oy + r) * w + ox + c] = 0xFF000000 | v << 16 | v << 8 | v;
                 }
         }
+        WritableImage img = new WritableImage(w, h);
+        img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         return img;
+    }
+
+    /** As wide as the grid is at the height given (so a side panel can take the rest of a row). */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.VERTICAL;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        if (sheet == null || height <= 0) return super.computePrefWidth(height);
+        double bottom = columnLabels.isEmpty() ? 0 : 1.5 * fontSize.get();
+        double s = (height - bottom) / sheet.getHeight();
+        if (s >= 1) s = Math.floor(s);
+        return Math.ceil(labelWidth(font()) + sheet.getWidth() * Math.max(0, s)) + 1;
     }
 
     @Override

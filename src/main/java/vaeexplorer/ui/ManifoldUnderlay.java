@@ -2,7 +2,7 @@ package vaeexplorer.ui;
 
 import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.vae.ModelSnapshot;
@@ -17,7 +17,7 @@ final class ManifoldUnderlay implements PlotLayer {
     private final LatentModel latent;
     private final ManifoldModel settings;
     private final LatentPlotView plot;
-    private final Refresher<ManifoldGrid> refresher;
+    private final Refresher<Decoded> refresher;
     private ManifoldGrid grid;
     private WritableImage ink;
     private Rectangle2D drawn;
@@ -38,7 +38,10 @@ final class ManifoldUnderlay implements PlotLayer {
         });
     }
 
-    Refresher<ManifoldGrid> refresher() {
+    /** A decoded map and its ink (ARGB, the tiles side by side), both made on the worker. */
+    private record Decoded(ManifoldGrid grid, int[] ink) {}
+
+    Refresher<?> refresher() {
         return refresher;
     }
 
@@ -52,7 +55,7 @@ final class ManifoldUnderlay implements PlotLayer {
         return drawn;
     }
 
-    private java.util.function.Function<MatMul, ManifoldGrid> job() {
+    private java.util.function.Function<MatMul, Decoded> job() {
         ModelSnapshot m = LessonSupport.model(latent);
         Rectangle2D v = plot.visibleRange().get();
         if (m == null || v == null) return null;
@@ -60,20 +63,29 @@ final class ManifoldUnderlay implements PlotLayer {
         double[][] ax = ManifoldGrid.backgroundAxes(settings.gridSize().get(), settings.spacing().get(), v, dy < 0);
         float[] base = latent.z().get().clone();
         int[] shape = LessonSupport.shape(latent, m);
-        return mm -> ManifoldGrid.decode(m, mm, ax[0], ax[1], dx, dy, base, shape[0], shape[1]);
+        return mm -> {
+            ManifoldGrid g = ManifoldGrid.decode(m, mm, ax[0], ax[1], dx, dy, base, shape[0], shape[1]);
+            return new Decoded(g, ink(g.tiles()));
+        };
     }
 
-    private void show(ManifoldGrid g) {
-        grid = g;
-        ink = g == null ? null : ink(g.tiles());
+    private void show(Decoded d) {
+        grid = d == null ? null : d.grid();
+        if (d == null) {
+            ink = null;
+        } else {
+            ImageTiles t = d.grid().tiles();
+            int w = t.gridCols() * t.cols(), h = t.gridRows() * t.rows();
+            ink = new WritableImage(w, h);
+            ink.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), d.ink(), 0, w);
+        }
         plot.redrawUnderlays();
     }
 
-    /** The tiles side by side as grey ink whose opacity is the pixel value. */
-    private static WritableImage ink(ImageTiles t) {
+    /** The tiles side by side as grey ink whose opacity is the pixel value (ARGB, row-major). */
+    static int[] ink(ImageTiles t) {
         int w = t.gridCols() * t.cols(), h = t.gridRows() * t.rows();
-        WritableImage img = new WritableImage(w, h);
-        PixelWriter out = img.getPixelWriter();
+        int[] out = new int[w * h];
         float[] px = t.pixels();
         for (int i = 0; i < t.count(); i++) {
             int ox = (i % t.gridCols()) * t.cols(), oy = (i / t.gridCols()) * t.rows(), base = i * t.imageSize();
@@ -81,10 +93,16 @@ final class ManifoldUnderlay implements PlotLayer {
                 for (int c = 0; c < t.cols(); c++) {
                     double v = Math.max(0, Math.min(1, px[base + r * t.cols() + c]));
                     int a = (int) Math.round(255 * INK_ALPHA * v);
-                    out.setArgb(ox + c, oy + r, a << 24 | 0x263238);
+                    out[(oy + r) * w + ox + c] = a << 24 | 0x263238;
                 }
         }
-        return img;
+        return out;
+    }
+
+    /** True if the centres are evenly spaced (a linear map: one image for the whole map). */
+    private static boolean even(double[] v) {
+        for (int i = 2; i < v.length; i++) if (Math.abs((v[i] - v[i - 1]) - (v[1] - v[0])) > 1e-6 * Math.abs(v[1] - v[0])) return false;
+        return true;
     }
 
     @Override
@@ -98,6 +116,13 @@ final class ManifoldUnderlay implements PlotLayer {
         ImageTiles t = m.tiles();
         int nx = m.xs().length, ny = m.ys().length;
         g.setImageSmoothing(true);
+        if (even(m.xs()) && even(m.ys())) {
+            double x0 = Math.round(view.toScreenX(xe[0])), x1 = Math.round(view.toScreenX(xe[nx]));
+            double y0 = Math.round(view.toScreenY(ye[ny])), y1 = Math.round(view.toScreenY(ye[0]));
+            g.drawImage(ink, x0, y0, x1 - x0, y1 - y0);
+            drawn = new Rectangle2D(x0, y0, x1 - x0, y1 - y0);
+            return;
+        }
         for (int r = 0; r < ny; r++) {
             // row r from the top holds ys[ny - 1 - r]
             double top = Math.round(view.toScreenY(ye[ny - r])), bottom = Math.round(view.toScreenY(ye[ny - 1 - r]));

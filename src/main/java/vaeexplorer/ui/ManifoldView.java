@@ -77,8 +77,9 @@ final class ManifoldView extends HBox {
         VBox side = new VBox(title, linear, quantiles, sizeRow, background, explain, axes);
         side.getStyleClass().add("lesson-side");
         side.setMinWidth(0);
-        side.prefWidthProperty().bind(ctx.fontSize().multiply(24));
-        HBox.setHgrow(grid, Priority.ALWAYS);
+        HBox.setHgrow(side, Priority.ALWAYS);
+        side.prefWidthProperty().bind(ctx.fontSize().multiply(16)); // grows into what the grid leaves
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(grid, side);
 
         Runnable request = refresher::request;

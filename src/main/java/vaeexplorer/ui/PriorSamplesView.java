@@ -42,8 +42,9 @@ final class PriorSamplesView extends HBox {
         VBox side = new VBox(title, resample, explain);
         side.getStyleClass().add("lesson-side");
         side.setMinWidth(0);
-        side.prefWidthProperty().bind(ctx.fontSize().multiply(22));
-        HBox.setHgrow(grid, Priority.ALWAYS);
+        HBox.setHgrow(side, Priority.ALWAYS);
+        side.prefWidthProperty().bind(ctx.fontSize().multiply(16)); // grows into what the grid leaves
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(grid, side);
         LessonSupport.onChange(refresher::request, latent.model(), latent.shown());
         refresher.request();

@@ -55,8 +55,9 @@ final class ReconstructionsView extends HBox {
         VBox side = new VBox(title, new HBox(8, resample, other), explain);
         side.getStyleClass().add("lesson-side");
         side.setMinWidth(0);
-        side.prefWidthProperty().bind(ctx.fontSize().multiply(22));
-        HBox.setHgrow(grid, Priority.ALWAYS);
+        HBox.setHgrow(side, Priority.ALWAYS);
+        side.prefWidthProperty().bind(ctx.fontSize().multiply(16)); // grows into what the grid leaves
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(grid, side);
         latent.shown().addListener((o, a, b) -> chosen = null);
         LessonSupport.onChange(refresher::request, latent.model(), latent.shown());
