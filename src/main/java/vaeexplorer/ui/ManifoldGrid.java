@@ -31,15 +31,16 @@ record ManifoldGrid(double[] xs, double[] ys, int dimX, int dimY, ImageTiles til
 
     /**
      * The background map's axes: linear cells as large as the map's (the shorter side over n), continued to cover the
-     * whole view; or the map's quantiles.
+     * whole view and a cell beyond; or the map's quantiles.
      */
     static double[][] backgroundAxes(int n, Spacing spacing, Rectangle2D view, boolean oneDim) {
         if (spacing == Spacing.GAUSSIAN_QUANTILES) return mapAxes(n, spacing, view, oneDim);
         double cell = Math.min(view.getWidth(), view.getHeight()) / n;
         double cx = view.getMinX() + view.getWidth() / 2, cy = view.getMinY() + view.getHeight() / 2;
-        double[] xs = centred(cx, cell, Math.min(MAX_CELLS, n + 2 * (int) Math.ceil((view.getWidth() / cell - n) / 2 - 1e-9)));
+        // one more cell on every side: no seam at the edges, and a short pan shows decoded images at once
+        double[] xs = centred(cx, cell, Math.min(MAX_CELLS, n + 2 + 2 * (int) Math.ceil((view.getWidth() / cell - n) / 2 - 1e-9)));
         double[] ys = oneDim ? new double[] {0}
-                : centred(cy, cell, Math.min(MAX_CELLS, n + 2 * (int) Math.ceil((view.getHeight() / cell - n) / 2 - 1e-9)));
+                : centred(cy, cell, Math.min(MAX_CELLS, n + 2 + 2 * (int) Math.ceil((view.getHeight() / cell - n) / 2 - 1e-9)));
         return new double[][] {xs, ys};
     }
 

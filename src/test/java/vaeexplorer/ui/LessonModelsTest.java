@@ -54,8 +54,8 @@ class LessonModelsTest {
         assertEquals(-4 + 0.2, map[0][0], 1e-9);
         assertEquals(4 - 0.2, map[1][19], 1e-9);
         double[][] bg = ManifoldGrid.backgroundAxes(20, Spacing.LINEAR, view, false);
-        assertEquals(40, bg[0].length, "as many cells again across the wider side");
-        assertEquals(20, bg[1].length);
+        assertEquals(42, bg[0].length, "as many cells again across the wider side, and one beyond each edge");
+        assertEquals(22, bg[1].length);
         assertEquals(0.4, bg[0][1] - bg[0][0], 1e-9, "square cells");
         double[] edges = ManifoldGrid.edges(bg[0], 0);
         assertTrue(edges[0] <= -8 + 1e-9 && edges[edges.length - 1] >= 8 - 1e-9, "covers the view");
