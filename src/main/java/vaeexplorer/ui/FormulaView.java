@@ -5,6 +5,7 @@ import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -39,17 +40,20 @@ final class FormulaView extends VBox {
         c1.setMinWidth(Region.USE_PREF_SIZE);
         c2.setHgrow(Priority.ALWAYS);
         terms.getColumnConstraints().addAll(c0, c1, c2);
-        row(terms, 0, "E[log p(x|z)]", recon, "Reconstruction: how likely the decoder finds the image x, decoding a z drawn "
-                + "from q(z|x). Higher is better (the loss chart shows its negative).");
-        row(terms, 1, "KL( q(z|x) \u2016 N(0, I) )", kl, "How far each image's Gaussian is from the prior. It keeps the codes "
-                + "together around 0, so that z drawn from N(0, I) decode to sensible images.");
-        row(terms, 2, "\u03b2", beta, "The weight of KL: \u03b2 = 0 is a plain auto-encoder; a larger \u03b2 gives a tidier "
-                + "latent space and blurrier images.");
+        row(terms, 0, "E[log p(x|z)]", recon, "Reconstruction: how likely the decoder finds x, decoding a z drawn from "
+                + "q(z|x). Higher is better.");
+        row(terms, 1, "KL( q(z|x) \u2016 N(0, I) )", kl, "How far each image's Gaussian is from the prior: keeps codes near 0, "
+                + "so prior samples decode well.");
+        row(terms, 2, "\u03b2", beta, "The weight of KL: 0 is a plain auto-encoder; larger gives a tidier latent space, "
+                + "blurrier images.");
         row(terms, 3, "loss = \u2212ELBO", loss, "What training minimises, per image (the training loss in the chart).");
-        Label reparam = big("z  =  \u03bc  +  \u03c3 \u00b7 \u03b5,     \u03b5 ~ N(0, I)");
-        Label reparamText = text("The randomness is all in \u03b5, so the gradient flows through \u03bc and \u03c3 into "
-                + "the encoder (the reparameterisation trick). Each dot around a selected point is one such z.");
-        getChildren().addAll(elbo, values, terms, reparam, zLine, reparamText);
+        Label reparam = big("z  =  \u03bc  +  \u03c3 \u00b7 \u03b5,    \u03b5 ~ N(0, I)");
+        reparam.setMinWidth(Region.USE_PREF_SIZE);
+        HBox sampling = new HBox(24, reparam, zLine);
+        sampling.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        Label reparamText = text("The randomness is in \u03b5, so gradients flow through \u03bc and \u03c3 (the "
+                + "reparameterisation trick). The dots around a selected point are such z.");
+        getChildren().addAll(elbo, values, terms, sampling, reparamText);
         ctx.latestLoss().addListener((o, a, p) -> showLoss(p));
         showLoss(ctx.latestLoss().getValue());
         LessonSupport.onChange(this::showZ, latent.codes(), latent.selected(), latent.xDim(), latent.yDim());
@@ -108,7 +112,7 @@ final class FormulaView extends VBox {
         LatentCodes c = latent.codes().get();
         int i = latent.selected().get();
         if (c == null || i < 0 || i >= c.size() || c.latent() != latent.size().get()) {
-            zLine.setText("Click a point in the scatter to see its numbers here.");
+            zLine.setText("(click a point in the scatter for its numbers)");
             return;
         }
         float[] eps = selection.eps(i, c.latent());

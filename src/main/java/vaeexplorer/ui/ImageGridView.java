@@ -21,6 +21,7 @@ import javafx.scene.text.TextAlignment;
  * not. Optional labels left of the rows and under the columns; a message while there is nothing to show.
  */
 final class ImageGridView extends Region {
+    private static final double PREF_SIDE = 240;
     private final Canvas canvas = new Canvas();
     private final ObservableDoubleValue fontSize;
     private final int gap;
@@ -41,7 +42,6 @@ final class ImageGridView extends Region {
         getStyleClass().add("image-grid");
         getChildren().add(canvas);
         setMinSize(60, 60);
-        setPrefSize(240, 240);
         fontSize.addListener((o, a, b) -> redraw());
     }
 
@@ -119,11 +119,16 @@ final class ImageGridView extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        if (sheet == null || height <= 0) return super.computePrefWidth(height);
+        if (sheet == null || height <= 0) return PREF_SIDE;
         double bottom = columnLabels.isEmpty() ? 0 : 1.5 * fontSize.get();
         double s = (height - bottom) / sheet.getHeight();
         if (s >= 1) s = Math.floor(s);
         return Math.ceil(labelWidth(font()) + sheet.getWidth() * Math.max(0, s)) + 1;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return PREF_SIDE;
     }
 
     @Override
@@ -181,11 +186,14 @@ final class ImageGridView extends Region {
         drawnY = y0;
         drawnScale = s;
         g.setFill(Color.web("#263238"));
-        g.setFont(font);
+        // labels no taller than a row, so that small grids never get overlapping labels
+        double rowPx = tiles.rows() * s;
+        g.setFont(rowPx >= 1.1 * font.getSize() ? font : Font.font(Math.max(6, rowPx / 1.1)));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int r = 0; r < Math.min(rowLabels.size(), tiles.gridRows()); r++)
             g.fillText(rowLabels.get(r), x0 - 0.4 * f, y0 + (r * (tiles.rows() + gap) + tiles.rows() / 2.0) * s);
+        g.setFont(font);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int c = 0; c < Math.min(columnLabels.size(), tiles.gridCols()); c++)

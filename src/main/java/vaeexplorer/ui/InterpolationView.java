@@ -33,9 +33,6 @@ final class InterpolationView extends VBox {
         strip.setMinHeight(40);
         refresher = new Refresher<>(ctx.worker(), 120, this::job, this::show);
 
-        Label title = new Label("Interpolation: walk in a straight line from A to B and decode every step");
-        title.getStyleClass().add("panel-title");
-        title.setMinWidth(0);
         ToggleButton clickMode = new ToggleButton("Set A and B by clicking");
         clickMode.setId("interpolateModeToggle");
         clickMode.selectedProperty().bindBidirectional(model.clickMode());
@@ -50,19 +47,22 @@ final class InterpolationView extends VBox {
         frames.setValue(model.frames().get());
         frames.setId("interpolationFrames");
         frames.valueProperty().addListener((o, a, v) -> { if (v != null) model.frames().set(v); });
+        ends.setId("interpolationEnds");
+        ends.getStyleClass().add("z-label");
+        ends.setMinWidth(0);
         HBox buttons = new HBox(8, clickMode, swap, clear, new Label("Frames:"), frames);
         buttons.setAlignment(Pos.CENTER_LEFT);
         for (var n : buttons.getChildren()) ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label explain = new Label("Alt+click two places in the scatter (a data point or anywhere), or turn on \u201cSet A and B "
-                + "by clicking\u201d and click twice. Drag A or B to move them. Smooth frames mean the space between two "
-                + "codes decodes to sensible images.");
+        HBox.setMargin(ends, new javafx.geometry.Insets(0, 0, 0, 12));
+        buttons.getChildren().add(ends);
+        Label explain = new Label("A straight line from A to B in latent space, decoded step by step. Alt+click two places "
+                + "in the scatter (a point or anywhere), or turn on \u201cSet A and B by clicking\u201d; drag A or B to "
+                + "move them. Smooth frames: the space between the codes decodes to sensible images.");
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
         explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        ends.setId("interpolationEnds");
-        ends.getStyleClass().add("z-label");
         VBox.setVgrow(strip, Priority.ALWAYS);
-        getChildren().addAll(title, buttons, explain, strip, ends);
+        getChildren().addAll(buttons, explain, strip);
 
         LessonSupport.onChange(refresher::request, model.a(), model.b(), model.frames(), latent.model(), latent.shown());
         LessonSupport.onChange(this::describe, model.a(), model.b(), latent.xDim(), latent.yDim());

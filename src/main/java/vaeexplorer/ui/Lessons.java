@@ -5,6 +5,12 @@ import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.StackPane;
 
 /**
  * The lessons of the VAE made visible: builds the lesson view-models, the views (one tab each, beside the loss chart),
@@ -32,7 +38,10 @@ final class Lessons {
     private final DrawView drawView;
     private final FormulaView formulaView;
     private final OverlayBar overlayBar;
+    /** Where the split pane's divider goes when the tabs are enlarged (the scatter keeps the top third). */
+    static final double ENLARGED_DIVIDER = 0.33;
     private TabPane tabs;
+    private double dividerBefore = 0.62;
     private Tab interpolationTab;
 
     Lessons(LessonContext ctx, LatentPlotView plot) {
@@ -79,9 +88,12 @@ final class Lessons {
         return overlayBar;
     }
 
-    /** The tabs: the loss chart first, then one per lesson. */
-    TabPane tabs(Node lossChart) {
-        if (tabs != null) return tabs;
+    /**
+     * The tabs: the loss chart first, then one per lesson; with an "Enlarge" switch at the top right that gives the
+     * tabs most of the height of the split pane they are in (for the image grids on a projector), and back.
+     */
+    Node tabs(Node lossChart) {
+        if (tabs != null) return tabs.getParent();
         tabs = new TabPane();
         tabs.setId("lessonTabs");
         tabs.getStyleClass().add("lessons-tabs");
@@ -99,7 +111,38 @@ final class Lessons {
         tab("Posterior vs prior", "posteriorTab", posteriorVsPriorView, posteriorVsPriorView.refresher().active());
         tab("Draw", "drawTab", drawView, null);
         tab("Formula", "formulaTab", formulaView, null);
+        ToggleButton enlarge = new ToggleButton("Enlarge");
+        enlarge.setId("enlargeLessonsToggle");
+        enlarge.getStyleClass().add("enlarge-toggle");
+        enlarge.setFocusTraversable(false);
+        enlarge.setTooltip(new Tooltip("Give the tabs most of the height (and back)"));
+        enlarge.selectedProperty().addListener((o, a, on) -> enlarge(on));
+        StackPane.setAlignment(enlarge, Pos.TOP_RIGHT);
+        StackPane box = new StackPane(tabs, enlarge);
+        box.setId("lessonTabsBox");
+        box.getStylesheets().add(stylesheet());
+        box.setMinHeight(0);
+        return box;
+    }
+
+    /** The tab pane itself. */
+    TabPane tabPane() {
         return tabs;
+    }
+
+    /** Moves the divider of the vertical split pane the tabs are in: most of the height to the tabs, or back. */
+    private void enlarge(boolean on) {
+        Node n = tabs.getParent();
+        while (n != null && !(n instanceof SplitPane s && s.getOrientation() == Orientation.VERTICAL)) n = n.getParent();
+        if (n == null) return;
+        SplitPane split = (SplitPane) n;
+        if (split.getDividers().isEmpty()) return;
+        if (on) {
+            dividerBefore = split.getDividerPositions()[0];
+            split.setDividerPosition(0, ENLARGED_DIVIDER);
+        } else {
+            split.setDividerPosition(0, dividerBefore);
+        }
     }
 
     private Tab tab(String title, String id, Node content, BooleanProperty active) {

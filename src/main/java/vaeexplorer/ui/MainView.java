@@ -51,7 +51,7 @@ final class MainView extends BorderPane {
         chart = new LossChartView(training, text.fontSize());
         lessons = new Lessons(LessonContext.of(latent, training, text), latentPanel.plot());
         latentPanel.addToolRow(lessons.overlayBar());
-        javafx.scene.control.TabPane lessonTabs = lessons.tabs(chart);
+        javafx.scene.Node lessonTabs = lessons.tabs(chart);
         SplitPane split = new SplitPane(top, lessonTabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);

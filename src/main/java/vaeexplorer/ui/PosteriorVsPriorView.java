@@ -37,7 +37,7 @@ final class PosteriorVsPriorView extends HBox {
 
         Label title = new Label("Aggregate posterior vs prior");
         title.getStyleClass().add("panel-title");
-        HBox legend = new HBox(10, key(new Rectangle(14, 10, HistogramCanvas.BARS), "\u03bc of the test images"),
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(10, 2, key(new Rectangle(14, 10, HistogramCanvas.BARS), "\u03bc of the test images"),
                 key(line(Color.BLACK, false), "prior N(0, 1)"),
                 key(line(HistogramCanvas.AGGREGATE, true), "q(z) = mean of the q(z|x)"));
         legend.getStyleClass().add("legend-row");
