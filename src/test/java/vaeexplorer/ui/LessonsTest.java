@@ -417,6 +417,60 @@ class LessonsTest {
         return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
+    // ---- other latent sizes ----
+
+    @Test
+    void aOneDimensionalModelGetsOneRowOfMapOneHistogramAndNoHoles(FxRobot robot) {
+        int[] idx = new int[10], labels = new int[10];
+        float[] mu = new float[10], sigma = new float[10];
+        for (int i = 0; i < 10; i++) {
+            idx[i] = i;
+            mu[i] = -2 + 0.4f * i;
+            sigma[i] = 0.3f;
+        }
+        robot.interact(() -> {
+            latent.codes().set(null);
+            latent.model().set(LessonFixture.model(4, 1));
+            latent.codes().set(new LatentCodes(2, 1, idx, labels, mu, sigma));
+        });
+        tab(robot, "#manifoldTab");
+        await("a one-row map", () -> lessons.manifoldView().grid() != null && lessons.manifoldView().grid().dimY() == -1);
+        assertEquals(20, fx(() -> lessons.manifoldView().grid().tiles().count()));
+        robot.clickOn("#holesToggle");
+        assertNull(fx(() -> lessons.holes().map().get()), "holes need two plotted dimensions");
+        tab(robot, "#posteriorTab");
+        await("one histogram", () -> lessons.posteriorVsPriorView().xHistogram().histogram() != null);
+        assertFalse(fx(() -> lessons.posteriorVsPriorView().yHistogram().isVisible()));
+        robot.clickOn(pointOnScreen(3));
+        robot.moveTo(screen(3.5, 3.5));
+        await("its posterior as a bar", () -> lessons.posteriors().drawnEllipses() == 1);
+    }
+
+    @Test
+    void withFourDimensionsTheMapKeepsTheOtherDimensionsOfZ(FxRobot robot) {
+        robot.interact(() -> {
+            latent.codes().set(null);
+            latent.model().set(LessonFixture.model(5, 4));
+            latent.dims().get(3).set(1.5);
+        });
+        tab(robot, "#manifoldTab");
+        await("a map with z3 = 1.5", () -> lessons.manifoldView().grid() != null
+                && lessons.manifoldView().grid().tiles().count() == 400 && sameZ3(1.5f));
+        robot.interact(() -> latent.dims().get(3).set(-1));
+        await("redecoded when z3 moves", () -> sameZ3(-1f));
+    }
+
+    /** True if the map's first tile is the decoder's image of its cell with z3 = v (z2 = 0). */
+    private boolean sameZ3(float v) {
+        ManifoldGrid g = lessons.manifoldView().grid();
+        if (g == null || g.tiles().count() != 400) return false;
+        double[] c = g.cellCentre(0);
+        float[] expected = latent.model().get().decode(new float[] {(float) c[0], (float) c[1], 0, v});
+        float[] got = g.tiles().image(0);
+        for (int p = 0; p < got.length; p++) if (Math.abs(got[p] - expected[p]) > 1e-4) return false;
+        return true;
+    }
+
     // ---- reach ----
 
     @Test
