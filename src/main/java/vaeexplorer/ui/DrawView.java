@@ -43,6 +43,7 @@ final class DrawView extends HBox {
                 + "(1 and 2 \u03c3) in the scatter move as you draw. Beside it: what the decoder makes of \u03bc.");
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
+        explain.setMinHeight(Label.USE_PREF_SIZE);
         VBox right = new VBox(8, clear, values, explain);
         right.setMinWidth(0);
         HBox.setHgrow(right, Priority.ALWAYS);

@@ -8,9 +8,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.SplitPane;
-import javafx.scene.layout.StackPane;
 
 /**
  * The lessons of the VAE made visible: builds the lesson view-models, the views (one tab each, beside the loss chart),
@@ -72,6 +70,13 @@ final class Lessons {
         drawView = new DrawView(ctx, draw);
         formulaView = new FormulaView(ctx, selection);
         overlayBar = new OverlayBar(manifold, holes, interpolation);
+        ToggleButton enlarge = new ToggleButton("Enlarge tabs");
+        enlarge.setId("enlargeLessonsToggle");
+        enlarge.setFocusTraversable(false);
+        enlarge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        enlarge.setTooltip(new Tooltip("Give the tabs below most of the height (and back)"));
+        enlarge.selectedProperty().addListener((o, a, on) -> enlarge(on));
+        overlayBar.getChildren().add(3, enlarge);
         overlayBar.getStylesheets().add(stylesheet());
         // setting an end from the scatter brings its film strip into view
         interpolation.b().addListener((o, a, b) -> {
@@ -89,11 +94,11 @@ final class Lessons {
     }
 
     /**
-     * The tabs: the loss chart first, then one per lesson; with an "Enlarge" switch at the top right that gives the
-     * tabs most of the height of the split pane they are in (for the image grids on a projector), and back.
+     * The tabs: the loss chart first, then one per lesson. The overlay bar's "Enlarge tabs" switch gives them most of
+     * the height of the split pane they are in (for the image grids on a projector), and back.
      */
     Node tabs(Node lossChart) {
-        if (tabs != null) return tabs.getParent();
+        if (tabs != null) return tabs;
         tabs = new TabPane();
         tabs.setId("lessonTabs");
         tabs.getStyleClass().add("lessons-tabs");
@@ -111,18 +116,7 @@ final class Lessons {
         tab("Posterior vs prior", "posteriorTab", posteriorVsPriorView, posteriorVsPriorView.refresher().active());
         tab("Draw", "drawTab", drawView, null);
         tab("Formula", "formulaTab", formulaView, null);
-        ToggleButton enlarge = new ToggleButton("Enlarge");
-        enlarge.setId("enlargeLessonsToggle");
-        enlarge.getStyleClass().add("enlarge-toggle");
-        enlarge.setFocusTraversable(false);
-        enlarge.setTooltip(new Tooltip("Give the tabs most of the height (and back)"));
-        enlarge.selectedProperty().addListener((o, a, on) -> enlarge(on));
-        StackPane.setAlignment(enlarge, Pos.TOP_RIGHT);
-        StackPane box = new StackPane(tabs, enlarge);
-        box.setId("lessonTabsBox");
-        box.getStylesheets().add(stylesheet());
-        box.setMinHeight(0);
-        return box;
+        return tabs;
     }
 
     /** The tab pane itself. */

@@ -8,8 +8,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 
 /**
- * The scatter's switches for the lesson overlays (manifold background, holes, click mode for A/B) and a one-line hint
- * for the lessons' mouse gestures; the hint moves to a line of its own when the text is large, never squeezing.
+ * The scatter's switches for the lesson overlays (manifold background, holes, click mode for A/B; the lessons add
+ * "Enlarge tabs") and a one-line hint for the lessons' mouse gestures; the hint moves to a line of its own when the
+ * text is large, never squeezing.
  */
 final class OverlayBar extends FlowPane {
     OverlayBar(ManifoldModel manifold, HolesOverlay holes, InterpolationModel interpolation) {
