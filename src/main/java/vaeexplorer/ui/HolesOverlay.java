@@ -19,8 +19,9 @@ final class HolesOverlay implements PlotLayer {
     HolesOverlay(LatentModel latent, LatentPlotView plot) {
         this.latent = latent;
         LessonSupport.onChange(() -> {
+            HoleMap before = map.get();
             update();
-            plot.redrawUnderlays();
+            if (before != null || map.get() != null) plot.redrawUnderlays(); // no extra scatter redraws while off
         }, shown, latent.codes(), latent.xDim(), latent.yDim());
     }
 

@@ -30,12 +30,15 @@ record ManifoldGrid(double[] xs, double[] ys, int dimX, int dimY, ImageTiles til
     }
 
     /**
-     * The background map's axes: linear cells as large as the map's (the shorter side over n), continued to cover the
-     * whole view and a cell beyond; or the map's quantiles.
+     * The background map's axes: linear cells as large as the map's (the shorter side over n; larger if the view is so
+     * long that this would take more than {@link #MAX_CELLS} cells), continued to cover the whole view and a cell
+     * beyond; or the map's quantiles.
      */
     static double[][] backgroundAxes(int n, Spacing spacing, Rectangle2D view, boolean oneDim) {
         if (spacing == Spacing.GAUSSIAN_QUANTILES) return mapAxes(n, spacing, view, oneDim);
-        double cell = Math.min(view.getWidth(), view.getHeight()) / n;
+        // a very wide (or tall) view gets larger cells rather than too many of them
+        double cell = Math.max(Math.min(view.getWidth(), view.getHeight()) / n,
+                Math.max(view.getWidth(), view.getHeight()) / (MAX_CELLS - 2));
         double cx = view.getMinX() + view.getWidth() / 2, cy = view.getMinY() + view.getHeight() / 2;
         // one more cell on every side: no seam at the edges, and a short pan shows decoded images at once
         double[] xs = centred(cx, cell, Math.min(MAX_CELLS, n + 2 + 2 * (int) Math.ceil((view.getWidth() / cell - n) / 2 - 1e-9)));

@@ -21,7 +21,9 @@ final class PosteriorOverlay implements PlotLayer {
         this.selection = selection;
         selection.selected().addListener((javafx.collections.ListChangeListener<Integer>) c -> plot.redrawOverlays());
         selection.hovered().addListener((o, a, b) -> plot.redrawOverlays());
-        latent.codes().addListener((o, a, b) -> plot.redrawOverlays());
+        latent.codes().addListener((o, a, b) -> {
+            if (!selection.selected().isEmpty() || selection.hovered().get() >= 0) plot.redrawOverlays();
+        });
     }
 
     /** Posteriors drawn at the last redraw (for tests). */

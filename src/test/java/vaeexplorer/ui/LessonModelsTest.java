@@ -57,6 +57,10 @@ class LessonModelsTest {
         assertEquals(42, bg[0].length, "as many cells again across the wider side, and one beyond each edge");
         assertEquals(22, bg[1].length);
         assertEquals(0.4, bg[0][1] - bg[0][0], 1e-9, "square cells");
+        double[][] wide = ManifoldGrid.backgroundAxes(20, Spacing.LINEAR, new Rectangle2D(-40, -4, 80, 8), false);
+        assertTrue(wide[0].length <= ManifoldGrid.MAX_CELLS, "a very wide view: larger cells, not too many");
+        double[] we = ManifoldGrid.edges(wide[0], 0);
+        assertTrue(we[0] <= -40 && we[we.length - 1] >= 40, "still covering it");
         double[] edges = ManifoldGrid.edges(bg[0], 0);
         assertTrue(edges[0] <= -8 + 1e-9 && edges[edges.length - 1] >= 8 - 1e-9, "covers the view");
     }
