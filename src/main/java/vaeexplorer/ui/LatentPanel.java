@@ -64,6 +64,11 @@ final class LatentPanel extends VBox {
         return plot;
     }
 
+    /** Adds a row (say toggles for the plot's overlays) under the plot, above the hint. */
+    void addToolRow(javafx.scene.Node row) {
+        getChildren().add(getChildren().size() - 1, row);
+    }
+
     /** A z-dimension selector bound to dim; picking the other axis' dimension swaps the two. */
     private static ComboBox<Integer> dimChoice(String id, LatentModel latent, IntegerProperty dim, IntegerProperty other) {
         ComboBox<Integer> box = new ComboBox<>();

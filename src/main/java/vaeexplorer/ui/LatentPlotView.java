@@ -42,6 +42,10 @@ final class LatentPlotView extends Region {
     private boolean panning;
     private int drawnPoints;
     private DotSprites dots;
+    private final java.util.List<PlotLayer> underlays = new java.util.ArrayList<>();
+    private final java.util.List<PlotLayer> overlays = new java.util.ArrayList<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<javafx.geometry.Rectangle2D> visibleRange =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     LatentPlotView(LatentModel latent, ObservableDoubleValue fontSize, ObservableStringValue emptyText) {
         this.latent = latent;
@@ -87,6 +91,31 @@ final class LatentPlotView extends Region {
     void setView(double centerX, double centerY, double span) {
         view.set(centerX, centerY, span);
         redrawAll();
+    }
+
+    /** Adds a layer drawn on the plot's axes under the points (redrawn with them). */
+    void addUnderlay(PlotLayer layer) {
+        underlays.add(layer);
+    }
+
+    /** Adds a layer drawn over the points, under z (redrawn with z). */
+    void addOverlay(PlotLayer layer) {
+        overlays.add(layer);
+    }
+
+    /** Redraws the points and the layers under them. */
+    void redrawUnderlays() {
+        redrawPoints();
+    }
+
+    /** Redraws the layers over the points, and z. */
+    void redrawOverlays() {
+        redrawOverlay();
+    }
+
+    /** The latent rectangle the plot area shows (changes on zoom, pan and resize), or null before the first layout. */
+    javafx.beans.property.ReadOnlyObjectProperty<javafx.geometry.Rectangle2D> visibleRange() {
+        return visibleRange.getReadOnlyProperty();
     }
 
     /** Points drawn at the last redraw (for tests). */
@@ -229,6 +258,8 @@ final class LatentPlotView extends Region {
 
         // grid, axes and ticks
         double xMin = view.minX(), xMax = view.maxX(), yMin = view.minY(), yMax = view.maxY();
+        visibleRange.set(new javafx.geometry.Rectangle2D(xMin, yMin, xMax - xMin, yMax - yMin));
+        drawLayers(g, underlays);
         double step = NiceTicks.step(0, Math.min(xMax - xMin, yMax - yMin),
                 (int) Math.max(2, Math.min(view.width(), view.height()) / (3.5 * f)));
         double[] xt = NiceTicks.ticks(xMin, xMax, step), yt = NiceTicks.ticks(yMin, yMax, step);
@@ -353,11 +384,22 @@ final class LatentPlotView extends Region {
         }
     }
 
+    private void drawLayers(GraphicsContext g, java.util.List<PlotLayer> layers) {
+        if (layers.isEmpty()) return;
+        g.save();
+        g.beginPath();
+        g.rect(view.left(), view.top(), view.width(), view.height());
+        g.clip();
+        for (PlotLayer layer : layers) layer.draw(g, view, fs());
+        g.restore();
+    }
+
     private void redrawOverlay() {
         double w = overlay.getWidth(), h = overlay.getHeight();
         GraphicsContext g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
         if (latent.size().get() == 0) return;
+        drawLayers(g, overlays);
         g.save();
         g.beginPath();
         g.rect(view.left(), view.top(), view.width(), view.height());

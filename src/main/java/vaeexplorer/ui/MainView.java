@@ -27,6 +27,7 @@ final class MainView extends BorderPane {
     private final LatentPanel latentPanel;
     private final DecodedView decoded;
     private final LossChartView chart;
+    private final Lessons lessons;
 
     MainView(Explorer x) {
         setId("mainView");
@@ -48,10 +49,13 @@ final class MainView extends BorderPane {
         HBox.setHgrow(latentPanel, Priority.ALWAYS);
         HBox top = new HBox(latentPanel, side);
         chart = new LossChartView(training, text.fontSize());
-        SplitPane split = new SplitPane(top, chart);
+        lessons = new Lessons(LessonContext.of(latent, training, text), latentPanel.plot());
+        latentPanel.addToolRow(lessons.overlayBar());
+        javafx.scene.Node lessonTabs = lessons.tabs(chart);
+        SplitPane split = new SplitPane(top, lessonTabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
-        SplitPane.setResizableWithParent(chart, true);
+        SplitPane.setResizableWithParent(lessonTabs, true);
 
         ControlsView controls = new ControlsView(x.settings(), training, x.library().loading(), x::openFolder,
                 () -> latentPanel.plot().requestFocus());
@@ -71,6 +75,7 @@ final class MainView extends BorderPane {
     LatentPanel latentPanel() { return latentPanel; }
     DecodedView decoded() { return decoded; }
     LossChartView chart() { return chart; }
+    Lessons lessons() { return lessons; }
 
     private MenuBar menus(Explorer x) {
         MenuItem open = item("Open IDX folder…", null, x::openFolder); // Ctrl+O opens a session

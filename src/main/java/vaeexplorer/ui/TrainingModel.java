@@ -57,6 +57,8 @@ public final class TrainingModel {
     private final ReadOnlyObjectWrapper<Dataset> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelSnapshot> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LatentCodes> codes = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LossPoint> latestLoss = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<double[]> klPerDim = new ReadOnlyObjectWrapper<>();
     private final LossCurves history = new LossCurves();
     /** Every loss point of the run (bounded), for sessions and exports; the chart draws {@link #history}. */
     private final LossHistory lossHistory = new LossHistory();
@@ -207,6 +209,10 @@ public final class TrainingModel {
     public ReadOnlyObjectProperty<ModelSnapshot> model() { return model.getReadOnlyProperty(); }
     /** The latest encodings of the shown images, or null before the first. */
     public ReadOnlyObjectProperty<LatentCodes> codes() { return codes.getReadOnlyProperty(); }
+    /** The newest training loss point, or null before the first. */
+    public ReadOnlyObjectProperty<LossPoint> latestLoss() { return latestLoss.getReadOnlyProperty(); }
+    /** Mean KL of each latent dimension over the newest reporting interval (nats), or null before the first. */
+    public ReadOnlyObjectProperty<double[]> klPerDim() { return klPerDim.getReadOnlyProperty(); }
     public LossCurves history() { return history; }
     /** The run's loss points (bounded, merged when long) and test points, fed from the snapshots. */
     public LossHistory lossHistory() { return lossHistory; }
@@ -319,6 +325,8 @@ public final class TrainingModel {
         wallNanos = 0;
         lastLoss = null;
         lastTest = null;
+        latestLoss.set(null);
+        klPerDim.set(null);
     }
 
     private void onSnapshot(TrainingSnapshot s) {
@@ -333,6 +341,10 @@ public final class TrainingModel {
             lastTest = t;
         }
         if (!s.losses().isEmpty() || !s.tests().isEmpty()) historyVersion.set(historyVersion.get() + 1);
+        if (!s.losses().isEmpty()) {
+            latestLoss.set(lastLoss);
+            if (s.klPerDim() != null) klPerDim.set(s.klPerDim());
+        }
         step.set(s.step());
         epochProgress.set(s.state() == State.FINISHED ? 1 : s.epochProgress());
         runProgress.set(s.state() == State.FINISHED ? 1 : s.runProgress());

@@ -1,0 +1,128 @@
+package vaeexplorer.ui;
+
+import java.util.Locale;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import vaeexplorer.core.train.LatentCodes;
+import vaeexplorer.core.train.LossPoint;
+
+/**
+ * The formula, live: ELBO = E[log p(x|z)] - beta * KL and z = mu + sigma * eps, with the newest training values of
+ * each term filled in and a plain sentence on what each one does; the sampling line uses the selected image's mu,
+ * sigma and the eps of its first sample dot in the scatter.
+ */
+final class FormulaView extends VBox {
+    private final LatentModel latent;
+    private final PosteriorSelection selection;
+    private final Label values = value("formulaValues");
+    private final Label recon = value("formulaRecon");
+    private final Label kl = value("formulaKl");
+    private final Label beta = value("formulaBeta");
+    private final Label loss = value("formulaLoss");
+    private final Label zLine = value("formulaZ");
+
+    FormulaView(LessonContext ctx, PosteriorSelection selection) {
+        this.latent = ctx.latent();
+        this.selection = selection;
+        setId("formulaView");
+        getStyleClass().add("lesson");
+        Label elbo = big("ELBO  =  E[log p(x|z)]  \u2212  \u03b2 \u00b7 KL( q(z|x) \u2016 N(0, I) )");
+        GridPane terms = new GridPane();
+        terms.getStyleClass().add("formula-terms");
+        ColumnConstraints c0 = new ColumnConstraints(), c1 = new ColumnConstraints(), c2 = new ColumnConstraints();
+        c0.setMinWidth(Region.USE_PREF_SIZE);
+        c1.setMinWidth(Region.USE_PREF_SIZE);
+        c2.setHgrow(Priority.ALWAYS);
+        terms.getColumnConstraints().addAll(c0, c1, c2);
+        row(terms, 0, "E[log p(x|z)]", recon, "Reconstruction: how likely the decoder finds x, decoding a z drawn from "
+                + "q(z|x). Higher is better.");
+        row(terms, 1, "KL( q(z|x) \u2016 N(0, I) )", kl, "How far each image's Gaussian is from the prior: keeps codes near 0, "
+                + "so prior samples decode well.");
+        row(terms, 2, "\u03b2", beta, "The weight of KL: 0 is a plain auto-encoder; larger gives a tidier latent space, "
+                + "blurrier images.");
+        row(terms, 3, "loss = \u2212ELBO", loss, "What training minimises, per image (the training loss in the chart).");
+        Label reparam = big("z  =  \u03bc  +  \u03c3 \u00b7 \u03b5,    \u03b5 ~ N(0, I)");
+        reparam.setMinWidth(Region.USE_PREF_SIZE);
+        HBox sampling = new HBox(24, reparam, zLine);
+        sampling.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        Label reparamText = text("The randomness is in \u03b5, so gradients flow through \u03bc and \u03c3 (the "
+                + "reparameterisation trick). The dots around a selected point are such z.");
+        getChildren().addAll(elbo, values, terms, sampling, reparamText);
+        ctx.latestLoss().addListener((o, a, p) -> showLoss(p));
+        showLoss(ctx.latestLoss().getValue());
+        LessonSupport.onChange(this::showZ, latent.codes(), latent.selected(), latent.xDim(), latent.yDim());
+        showZ();
+    }
+
+    private static Label value(String id) {
+        Label l = new Label("\u2013");
+        l.setId(id);
+        l.getStyleClass().add("formula-value");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label big(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("formula");
+        l.setMinWidth(0);
+        return l;
+    }
+
+    private static Label text(String s) {
+        Label l = new Label(s);
+        l.setWrapText(true);
+        l.getStyleClass().add("lesson-text");
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static void row(GridPane g, int r, String term, Label value, String explanation) {
+        Label t = new Label(term);
+        t.getStyleClass().add("formula-term");
+        t.setMinWidth(Region.USE_PREF_SIZE);
+        g.addRow(r, t, value, text(explanation));
+    }
+
+    private static String nats(double v) {
+        return String.format(Locale.ROOT, "%.1f nats", v).replace('-', '\u2212');
+    }
+
+    private void showLoss(LossPoint p) {
+        if (p == null) {
+            for (Label l : new Label[] {recon, kl, beta, loss}) l.setText("\u2013");
+            values.setText("Train the model: the numbers of the newest training steps appear here.");
+            return;
+        }
+        recon.setText(nats(-p.recon()));
+        kl.setText(nats(p.kl()));
+        beta.setText(String.format(Locale.ROOT, "%.2f", p.beta()));
+        loss.setText(nats(p.loss()));
+        values.setText(String.format(Locale.ROOT, "ELBO  =  %.1f  \u2212  %.2f \u00d7 %.1f  =  %.1f nats per image   (step %,d)",
+                -p.recon(), p.beta(), p.kl(), -p.loss(), p.step()).replace("-", "\u2212"));
+    }
+
+    private void showZ() {
+        LatentCodes c = latent.codes().get();
+        int i = latent.selected().get();
+        if (c == null || i < 0 || i >= c.size() || c.latent() != latent.size().get()) {
+            zLine.setText("(click a point in the scatter for its numbers)");
+            return;
+        }
+        float[] eps = selection.eps(i, c.latent());
+        StringBuilder b = new StringBuilder();
+        for (int d : new int[] {latent.xDim().get(), latent.yDim().get()}) {
+            if (d < 0 || d >= c.latent()) continue;
+            double mu = c.mu(i, d), s = c.sigma(i, d), e = eps[d];
+            if (b.length() > 0) b.append("      ");
+            b.append(String.format(Locale.ROOT, "z%d = %+.2f + %.2f \u00d7 (%+.2f) = %+.2f", d, mu, s, e, mu + s * e));
+        }
+        zLine.setText(b.toString());
+    }
+}

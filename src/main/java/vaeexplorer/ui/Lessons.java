@@ -1,0 +1,172 @@
+package vaeexplorer.ui;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+
+/**
+ * The lessons of the VAE made visible: builds the lesson view-models, the views (one tab each, beside the loss chart),
+ * the layers they draw on the scatter and the scatter's extra mouse gestures, and wires them together. Every view
+ * updates from the newest model copy while training runs; heavy decodes run on one background thread, only for the
+ * tab that is showing.
+ */
+final class Lessons {
+    private final LessonContext ctx;
+    private final ManifoldModel manifold = new ManifoldModel();
+    private final PosteriorSelection selection;
+    private final InterpolationModel interpolation;
+    private final DrawModel draw;
+    private final ManifoldUnderlay manifoldUnderlay;
+    private final HolesOverlay holes;
+    private final PosteriorOverlay posteriors;
+    private final InterpolationOverlay interpolationOverlay;
+    private final DrawOverlay drawOverlay;
+    private final ManifoldView manifoldView;
+    private final ReconstructionsView reconstructionsView;
+    private final PriorSamplesView priorView;
+    private final InterpolationView interpolationView;
+    private final KlPerDimensionView klView;
+    private final PosteriorVsPriorView posteriorVsPriorView;
+    private final DrawView drawView;
+    private final FormulaView formulaView;
+    private final OverlayBar overlayBar;
+    /** Where the split pane's divider goes when the tabs are enlarged (the scatter keeps the top third). */
+    static final double ENLARGED_DIVIDER = 0.33;
+    private TabPane tabs;
+    private double dividerBefore = 0.62;
+    private Tab interpolationTab;
+
+    Lessons(LessonContext ctx, LatentPlotView plot) {
+        this.ctx = ctx;
+        LatentModel latent = ctx.latent();
+        selection = new PosteriorSelection(latent);
+        interpolation = new InterpolationModel(latent);
+        draw = new DrawModel(latent);
+
+        manifoldUnderlay = new ManifoldUnderlay(ctx, manifold, plot);
+        holes = new HolesOverlay(latent, plot);
+        plot.addUnderlay(manifoldUnderlay);
+        plot.addUnderlay(holes);
+        posteriors = new PosteriorOverlay(latent, selection, plot);
+        interpolationOverlay = new InterpolationOverlay(latent, interpolation, plot);
+        drawOverlay = new DrawOverlay(latent, draw, plot);
+        plot.addOverlay(posteriors);
+        plot.addOverlay(interpolationOverlay);
+        plot.addOverlay(drawOverlay);
+        new ScatterInteractions(plot, latent, selection, interpolation, interpolationOverlay, ctx.fontSize());
+
+        manifoldView = new ManifoldView(ctx, manifold, plot.visibleRange());
+        reconstructionsView = new ReconstructionsView(ctx);
+        priorView = new PriorSamplesView(ctx);
+        interpolationView = new InterpolationView(ctx, interpolation);
+        klView = new KlPerDimensionView(ctx);
+        posteriorVsPriorView = new PosteriorVsPriorView(ctx, holes);
+        drawView = new DrawView(ctx, draw);
+        formulaView = new FormulaView(ctx, selection);
+        overlayBar = new OverlayBar(manifold, holes, interpolation);
+        ToggleButton enlarge = new ToggleButton("Enlarge tabs");
+        enlarge.setId("enlargeLessonsToggle");
+        enlarge.setFocusTraversable(false);
+        enlarge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        enlarge.setTooltip(new Tooltip("Give the tabs below most of the height (and back)"));
+        enlarge.selectedProperty().addListener((o, a, on) -> enlarge(on));
+        overlayBar.getChildren().add(3, enlarge);
+        overlayBar.getStylesheets().add(stylesheet());
+        // setting an end from the scatter brings its film strip into view
+        interpolation.b().addListener((o, a, b) -> {
+            if (b != null && a == null && tabs != null) tabs.getSelectionModel().select(interpolationTab);
+        });
+    }
+
+    static String stylesheet() {
+        return Lessons.class.getResource("lessons.css").toExternalForm();
+    }
+
+    /** The switches for the scatter's overlays, to go under the scatter. */
+    Node overlayBar() {
+        return overlayBar;
+    }
+
+    /**
+     * The tabs: the loss chart first, then one per lesson. The overlay bar's "Enlarge tabs" switch gives them most of
+     * the height of the split pane they are in (for the image grids on a projector), and back.
+     */
+    Node tabs(Node lossChart) {
+        if (tabs != null) return tabs;
+        tabs = new TabPane();
+        tabs.setId("lessonTabs");
+        tabs.getStyleClass().add("lessons-tabs");
+        tabs.getStylesheets().add(stylesheet());
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMinHeight(0);
+        Tab losses = new Tab("Losses", lossChart);
+        losses.setId("lossesTab");
+        tabs.getTabs().add(losses);
+        tab("Manifold", "manifoldTab", manifoldView, manifoldView.refresher().active());
+        tab("Reconstructions", "reconstructionsTab", reconstructionsView, reconstructionsView.refresher().active());
+        tab("Prior samples", "priorTab", priorView, priorView.refresher().active());
+        interpolationTab = tab("Interpolation", "interpolationTab", interpolationView, interpolationView.refresher().active());
+        tab("KL per dimension", "klTab", klView, null);
+        tab("Posterior vs prior", "posteriorTab", posteriorVsPriorView, posteriorVsPriorView.refresher().active());
+        tab("Draw", "drawTab", drawView, null);
+        tab("Formula", "formulaTab", formulaView, null);
+        return tabs;
+    }
+
+    /** The tab pane itself. */
+    TabPane tabPane() {
+        return tabs;
+    }
+
+    /** Moves the divider of the vertical split pane the tabs are in: most of the height to the tabs, or back. */
+    private void enlarge(boolean on) {
+        Node n = tabs.getParent();
+        while (n != null && !(n instanceof SplitPane s && s.getOrientation() == Orientation.VERTICAL)) n = n.getParent();
+        if (n == null) return;
+        SplitPane split = (SplitPane) n;
+        if (split.getDividers().isEmpty()) return;
+        if (on) {
+            dividerBefore = split.getDividerPositions()[0];
+            split.setDividerPosition(0, ENLARGED_DIVIDER);
+        } else {
+            split.setDividerPosition(0, dividerBefore);
+        }
+    }
+
+    private Tab tab(String title, String id, Node content, BooleanProperty active) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().addAll("edge-to-edge", "lesson-scroll");
+        Tab t = new Tab(title, scroll);
+        t.setId(id);
+        if (active != null) active.bind(t.selectedProperty());
+        tabs.getTabs().add(t);
+        return t;
+    }
+
+    LessonContext context() { return ctx; }
+    ManifoldModel manifold() { return manifold; }
+    PosteriorSelection selection() { return selection; }
+    InterpolationModel interpolation() { return interpolation; }
+    DrawModel draw() { return draw; }
+    ManifoldUnderlay manifoldUnderlay() { return manifoldUnderlay; }
+    HolesOverlay holes() { return holes; }
+    PosteriorOverlay posteriors() { return posteriors; }
+    InterpolationOverlay interpolationOverlay() { return interpolationOverlay; }
+    DrawOverlay drawOverlay() { return drawOverlay; }
+    ManifoldView manifoldView() { return manifoldView; }
+    ReconstructionsView reconstructionsView() { return reconstructionsView; }
+    PriorSamplesView priorView() { return priorView; }
+    InterpolationView interpolationView() { return interpolationView; }
+    KlPerDimensionView klView() { return klView; }
+    PosteriorVsPriorView posteriorVsPriorView() { return posteriorVsPriorView; }
+    DrawView drawView() { return drawView; }
+    FormulaView formulaView() { return formulaView; }
+}

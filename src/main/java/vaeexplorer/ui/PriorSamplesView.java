@@ -1,0 +1,81 @@
+package vaeexplorer.ui;
+
+import java.util.function.Function;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import vaeexplorer.core.nn.MatMul;
+import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.vae.ModelSnapshot;
+
+/**
+ * Sampling from the prior: an 8 x 8 grid of images decoded from z ~ N(0, I), the VAE as a generator. The same z are
+ * decoded again as the model trains (watch them sharpen); Resample draws new ones.
+ */
+final class PriorSamplesView extends HBox {
+    static final int SIDE = 8;
+    private final LatentModel latent;
+    private final ImageGridView grid;
+    private final Refresher<ImageTiles> refresher;
+    private long seed = 1;
+
+    PriorSamplesView(LessonContext ctx) {
+        this.latent = ctx.latent();
+        setId("priorSamplesView");
+        getStyleClass().add("lesson");
+        grid = new ImageGridView("priorGrid", 2, ctx.fontSize());
+        grid.setEmptyText("Samples appear when there is a model.");
+        refresher = new Refresher<>(ctx.worker(), 300, this::job, grid::show);
+        Label title = new Label("Samples from the prior");
+        title.getStyleClass().add("panel-title");
+        Button resample = new Button("Resample");
+        resample.setId("resamplePriorButton");
+        resample.setOnAction(e -> resample());
+        Label explain = new Label("Each image is decoded from a random z ~ N(0, I): this is how a VAE generates new "
+                + "images. The same z are decoded again while the model learns. Odd images come from codes where no "
+                + "training image is encoded (see Posterior vs prior).");
+        explain.setWrapText(true);
+        explain.getStyleClass().add("lesson-text");
+        VBox side = new VBox(title, resample, explain);
+        side.getStyleClass().add("lesson-side");
+        side.setMinWidth(0);
+        HBox.setHgrow(side, Priority.ALWAYS);
+        side.prefWidthProperty().bind(ctx.fontSize().multiply(16)); // grows into what the grid leaves
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(grid, side);
+        LessonSupport.onChange(refresher::request, latent.model(), latent.shown());
+        refresher.request();
+    }
+
+    Refresher<ImageTiles> refresher() {
+        return refresher;
+    }
+
+    ImageGridView grid() {
+        return grid;
+    }
+
+    /** New z for every image. */
+    void resample() {
+        seed++;
+        refresher.request();
+    }
+
+    private Function<MatMul, ImageTiles> job() {
+        ModelSnapshot m = LessonSupport.model(latent);
+        if (m == null) return null;
+        int n = SIDE * SIDE, d = m.latent();
+        Rng rng = new Rng(seed * 104_729 + 3);
+        float[] z = new float[n * d];
+        for (int k = 0; k < z.length; k++) z[k] = (float) rng.nextGaussian();
+        int[] shape = LessonSupport.shape(latent, m);
+        return mm -> {
+            float[] images = new float[n * m.inputSize()];
+            m.decodeBatch(mm, z, n, images);
+            return new ImageTiles(images, n, SIDE, shape[0], shape[1]);
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package vaeexplorer.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.nn.MatMul;
+import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.vae.ModelSnapshot;
+
+/**
+ * The reconstructions tab: a strip of held-out images, their reconstructions decoded from mu, and a few samples
+ * z ~ q(z|x) = N(mu, sigma^2) decoded, live. Resample draws new eps; Other images picks other held-out images.
+ */
+final class ReconstructionsView extends HBox {
+    static final int IMAGES = 8;
+    static final int SAMPLES = 3;
+    private final LatentModel latent;
+    private final ImageGridView grid;
+    private final Refresher<ImageTiles> refresher;
+    private int[] chosen;
+    private long seed = 1;
+    private long pick;
+
+    ReconstructionsView(LessonContext ctx) {
+        this.latent = ctx.latent();
+        setId("reconstructionsView");
+        getStyleClass().add("lesson");
+        grid = new ImageGridView("reconstructionsGrid", 2, ctx.fontSize());
+        grid.setEmptyText("The held-out images appear when there is a model.");
+        List<String> rows = new ArrayList<>(List.of("original x", "decoded \u03bc"));
+        for (int k = 1; k <= SAMPLES; k++) rows.add("z ~ q(z|x) #" + k);
+        grid.setRowLabels(rows);
+        refresher = new Refresher<>(ctx.worker(), 250, this::job, grid::show);
+
+        Label title = new Label("Reconstructions");
+        title.getStyleClass().add("panel-title");
+        Button resample = new Button("Resample");
+        resample.setId("resampleReconstructionsButton");
+        resample.setOnAction(e -> resample());
+        Button other = new Button("Other images");
+        other.setId("otherImagesButton");
+        other.setOnAction(e -> otherImages());
+        Label explain = new Label("Top: held-out images the model never trained on. Then what the decoder makes of each "
+                + "image's mean code \u03bc, and of random codes z = \u03bc + \u03c3\u00b7\u03b5 from the image's own "
+                + "Gaussian q(z|x). Resample draws new \u03b5.");
+        explain.setWrapText(true);
+        explain.getStyleClass().add("lesson-text");
+        VBox side = new VBox(title, new HBox(8, resample, other), explain);
+        side.getStyleClass().add("lesson-side");
+        side.setMinWidth(0);
+        HBox.setHgrow(side, Priority.ALWAYS);
+        side.prefWidthProperty().bind(ctx.fontSize().multiply(16)); // grows into what the grid leaves
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(grid, side);
+        latent.shown().addListener((o, a, b) -> chosen = null);
+        LessonSupport.onChange(refresher::request, latent.model(), latent.shown());
+        refresher.request();
+    }
+
+    Refresher<ImageTiles> refresher() {
+        return refresher;
+    }
+
+    ImageGridView grid() {
+        return grid;
+    }
+
+    /** New eps for the sampled rows. */
+    void resample() {
+        seed++;
+        refresher.request();
+    }
+
+    /** Other held-out images. */
+    void otherImages() {
+        pick++;
+        chosen = null;
+        refresher.request();
+    }
+
+    /** The first image of each class in turn (or random ones after "Other images"). */
+    private int[] choose(Dataset d) {
+        int n = Math.min(IMAGES, d.size());
+        int[] idx = new int[n];
+        if (pick == 0 && d.isLabelled()) {
+            int k = 0;
+            for (int cls = 0; k < n && cls < d.classNames().size(); cls++)
+                for (int i = 0; i < d.size(); i++)
+                    if (d.label(i) == cls) {
+                        idx[k++] = i;
+                        break;
+                    }
+            if (k == n) return idx;
+        }
+        Rng rng = new Rng(1000 + pick);
+        int[] all = new int[d.size()];
+        for (int i = 0; i < all.length; i++) all[i] = i;
+        rng.shuffle(all);
+        System.arraycopy(all, 0, idx, 0, n);
+        return idx;
+    }
+
+    private Function<MatMul, ImageTiles> job() {
+        ModelSnapshot m = LessonSupport.model(latent);
+        Dataset d = latent.shown().get();
+        if (m == null || d == null || d.imageSize() != m.inputSize() || d.size() == 0) return null;
+        if (chosen == null) chosen = choose(d);
+        int n = chosen.length, dim = m.latent(), px = m.inputSize();
+        Dataset images = d.subset("reconstructions", chosen);
+        Rng rng = new Rng(seed * 7_919 + 17);
+        float[] eps = new float[SAMPLES * n * dim];
+        for (int k = 0; k < eps.length; k++) eps[k] = (float) rng.nextGaussian();
+        int rows = d.rows(), cols = d.cols();
+        return mm -> {
+            float[] mu = new float[n * dim], sigma = new float[n * dim];
+            m.encodeBatch(mm, images, 0, n, mu, sigma);
+            float[] z = new float[(1 + SAMPLES) * n * dim];
+            System.arraycopy(mu, 0, z, 0, mu.length);
+            for (int s = 0; s < SAMPLES; s++)
+                for (int i = 0; i < n * dim; i++) z[(1 + s) * n * dim + i] = mu[i] + sigma[i] * eps[s * n * dim + i];
+            float[] all = new float[(2 + SAMPLES) * n * px];
+            for (int i = 0; i < n; i++) images.copyImage(i, all, i * px);
+            float[] decoded = new float[(1 + SAMPLES) * n * px];
+            m.decodeBatch(mm, z, (1 + SAMPLES) * n, decoded);
+            System.arraycopy(decoded, 0, all, n * px, decoded.length);
+            return new ImageTiles(all, (2 + SAMPLES) * n, n, rows, cols);
+        };
+    }
+}
