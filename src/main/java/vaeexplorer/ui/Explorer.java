@@ -42,6 +42,7 @@ public final class Explorer {
         latent.model().bind(training.model());
         sessions = new SessionService(this, new SessionPrefs(SessionPrefs.appHome().resolve("sessions.properties")));
         view = new MainView(this);
+        exporter.setManifoldGridRenderer(scale -> scaled(view.lessons().manifoldView().snapshotImage(), scale));
         view.styleProperty().bind(Bindings.format(Locale.ROOT, "-fx-font-size: %.2fpx;", text.fontSize()));
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(Explorer.class.getResource("explorer.css").toExternalForm());
@@ -156,5 +157,17 @@ public final class Explorer {
         training.shutdown();
         library.shutdown();
         sessions.shutdown();
+    }
+
+    /** The image enlarged by a whole factor, pixels repeated (crisp), or null for null. */
+    static javafx.scene.image.Image scaled(javafx.scene.image.Image image, int scale) {
+        if (image == null || scale <= 1) return image;
+        int w = (int) image.getWidth(), h = (int) image.getHeight();
+        javafx.scene.image.WritableImage out = new javafx.scene.image.WritableImage(w * scale, h * scale);
+        javafx.scene.image.PixelReader r = image.getPixelReader();
+        javafx.scene.image.PixelWriter pw = out.getPixelWriter();
+        for (int y = 0; y < h * scale; y++)
+            for (int x = 0; x < w * scale; x++) pw.setArgb(x, y, r.getArgb(x / scale, y / scale));
+        return out;
     }
 }
