@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
 import vaeexplorer.core.vae.Likelihood;
 
 /**
- * The side bar: run buttons, the live settings (beta, learning rate), and the settings that need a new model (data
+ * The side bar: run buttons, the live settings (beta, learning rate, KL warm-up), and the settings that need a new model (data
  * set, architecture, batch, epochs, seed) with a note while they wait for Reset and a plain message for invalid values.
  */
 final class ControlsView extends VBox {
@@ -54,6 +54,8 @@ final class ControlsView extends VBox {
         GridPane live = form();
         row(live, 0, "Beta (KL weight)", field(s.beta(), s.betaError(), "betaField", "e.g. 1, 0.5, 4"));
         row(live, 1, "Learning rate", field(s.learningRate(), s.learningRateError(), "learningRateField", "e.g. 0.001"));
+        row(live, 2, "KL warm-up", field(s.klWarmup(), s.klWarmupError(), "klWarmupField",
+                "epochs over which beta rises from 0 (0 = off)"));
 
         ComboBox<DatasetChoice> dataset = new ComboBox<>(s.datasets());
         dataset.setId("datasetChoice");

@@ -64,6 +64,7 @@ public final class TrainingModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper buildError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LossPoint> latestLoss = new ReadOnlyObjectWrapper<>();
 
     private final BooleanBinding canTrain;
     private final BooleanBinding canPause;
@@ -88,6 +89,7 @@ public final class TrainingModel {
         canReset = Bindings.createBooleanBinding(() -> settings.valid().get() && !resetting.get(), settings.valid(), resetting);
         settings.beta().addListener((o, a, b) -> applyLiveSettings());
         settings.learningRate().addListener((o, a, b) -> applyLiveSettings());
+        settings.klWarmup().addListener((o, a, b) -> applyLiveSettings());
         settings.dataset().addListener((o, a, b) -> buildError.set(""));
         settings.batchSize().addListener((o, a, b) -> buildError.set(""));
         state.addListener((o, a, b) -> {
@@ -173,6 +175,8 @@ public final class TrainingModel {
     public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
     /** Why the last Reset could not build a model, or "". */
     public ReadOnlyStringProperty buildError() { return buildError.getReadOnlyProperty(); }
+    /** The newest training loss point (its beta is the one in effect, lower during KL warm-up), or null. */
+    public ReadOnlyObjectProperty<LossPoint> latestLoss() { return latestLoss.getReadOnlyProperty(); }
     public BooleanBinding canTrain() { return canTrain; }
     public BooleanBinding canPause() { return canPause; }
     public BooleanBinding canResume() { return canResume; }
@@ -248,9 +252,10 @@ public final class TrainingModel {
 
     private void applyLiveSettings() {
         if (run == null) return;
-        double b = settings.betaValue(), lr = settings.learningRateValue();
+        double b = settings.betaValue(), lr = settings.learningRateValue(), w = settings.klWarmupValue();
         if (!Double.isNaN(b)) run.setBeta(b);
         if (!Double.isNaN(lr)) run.setLearningRate(lr);
+        if (!Double.isNaN(w)) run.setKlWarmupEpochs(w);
     }
 
     private void clearDisplays() {
@@ -264,6 +269,7 @@ public final class TrainingModel {
         wallNanos = 0;
         lastLoss = null;
         lastTest = null;
+        latestLoss.set(null);
     }
 
     private void onSnapshot(TrainingSnapshot s) {
@@ -276,6 +282,7 @@ public final class TrainingModel {
             lastTest = t;
         }
         if (!s.losses().isEmpty() || !s.tests().isEmpty()) historyVersion.set(historyVersion.get() + 1);
+        if (!s.losses().isEmpty()) latestLoss.set(lastLoss);
         step.set(s.step());
         epochProgress.set(s.state() == State.FINISHED ? 1 : s.epochProgress());
         runProgress.set(s.state() == State.FINISHED ? 1 : s.runProgress());
@@ -321,6 +328,8 @@ public final class TrainingModel {
             b.append("  ·  loss ").append(Formats.nats(lastLoss.loss())).append(" = recon ")
                     .append(Formats.nats(lastLoss.recon())).append(" + β·KL ")
                     .append(Formats.nats(lastLoss.beta() * lastLoss.kl()));
+        if (lastLoss != null && run != null && run.trainer().klWarmupEpochs() > 0 && lastLoss.beta() < run.trainer().beta())
+            b.append("  ·  KL warm-up: β ").append(String.format(java.util.Locale.ROOT, "%.2f", lastLoss.beta()));
         if (lastTest != null) b.append("  ·  test ").append(Formats.nats(lastTest.evaluation().loss()));
         status.set(b.toString());
     }
