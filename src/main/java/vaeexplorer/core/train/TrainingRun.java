@@ -143,8 +143,8 @@ public final class TrainingRun {
     private void loop() {
         long lastReport = System.nanoTime();
         long lastLatent = 0;
-        publish(true);
         try {
+            publish(true); // inside: a failure while encoding the first codes also ends the run FAILED
             while (true) {
                 boolean stepOnly;
                 synchronized (lock) {
