@@ -24,13 +24,16 @@ import vaeexplorer.core.vae.Likelihood;
  */
 final class ControlsView extends VBox {
     private final Runnable focusPlot;
+    private final GridPane runButtons;
 
     /**
+     * @param run       what the run buttons drive (the explorer's model, or both runs in compare mode)
      * @param focusPlot gives the keyboard focus to the plot; used when a focused button becomes disabled (Train while
      *                  it starts training), so the focus does not land in a text field where typing would change a
      *                  setting by accident
      */
-    ControlsView(SettingsModel s, TrainingModel t, ObservableStringValue loading, Runnable openFolder, Runnable focusPlot) {
+    ControlsView(SettingsModel s, TrainingModel t, RunCommands run, ObservableStringValue loading, Runnable openFolder,
+                 Runnable focusPlot) {
         this.focusPlot = focusPlot;
         setId("controls");
         getStyleClass().add("sidebar");
@@ -43,12 +46,13 @@ final class ControlsView extends VBox {
             buttons.getColumnConstraints().add(third);
         }
         buttons.addRow(0,
-                button("Train", "trainButton", t.canTrain(), t::train),
-                button("Pause", "pauseButton", t.canPause(), t::pause),
-                button("Resume", "resumeButton", t.canResume(), t::resume));
+                button("Train", "trainButton", run.canTrain(), run::train),
+                button("Pause", "pauseButton", run.canPause(), run::pause),
+                button("Resume", "resumeButton", run.canResume(), run::resume));
         buttons.addRow(1,
-                button("Step", "stepButton", t.canStep(), t::stepOnce),
-                button("Reset", "resetButton", t.canReset(), t::reset));
+                button("Step", "stepButton", run.canStep(), run::stepOnce),
+                button("Reset", "resetButton", run.canReset(), run::reset));
+        runButtons = buttons;
         buttons.getChildren().get(0).getStyleClass().add("primary");
 
         GridPane live = form();
@@ -102,6 +106,11 @@ final class ControlsView extends VBox {
                 section("Live: act at once"), live,
                 section("New model: apply on Reset"), dataset, open, loadingLabel, model,
                 pending, errorLabel);
+    }
+
+    /** Adds a control under the run buttons (the compare toggle). */
+    void addRunControl(Node n) {
+        getChildren().add(getChildren().indexOf(runButtons) + 1, n);
     }
 
     private static Label section(String text) {

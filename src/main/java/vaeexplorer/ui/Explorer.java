@@ -18,7 +18,7 @@ import javafx.stage.Stage;
 
 /**
  * One explorer window: creates the view-models and the view, wires them, and owns their life. Closing the window (or
- * Platform.exit, through {@link App#stop()}) ends the trainer thread.
+ * Platform.exit, through {@link App#stop()}) ends the trainer threads (compare mode's too).
  */
 public final class Explorer {
     private final Stage stage;
@@ -27,15 +27,17 @@ public final class Explorer {
     private final TrainingModel training;
     private final LatentModel latent = new LatentModel();
     private final TextScale text = new TextScale();
+    private final Classroom classroom;
     private final MainView view;
     private boolean shutDown;
 
     private Explorer(Stage stage) {
         this.stage = stage;
         training = new TrainingModel(settings, library);
+        classroom = new Classroom(this);
         latent.shown().bind(training.shown());
-        latent.codes().bind(training.codes());
-        latent.model().bind(training.model());
+        latent.codes().bind(classroom.timeline().codes()); // live, or an earlier epoch's
+        latent.model().bind(classroom.timeline().model());
         view = new MainView(this);
         view.styleProperty().bind(Bindings.format(Locale.ROOT, "-fx-font-size: %.2fpx;", text.fontSize()));
         Scene scene = new Scene(view, 1280, 800);
@@ -44,6 +46,7 @@ public final class Explorer {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), text::larger);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), text::larger);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), text::smaller);
+        classroom.install(scene);
         stage.setTitle("VAE Explorer");
         stage.setScene(scene);
         stage.setMinWidth(900);
@@ -84,6 +87,8 @@ public final class Explorer {
     public TrainingModel training() { return training; }
     public LatentModel latent() { return latent; }
     public TextScale text() { return text; }
+    /** Compare mode, the timeline, presentation mode, shortcuts and the Resample hooks. */
+    public Classroom classroom() { return classroom; }
     DatasetLibrary library() { return library; }
     MainView view() { return view; }
     public Stage stage() { return stage; }
@@ -127,6 +132,7 @@ public final class Explorer {
         if (shutDown) return;
         shutDown = true;
         training.shutdown();
+        classroom.shutdown();
         library.shutdown();
     }
 }

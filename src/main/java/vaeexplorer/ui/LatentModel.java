@@ -89,6 +89,18 @@ public final class LatentModel {
         changed();
     }
 
+    /** Sets every dimension of z at once (one decode); values beyond the latent size are ignored. */
+    public void setZ(double[] values) {
+        if (size.get() == 0) return;
+        batching = true;
+        try {
+            for (int d = 0; d < Math.min(values.length, dims.size()); d++) dims.get(d).set(values[d]);
+        } finally {
+            batching = false;
+        }
+        changed();
+    }
+
     /** Moves z along the plotted dimensions. */
     public void nudge(double dx, double dy) {
         if (size.get() == 0) return;

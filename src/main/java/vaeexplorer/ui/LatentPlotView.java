@@ -1,5 +1,9 @@
 package vaeexplorer.ui;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.VPos;
@@ -42,6 +46,10 @@ final class LatentPlotView extends Region {
     private boolean panning;
     private int drawnPoints;
     private DotSprites dots;
+    /** Line widths multiply by this (2 in presentation mode). */
+    private final DoubleProperty lineScale = new SimpleDoubleProperty(1);
+    /** Zoom to the points whenever the codes change (compare mode); the wheel or a pan turns it off. */
+    private final BooleanProperty autoFit = new SimpleBooleanProperty(false);
 
     LatentPlotView(LatentModel latent, ObservableDoubleValue fontSize, ObservableStringValue emptyText) {
         this.latent = latent;
@@ -56,7 +64,15 @@ final class LatentPlotView extends Region {
         setMinSize(200, 200);
         setPrefSize(560, 520);
 
-        latent.codes().addListener((o, a, b) -> redrawPoints());
+        latent.codes().addListener((o, a, b) -> {
+            if (autoFit.get() && fitToCodes()) redrawAll();
+            else redrawPoints();
+        });
+        lineScale.addListener((o, a, b) -> redrawAll());
+        autoFit.addListener((o, a, on) -> {
+            if (on) fitToCodes();
+            redrawAll();
+        });
         latent.xDim().addListener((o, a, b) -> redrawAll());
         latent.yDim().addListener((o, a, b) -> redrawAll());
         latent.size().addListener((o, a, b) -> redrawAll());
@@ -81,6 +97,44 @@ final class LatentPlotView extends Region {
 
     PlotTransform transform() {
         return view;
+    }
+
+    DoubleProperty lineScale() {
+        return lineScale;
+    }
+
+    BooleanProperty autoFit() {
+        return autoFit;
+    }
+
+    /**
+     * Moves and zooms so that nearly all points (all but the 1 % farthest out on each side) and the prior's 2-sigma
+     * circle fit; true if the view changed. The view stays put while those fit and would not shrink by more than a
+     * third, so it does not jitter as the points move.
+     */
+    private boolean fitToCodes() {
+        LatentCodes c = latent.codes().get();
+        if (c == null || c.size() == 0 || c.latent() != latent.size().get()) return false;
+        int n = c.size();
+        float[] xs = new float[n], ys = new float[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = (float) xOf(c, i);
+            ys[i] = (float) yOf(c, i);
+        }
+        java.util.Arrays.sort(xs);
+        java.util.Arrays.sort(ys);
+        int lo = (int) (0.01 * (n - 1)), hi = (int) Math.ceil(0.99 * (n - 1));
+        double x0 = Math.min(-2, xs[lo]), x1 = Math.max(2, xs[hi]), y0 = Math.min(-2, ys[lo]), y1 = Math.max(2, ys[hi]);
+        if (!Double.isFinite(x0 + x1 + y0 + y1)) return false;
+        // the span covers the shorter side: fit the box's wider side relative to the plot's shape
+        double aspect = Math.max(view.width(), view.height()) / Math.min(view.width(), view.height());
+        boolean wide = view.width() >= view.height();
+        double spanX = (x1 - x0) / (wide ? aspect : 1), spanY = (y1 - y0) / (wide ? 1 : aspect);
+        double span = 1.1 * Math.max(spanX, spanY);
+        boolean inside = view.minX() <= x0 && view.maxX() >= x1 && view.minY() <= y0 && view.maxY() >= y1;
+        if (inside && span > 0.67 * view.span()) return false;
+        view.show((x0 + x1) / 2, (y0 + y1) / 2, span);
+        return true;
     }
 
     /** Points drawn at the last redraw (for tests). */
@@ -116,6 +170,7 @@ final class LatentPlotView extends Region {
     private void dragged(MouseEvent e) {
         if (panning) {
             view.panBy(e.getX() - lastX, e.getY() - lastY);
+            autoFit.set(false);
             lastX = e.getX();
             lastY = e.getY();
             redrawAll();
@@ -133,6 +188,7 @@ final class LatentPlotView extends Region {
     private void scrolled(ScrollEvent e) {
         if (e.getDeltaY() == 0) return;
         view.zoomAt(e.getX(), e.getY(), Math.pow(1.002, e.getDeltaY()));
+        autoFit.set(false);
         redrawAll();
         e.consume();
     }
@@ -156,6 +212,7 @@ final class LatentPlotView extends Region {
 
     private void zoomCentre(double factor) {
         view.zoomAt(view.left() + view.width() / 2, view.top() + view.height() / 2, factor);
+        autoFit.set(false);
         redrawAll();
     }
 
@@ -327,15 +384,16 @@ final class LatentPlotView extends Region {
 
     private void drawPrior(GraphicsContext g, double f) {
         double cx = view.toScreenX(0), cy = view.toScreenY(0), s = view.scale();
+        double ls = lineScale.get();
         g.setStroke(PRIOR);
-        g.setLineWidth(1.5);
-        g.setLineDashes(6, 5);
+        g.setLineWidth(1.5 * ls);
+        g.setLineDashes(6 * ls, 5 * ls);
         for (int k = 1; k <= 2; k++) g.strokeOval(cx - k * s, cy - k * s, 2 * k * s, 2 * k * s);
         g.setLineDashes();
         g.setFont(Font.font(null, FontWeight.BOLD, f * 0.9));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.setLineWidth(3);
+        g.setLineWidth(3 * ls);
         g.setStroke(Color.WHITE);
         g.setFill(PRIOR);
         double a = Math.sqrt(0.5);
@@ -358,9 +416,10 @@ final class LatentPlotView extends Region {
         g.clip();
         LatentCodes c = latent.codes().get();
         int sel = latent.selected().get();
+        double ls = lineScale.get();
         if (c != null && sel >= 0 && sel < c.size() && c.latent() == latent.size().get()) {
-            double sx = view.toScreenX(xOf(c, sel)), sy = view.toScreenY(yOf(c, sel)), r = pointRadius() + 4;
-            g.setLineWidth(2.5);
+            double sx = view.toScreenX(xOf(c, sel)), sy = view.toScreenY(yOf(c, sel)), r = pointRadius() + 4 * ls;
+            g.setLineWidth(2.5 * ls);
             g.setStroke(Color.BLACK);
             g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
         }
@@ -369,14 +428,14 @@ final class LatentPlotView extends Region {
         double sx = view.toScreenX(zx), sy = view.toScreenY(zy), r = Math.max(8, 0.7 * fs());
         g.setLineCap(StrokeLineCap.ROUND);
         g.setStroke(Color.WHITE);
-        g.setLineWidth(5);
+        g.setLineWidth(5 * ls);
         g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
         g.strokeLine(sx - 1.8 * r, sy, sx - 0.4 * r, sy);
         g.strokeLine(sx + 0.4 * r, sy, sx + 1.8 * r, sy);
         g.strokeLine(sx, sy - 1.8 * r, sx, sy - 0.4 * r);
         g.strokeLine(sx, sy + 0.4 * r, sx, sy + 1.8 * r);
         g.setStroke(isFocused() ? Color.web("#000000") : Color.web("#212121"));
-        g.setLineWidth(2);
+        g.setLineWidth(2 * ls);
         g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
         g.strokeLine(sx - 1.8 * r, sy, sx - 0.4 * r, sy);
         g.strokeLine(sx + 0.4 * r, sy, sx + 1.8 * r, sy);

@@ -47,14 +47,17 @@ final class MainView extends BorderPane {
         side.setMinWidth(Region.USE_PREF_SIZE); // the plot gives way, not the decoded image and its numbers
         HBox.setHgrow(latentPanel, Priority.ALWAYS);
         HBox top = new HBox(latentPanel, side);
+        VBox.setVgrow(top, Priority.ALWAYS);
+        VBox withTimeline = new VBox(top, new TimelineView(x.classroom().timeline()));
         chart = new LossChartView(training, text.fontSize());
-        SplitPane split = new SplitPane(top, chart);
+        SplitPane split = new SplitPane(withTimeline, chart);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(chart, true);
 
-        ControlsView controls = new ControlsView(x.settings(), training, x.library().loading(), x::openFolder,
-                () -> latentPanel.plot().requestFocus());
+        ControlsView controls = new ControlsView(x.settings(), training, x.classroom().run(), x.library().loading(),
+                x::openFolder, () -> latentPanel.plot().requestFocus());
+        controls.addRunControl(x.classroom().compareToggle());
         ScrollPane left = new ScrollPane(controls);
         left.setId("controlsScroll");
         left.setFitToWidth(true);
@@ -66,6 +69,7 @@ final class MainView extends BorderPane {
         setLeft(left);
         setCenter(split);
         setBottom(new ProgressView(training));
+        x.classroom().attach(this, left, split, chart, latentPanel);
     }
 
     LatentPanel latentPanel() { return latentPanel; }
@@ -84,7 +88,9 @@ final class MainView extends BorderPane {
         Menu file = new Menu("File", null, open, new SeparatorMenuItem(), quit);
         Menu view = new Menu("View", null, larger, smaller, normal, new SeparatorMenuItem(), resetView);
         view.setId("viewMenu");
+        view.getItems().addAll(x.classroom().viewMenuItems());
         MenuBar bar = new MenuBar(file, view);
+        bar.getMenus().add(x.classroom().helpMenu());
         bar.setId("menuBar");
         return bar;
     }

@@ -24,6 +24,13 @@ public final class PlotTransform {
         span = DEFAULT_SPAN;
     }
 
+    /** Shows the latent span across the shorter side, centred on (cx, cy). */
+    public void show(double cx, double cy, double span) {
+        centerX = cx;
+        centerY = cy;
+        this.span = Math.max(1e-3, Math.min(1e4, span));
+    }
+
     /** Pixels per latent unit. */
     public double scale() { return Math.min(width, height) / span; }
     public double left() { return left; }

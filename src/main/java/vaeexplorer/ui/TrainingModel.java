@@ -35,7 +35,7 @@ import vaeexplorer.core.vae.ModelSnapshot;
  * <p>{@link #state()} is what the user asked for (ready, running, paused) until the run itself ends (finished,
  * diverged, failed): the buttons follow a click at once, not one report later.
  */
-public final class TrainingModel {
+public final class TrainingModel implements RunCommands {
     private final SettingsModel settings;
     private final DatasetLibrary library;
     private final Executor fx;
@@ -48,6 +48,7 @@ public final class TrainingModel {
     /** Wall time spent running (training and encoding for the plot), excluding pauses. */
     private long wallNanos;
     private long runningSince = -1;
+    private volatile java.util.function.BiConsumer<Dataset, TrainingSnapshot> tap;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper resetting = new ReadOnlyBooleanWrapper();
@@ -124,7 +125,7 @@ public final class TrainingModel {
             state.set(State.RUNNING);
         } else if (state.get() == State.DIVERGED) {
             message.set("");
-            attach(RunFactory.continueWith(run.trainer(), shown.get(), listenerFor(++generation)));
+            attach(RunFactory.continueWith(run.trainer(), shown.get(), listenerFor(++generation, shown.get())));
             applyLiveSettings();
             run.start(false);
             state.set(State.RUNNING);
@@ -217,7 +218,7 @@ public final class TrainingModel {
         Dataset shownSet = RunFactory.shownImages(split);
         TrainingRun r;
         try {
-            r = RunFactory.create(split, s, shownSet, listenerFor(generation));
+            r = RunFactory.create(split, s, shownSet, listenerFor(generation, shownSet));
         } catch (IllegalArgumentException e) {
             buildError.set(Formats.sentence(e.getMessage()) + ".");
             updateStatus();
@@ -237,11 +238,24 @@ public final class TrainingModel {
         run = r;
     }
 
-    private java.util.function.Consumer<TrainingSnapshot> listenerFor(long gen) {
+    private java.util.function.Consumer<TrainingSnapshot> listenerFor(long gen, Dataset shownSet) {
         Coalescer<TrainingSnapshot> c = new Coalescer<>(TrainingSnapshot::followedBy, snap -> {
             if (gen == generation) onSnapshot(snap);
         }, fx);
-        return c::offer;
+        return snap -> {
+            java.util.function.BiConsumer<Dataset, TrainingSnapshot> t = tap;
+            if (t != null) t.accept(shownSet, snap);
+            c.offer(snap);
+        };
+    }
+
+    /**
+     * Sees every snapshot on the trainer thread, before they are merged for the FX thread (the timeline keeps the
+     * epoch ends this way), with the shown images of its model: a new model has a new set, so they tell models apart.
+     * The tap must return quickly and be thread-safe.
+     */
+    void setTap(java.util.function.BiConsumer<Dataset, TrainingSnapshot> tap) {
+        this.tap = tap;
     }
 
     private void start(boolean paused) {
