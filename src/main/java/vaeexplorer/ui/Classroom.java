@@ -28,6 +28,9 @@ import vaeexplorer.core.train.TrainingRun.State;
  * hideable panels, the Resample hooks, and the keyboard shortcuts (one table for the keys and the Help list).
  */
 public final class Classroom {
+    /** Where the plot / chart divider goes in presentation mode. */
+    static final double PRESENTATION_DIVIDER = 0.68;
+
     private final Explorer x;
     private final CompareModel compare;
     private final BooleanProperty compareMode = new SimpleBooleanProperty(false);
@@ -160,7 +163,8 @@ public final class Classroom {
      * Wires the window's panels: hides the controls and the chart on request, puts the compare view in place of the
      * plot and chart in compare mode, thickens lines in presentation mode, and registers the explorer's Resample.
      */
-    void attach(BorderPane root, Region controls, SplitPane split, LossChartView chart, LatentPanel latentPanel) {
+    void attach(BorderPane root, Region controls, SplitPane split, LossChartView chart, LatentPanel latentPanel,
+                DecodedView decoded) {
         Node statusBar = root.getBottom();
         presentation.showControls().addListener((o, a, show) -> root.setLeft(show ? controls : null));
         double[] divider = {0.62};
@@ -173,7 +177,27 @@ public final class Classroom {
                 split.setDividerPositions(divider[0]);
             }
         });
+        // presentation mode gives the plot most of the height (the chart's numbers are read at the front, the
+        // scatter at the back); leaving it restores the split
+        presentation.on().addListener((o, a, on) -> {
+            if (!split.getItems().contains(chart)) return;
+            if (on) divider[0] = split.getDividerPositions()[0];
+            double position = on ? PRESENTATION_DIVIDER : divider[0];
+            split.setDividerPositions(position);
+            // and again once the window has its new size (going full screen or back takes a moment)
+            split.heightProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable h) {
+                    split.heightProperty().removeListener(this);
+                    Platform.runLater(() -> split.setDividerPositions(position));
+                }
+            });
+        });
         latentPanel.plot().lineScale().bind(presentation.lineScale());
+        // the decoded image grows with the text (at least its usual size), so it can be seen from the back too
+        var side = javafx.beans.binding.Bindings.max(224, x.text().fontSize().multiply(12.5));
+        decoded.image().prefWidthProperty().bind(side);
+        decoded.image().prefHeightProperty().bind(side);
         presentation.lineScale().addListener((o, a, k) -> chart.setLineScale(k.doubleValue()));
         resample.register(latentPanel, () -> x.latent().setZ(priorSample(x.latent().size().get())));
         Runnable layOut = () -> {

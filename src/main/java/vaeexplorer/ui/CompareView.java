@@ -20,11 +20,13 @@ import vaeexplorer.core.train.TrainingRun.State;
 /**
  * Compare mode's view: the auto-encoder (beta = 0) and the VAE (beta = 1) side by side, each with its scatter, its own
  * explored point and decoded image, and its losses under it in large type; one legend for both. The scatters zoom to
- * their points (the auto-encoder's codes wander far outside the prior's circles), until the user zooms or pans.
+ * the points of both, at the same scale (the auto-encoder's codes wander far outside the prior's circles, the VAE's
+ * stay near them), until the user zooms or pans; without "Same scale" each zooms to its own.
  */
 final class CompareView extends BorderPane {
     private final Side autoEncoder;
     private final Side vae;
+    private CheckBox sameScale;
 
     CompareView(CompareModel pair, TextScale text, ObservableDoubleValue lineScale, Runnable back) {
         setId("compareView");
@@ -36,24 +38,69 @@ final class CompareView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(intro, Priority.SOMETIMES);
+        CheckBox sameScale = new CheckBox("Same scale");
+        sameScale.setId("compareSameScale");
+        sameScale.setSelected(true);
+        sameScale.setFocusTraversable(false);
+        sameScale.setMinWidth(Region.USE_PREF_SIZE);
         Button backButton = new Button("Back to one model");
         backButton.setId("compareBackButton");
         backButton.setMinWidth(Region.USE_PREF_SIZE);
         backButton.setOnAction(e -> back.run());
-        HBox header = new HBox(8, intro, spacer, backButton);
+        HBox header = new HBox(12, intro, spacer, sameScale, backButton);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("panel-toolbar");
 
         autoEncoder = new Side(pair.autoEncoder(), "beta = 0: auto-encoder", "ae", true, text, lineScale);
         vae = new Side(pair.vae(), "beta = 1: VAE", "vae", false, text, lineScale);
+        // the same region at the same scale on both sides (the default): the auto-encoder's codes sprawl, the VAE's
+        // stay near the prior; each side alone zooms to its own points
+        Runnable scales = () -> {
+            boolean same = sameScale.isSelected();
+            for (Side side : new Side[] {autoEncoder, vae})
+                side.plot().setFitBox(same ? () -> null : side.plot()::pointsBox);
+            fitTogether();
+        };
+        sameScale.selectedProperty().addListener((o, a, b) -> scales.run());
+        this.sameScale = sameScale;
+        scales.run();
+        for (Side side : new Side[] {autoEncoder, vae}) {
+            side.latent().codes().addListener((o, a, b) -> fitTogether());
+            side.plot().autoFit().addListener((o, a, on) -> fitTogether());
+        }
         LegendView legend = new LegendView(pair.vae().shown(), text.fontSize());
         legend.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(autoEncoder, Priority.ALWAYS);
-        HBox.setHgrow(vae, Priority.ALWAYS);
+        for (Side side : new Side[] {autoEncoder, vae}) {
+            HBox.setHgrow(side, Priority.ALWAYS);
+            side.setPrefWidth(400); // equal shares of the width, whatever their texts
+        }
         HBox sides = new HBox(autoEncoder, vae, legend);
         sides.getStyleClass().add("compare-sides");
         setTop(header);
         setCenter(sides);
+    }
+
+    /**
+     * With "Same scale": one fit of both plots' points, on the first plot that zooms by itself, and the same region on
+     * the other (if it zooms by itself too).
+     */
+    private void fitTogether() {
+        if (sameScale == null || !sameScale.isSelected()) return;
+        LatentPlotView a = autoEncoder.plot(), b = vae.plot();
+        LatentPlotView lead = a.autoFit().get() ? a : b.autoFit().get() ? b : null;
+        if (lead == null) return;
+        lead.fitTo(unionBox());
+        PlotTransform v = lead.transform();
+        for (LatentPlotView p : new LatentPlotView[] {a, b})
+            if (p != lead && p.autoFit().get()) p.showRegion(v.centerX(), v.centerY(), v.span());
+    }
+
+    /** Both plots' boxes together (either alone when the other has no points yet). */
+    private double[] unionBox() {
+        double[] a = autoEncoder.plot().pointsBox(), b = vae.plot().pointsBox();
+        if (a == null) return b;
+        if (b == null) return a;
+        return new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.max(a[3], b[3])};
     }
 
     Side autoEncoder() { return autoEncoder; }
@@ -150,7 +197,7 @@ final class CompareView extends BorderPane {
                 recon = Double.isNaN(recon) ? p.recon() : 0.8 * recon + 0.2 * p.recon();
                 kl = Double.isNaN(kl) ? p.kl() : 0.8 * kl + 0.2 * p.kl();
             }
-            losses.setText("reconstruction " + Formats.nats(recon) + "    KL " + Formats.nats(kl)
+            losses.setText("reconstruction " + Formats.nats(recon) + "\nKL " + Formats.nats(kl)
                     + (klIgnored ? "  (not in its loss)" : ""));
         }
 

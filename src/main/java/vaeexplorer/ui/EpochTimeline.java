@@ -34,6 +34,8 @@ public final class EpochTimeline {
     private final TrainingModel training;
     private final Executor fx;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
+    /** One read-only view, kept: its listeners hold on to the list only weakly, so a view made per call would lose them. */
+    private final ObservableList<Entry> readOnly = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyObjectWrapper<Entry> shownEntry = new ReadOnlyObjectWrapper<>();
     private final ObjectBinding<ModelSnapshot> model;
     private final ObjectBinding<LatentCodes> codes;
@@ -54,7 +56,7 @@ public final class EpochTimeline {
     }
 
     /** The kept epoch ends, oldest first. */
-    public ObservableList<Entry> entries() { return FXCollections.unmodifiableObservableList(entries); }
+    public ObservableList<Entry> entries() { return readOnly; }
     /** The epoch shown instead of the live model, or null while live. */
     public ReadOnlyObjectProperty<Entry> shownEntry() { return shownEntry.getReadOnlyProperty(); }
     /** The model to decode with: the chosen epoch's, or the latest. */

@@ -50,6 +50,7 @@ final class LatentPlotView extends Region {
     private final DoubleProperty lineScale = new SimpleDoubleProperty(1);
     /** Zoom to the points whenever the codes change (compare mode); the wheel or a pan turns it off. */
     private final BooleanProperty autoFit = new SimpleBooleanProperty(false);
+    private java.util.function.Supplier<double[]> fitBox = this::pointsBox;
 
     LatentPlotView(LatentModel latent, ObservableDoubleValue fontSize, ObservableStringValue emptyText) {
         this.latent = latent;
@@ -108,13 +109,27 @@ final class LatentPlotView extends Region {
     }
 
     /**
-     * Moves and zooms so that nearly all points (all but the 1 % farthest out on each side) and the prior's 2-sigma
-     * circle fit; true if the view changed. The view stays put while those fit and would not shrink by more than a
-     * third, so it does not jitter as the points move.
+     * What auto zoom fits when the codes change: by default this plot's own {@link #pointsBox()}; a supplier of null
+     * leaves the fitting to someone else (compare mode fits a pair of plots together).
      */
-    private boolean fitToCodes() {
+    void setFitBox(java.util.function.Supplier<double[]> box) {
+        fitBox = box;
+    }
+
+    /** Moves and zooms to show this region (centre and span across the shorter side). */
+    void showRegion(double cx, double cy, double span) {
+        if (view.centerX() == cx && view.centerY() == cy && view.span() == span) return;
+        view.show(cx, cy, span);
+        redrawAll();
+    }
+
+    /**
+     * The box {x0, x1, y0, y1} holding nearly all points (all but the 1 % farthest out on each side) and the prior's
+     * 2-sigma circle, or null without points.
+     */
+    double[] pointsBox() {
         LatentCodes c = latent.codes().get();
-        if (c == null || c.size() == 0 || c.latent() != latent.size().get()) return false;
+        if (c == null || c.size() == 0 || c.latent() != latent.size().get()) return null;
         int n = c.size();
         float[] xs = new float[n], ys = new float[n];
         for (int i = 0; i < n; i++) {
@@ -124,8 +139,28 @@ final class LatentPlotView extends Region {
         java.util.Arrays.sort(xs);
         java.util.Arrays.sort(ys);
         int lo = (int) (0.01 * (n - 1)), hi = (int) Math.ceil(0.99 * (n - 1));
-        double x0 = Math.min(-2, xs[lo]), x1 = Math.max(2, xs[hi]), y0 = Math.min(-2, ys[lo]), y1 = Math.max(2, ys[hi]);
-        if (!Double.isFinite(x0 + x1 + y0 + y1)) return false;
+        double[] box = {Math.min(-2, xs[lo]), Math.max(2, xs[hi]), Math.min(-2, ys[lo]), Math.max(2, ys[hi])};
+        return Double.isFinite(box[0] + box[1] + box[2] + box[3]) ? box : null;
+    }
+
+    private boolean fitToCodes() {
+        return fit(fitBox.get());
+    }
+
+    /** Fits the view to a box {x0, x1, y0, y1} as auto zoom does (see {@link #fit}), and redraws if it changed. */
+    boolean fitTo(double[] box) {
+        if (!fit(box)) return false;
+        redrawAll();
+        return true;
+    }
+
+    /**
+     * Moves and zooms to a box {x0, x1, y0, y1} (null: nothing to fit); true if the view changed. The view stays put
+     * while the box fits and would not shrink by more than a third, so it does not jitter as the points move.
+     */
+    private boolean fit(double[] b) {
+        if (b == null) return false;
+        double x0 = b[0], x1 = b[1], y0 = b[2], y1 = b[3];
         // the span covers the shorter side: fit the box's wider side relative to the plot's shape
         double aspect = Math.max(view.width(), view.height()) / Math.min(view.width(), view.height());
         boolean wide = view.width() >= view.height();

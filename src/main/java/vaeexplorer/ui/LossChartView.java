@@ -207,7 +207,9 @@ final class LossChartView extends StackPane {
             a.setLabelFont(label);
             a.setTickLabelFont(tick);
         }
-        chart.getLegend().setItemFont(label);
+        // a size no other text uses: FXGraphics2D skips setFont for a font equal to its last one, but after restoring a
+        // clip its canvas may hold another, so the legend (drawn first) kept the base size when the text grew
+        chart.getLegend().setItemFont(label.deriveFont(label.getSize2D() + 0.01f));
         losses.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px * 1.1)));
     }
 }

@@ -69,7 +69,7 @@ final class MainView extends BorderPane {
         setLeft(left);
         setCenter(split);
         setBottom(new ProgressView(training));
-        x.classroom().attach(this, left, split, chart, latentPanel);
+        x.classroom().attach(this, left, split, chart, latentPanel, decoded);
     }
 
     LatentPanel latentPanel() { return latentPanel; }

@@ -4,14 +4,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
+import javafx.beans.InvalidationListener;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * Presentation mode for a projector: full screen, text scaled to the screen (so it is as large, relative to the
- * picture, at 1280x720 as at 1920x1080) and lines twice as thick; leaving it (F11, Esc) restores the text size. The
- * controls and the loss chart can be hidden, in or out of presentation mode.
+ * Presentation mode for a projector: full screen, text scaled to the window's height (so it is as large, relative to
+ * the picture, at 1280x720 as at 1920x1080) and lines twice as thick; leaving it (F11, Esc) restores the text size.
+ * The controls and the loss chart can be hidden, in or out of presentation mode.
  */
 final class Presentation {
     /** Text scale on a 720-line screen; taller screens get proportionally more. */
@@ -25,6 +25,7 @@ final class Presentation {
     private final BooleanProperty showChart = new SimpleBooleanProperty(true);
     private final DoubleBinding lineScale = Bindings.when(on).then(LINE_SCALE).otherwise(1.0);
     private double savedScale = 1;
+    private final InvalidationListener follow = o -> rescale();
 
     Presentation(Stage stage, TextScale text) {
         this.stage = stage;
@@ -46,23 +47,30 @@ final class Presentation {
         on.set(!on.get());
     }
 
-    /** The text scale for a screen this size: 1.3 at 720 lines, 1.95 at 1080, between 1.3 and 2.4. */
-    static double scaleFor(Rectangle2D screen) {
-        double s = SCALE_AT_720 * screen.getHeight() / 720;
+    /** The text scale for a window this tall: 1.3 at 720 lines, 1.95 at 1080, between 1.3 and 2.4, in steps of 0.05. */
+    static double scaleFor(double height) {
+        double s = SCALE_AT_720 * height / 720;
         return Math.round(Math.max(SCALE_AT_720, Math.min(2.4, s)) * 20) / 20.0;
     }
 
     private void apply(boolean now) {
+        Scene scene = stage.getScene();
         if (now) {
             savedScale = text.scale().get();
-            var screens = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
-            Screen screen = screens.isEmpty() ? Screen.getPrimary() : screens.get(0);
-            text.scale().set(Math.max(savedScale, scaleFor(screen.getBounds())));
             stage.setFullScreenExitHint("Presentation mode: F11 or Esc to leave.");
             stage.setFullScreen(true);
+            // the text follows the window's height: it is set now and again when full screen has taken effect
+            rescale();
+            if (scene != null) scene.heightProperty().addListener(follow);
         } else {
+            if (scene != null) scene.heightProperty().removeListener(follow);
             text.scale().set(savedScale);
             stage.setFullScreen(false);
         }
+    }
+
+    private void rescale() {
+        Scene scene = stage.getScene();
+        if (scene != null && scene.getHeight() > 0) text.scale().set(Math.max(savedScale, scaleFor(scene.getHeight())));
     }
 }

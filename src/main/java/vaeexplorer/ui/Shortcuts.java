@@ -115,20 +115,22 @@ final class Shortcuts {
 
     /** How a key is written in the list: "Ctrl+T", "Space", "Page Up", arrows as arrows. */
     static String keyText(KeyCombination k) {
-        String t = k.getDisplayText();
-        int cut = t.lastIndexOf('+', t.length() - 2) + 1;
-        String name = t.substring(cut);
-        name = switch (name) {
-            case "Left" -> "←";
-            case "Right" -> "→";
-            case "Up" -> "↑";
-            case "Down" -> "↓";
-            case "Equals" -> "=";
-            case "Add" -> "Numpad +";
-            case "Subtract" -> "Numpad -";
-            default -> name;
+        if (!(k instanceof KeyCodeCombination kc)) return k.getDisplayText();
+        String name = switch (kc.getCode()) {
+            case LEFT -> "←";
+            case RIGHT -> "→";
+            case UP -> "↑";
+            case DOWN -> "↓";
+            case EQUALS -> "=";
+            case ADD -> "Numpad +";
+            case SUBTRACT -> "Numpad -";
+            default -> null;
         };
-        return t.substring(0, cut) + name;
+        if (name == null) return k.getDisplayText();
+        // the modifiers as the platform writes them: those of the same combination with a plain letter
+        String withA = new KeyCodeCombination(KeyCode.A, kc.getShift(), kc.getControl(), kc.getAlt(), kc.getMeta(),
+                kc.getShortcut()).getDisplayText();
+        return withA.substring(0, withA.length() - 1) + name;
     }
 
     /** Every line of the help: the table, then menu accelerators and scene accelerators the table does not name. */

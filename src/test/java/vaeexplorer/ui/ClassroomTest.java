@@ -269,6 +269,13 @@ class ClassroomTest {
         assertTrue(fx(() -> robot.lookup("#vaeLosses").queryAs(Label.class).getText()).contains("KL "));
         assertTrue(fx(() -> classroom().compareView().autoEncoder().plot().drawnPoints()) > 400, "the scatter is drawn");
         assertTrue(fx(() -> classroom().compareView().vae().plot().drawnPoints()) > 400);
+        String views = fx(() -> {
+            PlotTransform a = classroom().compareView().autoEncoder().plot().transform();
+            PlotTransform b = classroom().compareView().vae().plot().transform();
+            return a.span() + " " + a.centerX() + " " + a.centerY() + " / " + b.span() + " " + b.centerX() + " " + b.centerY();
+        });
+        String[] v = views.split(" / ");
+        assertEquals(v[0], v[1], "both show the same region at the same scale");
 
         // the Run buttons and keys drive both
         robot.type(KeyCode.SPACE);
@@ -299,8 +306,12 @@ class ClassroomTest {
     void timelineRewindsTheScatterAndTheDecoderToAnEarlierEpoch(FxRobot robot) {
         awaitReady();
         EpochTimeline timeline = fx(() -> classroom().timeline());
+        System.gc(); // the bar must not lose track of the epochs when the collector runs (it did once)
         robot.clickOn("#trainButton");
         await("four epoch ends and the start", 30_000, () -> timeline.entries().size() >= 5);
+        System.gc();
+        await("the bar follows", 5_000, () -> ((javafx.scene.control.Slider) explorer.view().lookup("#timelineSlider")).getMax()
+                == timeline.entries().size());
         robot.clickOn("#pauseButton");
         settle(() -> training().step().get());
         await("the latest codes", 5_000, () -> explorer.latent().codes().get() == training().codes().get());
