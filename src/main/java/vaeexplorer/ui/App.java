@@ -4,12 +4,15 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: one {@link Explorer} window. System properties for demos: {@code vaeexplorer.autotrain=true}
+ * The JavaFX application: one {@link Explorer} window, with an {@link ErrorReporter} for whatever nothing else caught
+ * (on any thread, the trainer's included: logged to {@link ErrorReporter#defaultLogFile()} and shown in a short
+ * dialog). System properties for demos: {@code vaeexplorer.autotrain=true}
  * starts training at once; {@code vaeexplorer.textScale=1.5} starts with larger text; {@code vaeexplorer.threads=N}
  * sets the trainer's threads (default 1).
  */
 public final class App extends Application {
     private Explorer explorer;
+    private ErrorReporter errors;
 
     public static void launchApp(String[] args) {
         Application.launch(App.class, args);
@@ -17,6 +20,9 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
+        errors = new ErrorReporter(ErrorReporter.defaultLogFile());
+        errors.install();
+        errors.setDialogOwner(stage);
         explorer = Explorer.open(stage, null, Boolean.getBoolean("vaeexplorer.autotrain"));
         String scale = System.getProperty("vaeexplorer.textScale");
         if (scale != null) {

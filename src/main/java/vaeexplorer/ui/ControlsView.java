@@ -19,18 +19,21 @@ import javafx.scene.layout.VBox;
 import vaeexplorer.core.vae.Likelihood;
 
 /**
- * The side bar: run buttons, the live settings (beta, learning rate), and the settings that need a new model (data
+ * The side bar: run buttons, the live settings (beta, learning rate, KL warm-up), and the settings that need a new model (data
  * set, architecture, batch, epochs, seed) with a note while they wait for Reset and a plain message for invalid values.
  */
 final class ControlsView extends VBox {
     private final Runnable focusPlot;
+    private final GridPane runButtons;
 
     /**
+     * @param run       what the run buttons drive (the explorer's model, or both runs in compare mode)
      * @param focusPlot gives the keyboard focus to the plot; used when a focused button becomes disabled (Train while
      *                  it starts training), so the focus does not land in a text field where typing would change a
      *                  setting by accident
      */
-    ControlsView(SettingsModel s, TrainingModel t, ObservableStringValue loading, Runnable openFolder, Runnable focusPlot) {
+    ControlsView(SettingsModel s, TrainingModel t, RunCommands run, ObservableStringValue loading, Runnable openFolder,
+                 Runnable focusPlot) {
         this.focusPlot = focusPlot;
         setId("controls");
         getStyleClass().add("sidebar");
@@ -43,17 +46,20 @@ final class ControlsView extends VBox {
             buttons.getColumnConstraints().add(third);
         }
         buttons.addRow(0,
-                button("Train", "trainButton", t.canTrain(), t::train),
-                button("Pause", "pauseButton", t.canPause(), t::pause),
-                button("Resume", "resumeButton", t.canResume(), t::resume));
+                button("Train", "trainButton", run.canTrain(), run::train),
+                button("Pause", "pauseButton", run.canPause(), run::pause),
+                button("Resume", "resumeButton", run.canResume(), run::resume));
         buttons.addRow(1,
-                button("Step", "stepButton", t.canStep(), t::stepOnce),
-                button("Reset", "resetButton", t.canReset(), t::reset));
+                button("Step", "stepButton", run.canStep(), run::stepOnce),
+                button("Reset", "resetButton", run.canReset(), run::reset));
+        runButtons = buttons;
         buttons.getChildren().get(0).getStyleClass().add("primary");
 
         GridPane live = form();
         row(live, 0, "Beta (KL weight)", field(s.beta(), s.betaError(), "betaField", "e.g. 1, 0.5, 4"));
         row(live, 1, "Learning rate", field(s.learningRate(), s.learningRateError(), "learningRateField", "e.g. 0.001"));
+        row(live, 2, "KL warm-up", field(s.klWarmup(), s.klWarmupError(), "klWarmupField",
+                "epochs over which beta rises from 0 (0 = off)"));
 
         ComboBox<DatasetChoice> dataset = new ComboBox<>(s.datasets());
         dataset.setId("datasetChoice");
@@ -100,6 +106,11 @@ final class ControlsView extends VBox {
                 section("Live: act at once"), live,
                 section("New model: apply on Reset"), dataset, open, loadingLabel, model,
                 pending, errorLabel);
+    }
+
+    /** Adds a control under the run buttons (the compare toggle). */
+    void addRunControl(Node n) {
+        getChildren().add(getChildren().indexOf(runButtons) + 1, n);
     }
 
     private static Label section(String text) {

@@ -47,7 +47,7 @@ final class DataMenus {
         decoded.setId("exportDecodedMenu");
         for (int scale : new int[] {4, 8, 16, 32})
             decoded.getItems().add(item("×" + scale, "exportDecoded" + scale,
-                    scale == 16 ? key(KeyCode.E, SHORTCUT) : null, () -> e.export(Exporter.Kind.DECODED, scale)));
+                    scale == 16 ? key(KeyCode.D, SHORTCUT, SHIFT) : null, () -> e.export(Exporter.Kind.DECODED, scale)));
         Menu scatter = new Menu("Latent scatter (PNG)");
         scatter.getItems().addAll(
                 item("Screen size (1×)", "exportScatter1", key(KeyCode.E, SHORTCUT, SHIFT),

@@ -153,6 +153,11 @@ public final class DatasetLibrary {
         };
     }
 
+    /** Makes a data set known without loading it (tests use small subsets this way). */
+    static void remember(DatasetChoice choice, DataSplit split) {
+        CACHE.put(choice, split);
+    }
+
     public void shutdown() {
         worker.shutdownNow();
     }

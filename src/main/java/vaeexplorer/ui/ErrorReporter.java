@@ -17,6 +17,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /**
  * Catches what nothing else caught, on any thread: the error goes to a log file, and the user gets a short message
@@ -28,6 +29,7 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
     private final AtomicBoolean dialogOpen = new AtomicBoolean();
     private final AtomicInteger reported = new AtomicInteger();
     private volatile Consumer<Report> presenter = this::showDialog;
+    private volatile Window owner;
 
     /** What the user is told: a one-line message, the details, and where the log is. */
     public record Report(String message, String details, Path logFile) {}
@@ -52,6 +54,11 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
     public void install() {
         Thread.setDefaultUncaughtExceptionHandler(this);
         if (Platform.isFxApplicationThread()) Thread.currentThread().setUncaughtExceptionHandler(this);
+    }
+
+    /** The window the dialog belongs to (it takes that window's text size), or null. */
+    public void setDialogOwner(Window owner) {
+        this.owner = owner;
     }
 
     /** Replaces the dialog (tests). */
@@ -113,6 +120,12 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
 
     private void showDialog(Report r) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.getDialogPane().setId("errorDialog");
+        Window w = owner;
+        if (w != null && w.isShowing()) {
+            alert.initOwner(w);
+            if (w.getScene() != null) alert.getDialogPane().setStyle(w.getScene().getRoot().getStyle());
+        }
         alert.setTitle("VAE Explorer");
         alert.setHeaderText("Something went wrong");
         TextArea area = new TextArea(r.details());

@@ -18,7 +18,7 @@ import javafx.stage.Stage;
 
 /**
  * One explorer window: creates the view-models and the view, wires them, and owns their life. Closing the window (or
- * Platform.exit, through {@link App#stop()}) ends the trainer thread.
+ * Platform.exit, through {@link App#stop()}) ends the trainer threads (compare mode's too).
  */
 public final class Explorer {
     private final Stage stage;
@@ -31,15 +31,17 @@ public final class Explorer {
     private final DataImport imports = new DataImport(this);
     private final SessionService sessions;
     private final Exporter exporter = new Exporter(this);
+    private final Classroom classroom;
     private final MainView view;
     private boolean shutDown;
 
     private Explorer(Stage stage) {
         this.stage = stage;
         training = new TrainingModel(settings, library);
+        classroom = new Classroom(this);
         latent.shown().bind(training.shown());
-        latent.codes().bind(training.codes());
-        latent.model().bind(training.model());
+        latent.codes().bind(classroom.timeline().codes()); // live, or an earlier epoch's
+        latent.model().bind(classroom.timeline().model());
         sessions = new SessionService(this, new SessionPrefs(SessionPrefs.appHome().resolve("sessions.properties")));
         view = new MainView(this);
         exporter.setManifoldGridRenderer(scale -> scaled(view.lessons().manifoldView().snapshotImage(), scale));
@@ -50,6 +52,7 @@ public final class Explorer {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), text::larger);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), text::larger);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), text::smaller);
+        classroom.install(scene);
         stage.setTitle("VAE Explorer");
         sessions.currentFile().addListener((o, a, f) -> stage.setTitle(f == null ? "VAE Explorer"
                 : f.getFileName() + " — VAE Explorer"));
@@ -92,6 +95,8 @@ public final class Explorer {
     public TrainingModel training() { return training; }
     public LatentModel latent() { return latent; }
     public TextScale text() { return text; }
+    /** Compare mode, the timeline, presentation mode, shortcuts and the Resample hooks. */
+    public Classroom classroom() { return classroom; }
     DatasetLibrary library() { return library; }
     MainView view() { return view; }
     public Stage stage() { return stage; }
@@ -155,6 +160,7 @@ public final class Explorer {
         if (shutDown) return;
         shutDown = true;
         training.shutdown();
+        classroom.shutdown();
         library.shutdown();
         sessions.shutdown();
     }

@@ -89,6 +89,18 @@ public final class LatentModel {
         changed();
     }
 
+    /** Sets every dimension of z at once (one decode); values beyond the latent size are ignored. */
+    public void setZ(double[] values) {
+        if (size.get() == 0) return;
+        batching = true;
+        try {
+            for (int d = 0; d < Math.min(values.length, dims.size()); d++) dims.get(d).set(values[d]);
+        } finally {
+            batching = false;
+        }
+        changed();
+    }
+
     /** Moves z along the plotted dimensions. */
     public void nudge(double dx, double dy) {
         if (size.get() == 0) return;
@@ -136,6 +148,10 @@ public final class LatentModel {
 
     private void resize(int n) {
         clearSelection();
+        // listeners of each property must see a consistent model: first axes valid for any size, then the new
+        // dimensions with their size, then the second axis
+        xDim.set(0);
+        yDim.set(-1);
         List<DoubleProperty> list = new ArrayList<>(n);
         for (int d = 0; d < n; d++) {
             DoubleProperty p = new SimpleDoubleProperty(0);
@@ -143,9 +159,8 @@ public final class LatentModel {
             list.add(p);
         }
         dims = Collections.unmodifiableList(list);
-        xDim.set(0);
-        yDim.set(n > 1 ? 1 : -1);
         size.set(n);
+        yDim.set(n > 1 ? 1 : -1);
         batching = false;
         changed();
     }

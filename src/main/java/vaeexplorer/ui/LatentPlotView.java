@@ -1,5 +1,9 @@
 package vaeexplorer.ui;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.VPos;
@@ -46,6 +50,11 @@ final class LatentPlotView extends Region {
     private final java.util.List<PlotLayer> overlays = new java.util.ArrayList<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<javafx.geometry.Rectangle2D> visibleRange =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    /** Line widths multiply by this (2 in presentation mode). */
+    private final DoubleProperty lineScale = new SimpleDoubleProperty(1);
+    /** Zoom to the points whenever the codes change (compare mode); the wheel or a pan turns it off. */
+    private final BooleanProperty autoFit = new SimpleBooleanProperty(false);
+    private java.util.function.Supplier<double[]> fitBox = this::pointsBox;
 
     LatentPlotView(LatentModel latent, ObservableDoubleValue fontSize, ObservableStringValue emptyText) {
         this.latent = latent;
@@ -60,7 +69,15 @@ final class LatentPlotView extends Region {
         setMinSize(200, 200);
         setPrefSize(560, 520);
 
-        latent.codes().addListener((o, a, b) -> redrawPoints());
+        latent.codes().addListener((o, a, b) -> {
+            if (autoFit.get() && fitToCodes()) redrawAll();
+            else redrawPoints();
+        });
+        lineScale.addListener((o, a, b) -> redrawAll());
+        autoFit.addListener((o, a, on) -> {
+            if (on) fitToCodes();
+            redrawAll();
+        });
         latent.xDim().addListener((o, a, b) -> redrawAll());
         latent.yDim().addListener((o, a, b) -> redrawAll());
         latent.size().addListener((o, a, b) -> redrawAll());
@@ -118,6 +135,78 @@ final class LatentPlotView extends Region {
         return visibleRange.getReadOnlyProperty();
     }
 
+    DoubleProperty lineScale() {
+        return lineScale;
+    }
+
+    BooleanProperty autoFit() {
+        return autoFit;
+    }
+
+    /**
+     * What auto zoom fits when the codes change: by default this plot's own {@link #pointsBox()}; a supplier of null
+     * leaves the fitting to someone else (compare mode fits a pair of plots together).
+     */
+    void setFitBox(java.util.function.Supplier<double[]> box) {
+        fitBox = box;
+    }
+
+    /** Moves and zooms to show this region (centre and span across the shorter side). */
+    void showRegion(double cx, double cy, double span) {
+        if (view.centerX() == cx && view.centerY() == cy && view.span() == span) return;
+        view.show(cx, cy, span);
+        redrawAll();
+    }
+
+    /**
+     * The box {x0, x1, y0, y1} holding nearly all points (all but the 1 % farthest out on each side) and the prior's
+     * 2-sigma circle, or null without points.
+     */
+    double[] pointsBox() {
+        LatentCodes c = latent.codes().get();
+        if (c == null || c.size() == 0 || c.latent() != latent.size().get()) return null;
+        int n = c.size();
+        float[] xs = new float[n], ys = new float[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = (float) xOf(c, i);
+            ys[i] = (float) yOf(c, i);
+        }
+        java.util.Arrays.sort(xs);
+        java.util.Arrays.sort(ys);
+        int lo = (int) (0.01 * (n - 1)), hi = (int) Math.ceil(0.99 * (n - 1));
+        double[] box = {Math.min(-2, xs[lo]), Math.max(2, xs[hi]), Math.min(-2, ys[lo]), Math.max(2, ys[hi])};
+        return Double.isFinite(box[0] + box[1] + box[2] + box[3]) ? box : null;
+    }
+
+    private boolean fitToCodes() {
+        return fit(fitBox.get());
+    }
+
+    /** Fits the view to a box {x0, x1, y0, y1} as auto zoom does (see {@link #fit}), and redraws if it changed. */
+    boolean fitTo(double[] box) {
+        if (!fit(box)) return false;
+        redrawAll();
+        return true;
+    }
+
+    /**
+     * Moves and zooms to a box {x0, x1, y0, y1} (null: nothing to fit); true if the view changed. The view stays put
+     * while the box fits and would not shrink by more than a third, so it does not jitter as the points move.
+     */
+    private boolean fit(double[] b) {
+        if (b == null) return false;
+        double x0 = b[0], x1 = b[1], y0 = b[2], y1 = b[3];
+        // the span covers the shorter side: fit the box's wider side relative to the plot's shape
+        double aspect = Math.max(view.width(), view.height()) / Math.min(view.width(), view.height());
+        boolean wide = view.width() >= view.height();
+        double spanX = (x1 - x0) / (wide ? aspect : 1), spanY = (y1 - y0) / (wide ? 1 : aspect);
+        double span = 1.1 * Math.max(spanX, spanY);
+        boolean inside = view.minX() <= x0 && view.maxX() >= x1 && view.minY() <= y0 && view.maxY() >= y1;
+        if (inside && span > 0.67 * view.span()) return false;
+        view.show((x0 + x1) / 2, (y0 + y1) / 2, span);
+        return true;
+    }
+
     /** Points drawn at the last redraw (for tests). */
     int drawnPoints() {
         return drawnPoints;
@@ -151,6 +240,7 @@ final class LatentPlotView extends Region {
     private void dragged(MouseEvent e) {
         if (panning) {
             view.panBy(e.getX() - lastX, e.getY() - lastY);
+            autoFit.set(false);
             lastX = e.getX();
             lastY = e.getY();
             redrawAll();
@@ -168,6 +258,7 @@ final class LatentPlotView extends Region {
     private void scrolled(ScrollEvent e) {
         if (e.getDeltaY() == 0) return;
         view.zoomAt(e.getX(), e.getY(), Math.pow(1.002, e.getDeltaY()));
+        autoFit.set(false);
         redrawAll();
         e.consume();
     }
@@ -191,6 +282,7 @@ final class LatentPlotView extends Region {
 
     private void zoomCentre(double factor) {
         view.zoomAt(view.left() + view.width() / 2, view.top() + view.height() / 2, factor);
+        autoFit.set(false);
         redrawAll();
     }
 
@@ -364,15 +456,16 @@ final class LatentPlotView extends Region {
 
     private void drawPrior(GraphicsContext g, double f) {
         double cx = view.toScreenX(0), cy = view.toScreenY(0), s = view.scale();
+        double ls = lineScale.get();
         g.setStroke(PRIOR);
-        g.setLineWidth(1.5);
-        g.setLineDashes(6, 5);
+        g.setLineWidth(1.5 * ls);
+        g.setLineDashes(6 * ls, 5 * ls);
         for (int k = 1; k <= 2; k++) g.strokeOval(cx - k * s, cy - k * s, 2 * k * s, 2 * k * s);
         g.setLineDashes();
         g.setFont(Font.font(null, FontWeight.BOLD, f * 0.9));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.setLineWidth(3);
+        g.setLineWidth(3 * ls);
         g.setStroke(Color.WHITE);
         g.setFill(PRIOR);
         double a = Math.sqrt(0.5);
@@ -406,9 +499,10 @@ final class LatentPlotView extends Region {
         g.clip();
         LatentCodes c = latent.codes().get();
         int sel = latent.selected().get();
+        double ls = lineScale.get();
         if (c != null && sel >= 0 && sel < c.size() && c.latent() == latent.size().get()) {
-            double sx = view.toScreenX(xOf(c, sel)), sy = view.toScreenY(yOf(c, sel)), r = pointRadius() + 4;
-            g.setLineWidth(2.5);
+            double sx = view.toScreenX(xOf(c, sel)), sy = view.toScreenY(yOf(c, sel)), r = pointRadius() + 4 * ls;
+            g.setLineWidth(2.5 * ls);
             g.setStroke(Color.BLACK);
             g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
         }
@@ -417,14 +511,14 @@ final class LatentPlotView extends Region {
         double sx = view.toScreenX(zx), sy = view.toScreenY(zy), r = Math.max(8, 0.7 * fs());
         g.setLineCap(StrokeLineCap.ROUND);
         g.setStroke(Color.WHITE);
-        g.setLineWidth(5);
+        g.setLineWidth(5 * ls);
         g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
         g.strokeLine(sx - 1.8 * r, sy, sx - 0.4 * r, sy);
         g.strokeLine(sx + 0.4 * r, sy, sx + 1.8 * r, sy);
         g.strokeLine(sx, sy - 1.8 * r, sx, sy - 0.4 * r);
         g.strokeLine(sx, sy + 0.4 * r, sx, sy + 1.8 * r);
         g.setStroke(isFocused() ? Color.web("#000000") : Color.web("#212121"));
-        g.setLineWidth(2);
+        g.setLineWidth(2 * ls);
         g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
         g.strokeLine(sx - 1.8 * r, sy, sx - 0.4 * r, sy);
         g.strokeLine(sx + 0.4 * r, sy, sx + 1.8 * r, sy);

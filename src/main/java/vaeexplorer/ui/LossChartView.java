@@ -45,6 +45,8 @@ final class LossChartView extends StackPane {
     private final NumberAxis klAxis = new NumberAxis("KL");
     private final ChartViewer viewer;
     private final XYPlot losses;
+    private final XYLineAndShapeRenderer lines;
+    private final XYLineAndShapeRenderer klLine;
     /** Redraws at most this often; a chart redraw is the most expensive thing the FX thread does. */
     private static final long MIN_REDRAW_MILLIS = 250;
     private final PauseTransition pending = new PauseTransition();
@@ -66,20 +68,16 @@ final class LossChartView extends StackPane {
 
         StandardXYToolTipGenerator tips = new StandardXYToolTipGenerator("{0}: {2} nats at step {1}",
                 new DecimalFormat("#,##0"), new DecimalFormat("0.0"));
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        lines = new XYLineAndShapeRenderer(true, false);
         lines.setDefaultToolTipGenerator(tips);
         lines.setSeriesPaint(0, new Color(0x21, 0x21, 0x21));
         lines.setSeriesPaint(1, new Color(0x1e, 0x88, 0xe5));
         lines.setSeriesPaint(2, new Color(0xd3, 0x2f, 0x2f));
-        lines.setSeriesStroke(0, new BasicStroke(1.6f));
-        lines.setSeriesStroke(1, new BasicStroke(1.3f));
-        lines.setSeriesStroke(2, new BasicStroke(2.4f));
         lines.setSeriesShapesVisible(2, true);
-        lines.setSeriesShape(2, new Ellipse2D.Double(-5, -5, 10, 10));
-        XYLineAndShapeRenderer klLine = new XYLineAndShapeRenderer(true, false);
+        klLine = new XYLineAndShapeRenderer(true, false);
         klLine.setDefaultToolTipGenerator(tips);
         klLine.setSeriesPaint(0, new Color(0xef, 0x6c, 0x00));
-        klLine.setSeriesStroke(0, new BasicStroke(1.4f));
+        setLineScale(1);
 
         XYPlot losses = subplot(left, lossAxis, lines);
         losses.setNoDataMessage("The losses appear here while the model trains.");
@@ -110,6 +108,16 @@ final class LossChartView extends StackPane {
         training.historyVersion().addListener((o, a, b) -> scheduleSync());
         pending.setOnFinished(e -> sync());
         sync();
+    }
+
+    /** Line widths and test-point dots times k (2 in presentation mode). */
+    void setLineScale(double k) {
+        float f = (float) k;
+        lines.setSeriesStroke(0, new BasicStroke(1.6f * f));
+        lines.setSeriesStroke(1, new BasicStroke(1.3f * f));
+        lines.setSeriesStroke(2, new BasicStroke(2.4f * f));
+        lines.setSeriesShape(2, new Ellipse2D.Double(-5 * k, -5 * k, 10 * k, 10 * k));
+        klLine.setSeriesStroke(0, new BasicStroke(1.4f * f));
     }
 
     private static XYPlot subplot(XYSeriesCollection data, NumberAxis axis, XYLineAndShapeRenderer renderer) {
@@ -221,7 +229,9 @@ final class LossChartView extends StackPane {
             a.setLabelFont(label);
             a.setTickLabelFont(tick);
         }
-        chart.getLegend().setItemFont(label);
+        // a size no other text uses: FXGraphics2D skips setFont for a font equal to its last one, but after restoring a
+        // clip its canvas may hold another, so the legend (drawn first) kept the base size when the text grew
+        chart.getLegend().setItemFont(label.deriveFont(label.getSize2D() + 0.01f));
         losses.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px * 1.1)));
     }
 }

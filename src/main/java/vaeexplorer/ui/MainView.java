@@ -48,17 +48,20 @@ final class MainView extends BorderPane {
         side.setMinWidth(Region.USE_PREF_SIZE); // the plot gives way, not the decoded image and its numbers
         HBox.setHgrow(latentPanel, Priority.ALWAYS);
         HBox top = new HBox(latentPanel, side);
+        VBox.setVgrow(top, Priority.ALWAYS);
+        VBox withTimeline = new VBox(top, new TimelineView(x.classroom().timeline()));
         chart = new LossChartView(training, text.fontSize());
         lessons = new Lessons(LessonContext.of(latent, training, text), latentPanel.plot());
         latentPanel.addToolRow(lessons.overlayBar());
         javafx.scene.Node lessonTabs = lessons.tabs(chart);
-        SplitPane split = new SplitPane(top, lessonTabs);
+        SplitPane split = new SplitPane(withTimeline, lessonTabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(lessonTabs, true);
 
-        ControlsView controls = new ControlsView(x.settings(), training, x.library().loading(), x::openFolder,
-                () -> latentPanel.plot().requestFocus());
+        ControlsView controls = new ControlsView(x.settings(), training, x.classroom().run(), x.library().loading(),
+                x::openFolder, () -> latentPanel.plot().requestFocus());
+        controls.addRunControl(x.classroom().compareToggle());
         ScrollPane left = new ScrollPane(controls);
         left.setId("controlsScroll");
         left.setFitToWidth(true);
@@ -70,6 +73,7 @@ final class MainView extends BorderPane {
         setLeft(left);
         setCenter(split);
         setBottom(new VBox(x.notices(), new ProgressView(training)));
+        x.classroom().attach(this, left, split, chart, latentPanel, decoded);
     }
 
     LatentPanel latentPanel() { return latentPanel; }
@@ -90,7 +94,9 @@ final class MainView extends BorderPane {
         DataMenus.addTo(file, x);
         Menu view = new Menu("View", null, larger, smaller, normal, new SeparatorMenuItem(), resetView);
         view.setId("viewMenu");
+        view.getItems().addAll(x.classroom().viewMenuItems());
         MenuBar bar = new MenuBar(file, DataMenus.exportMenu(x), view);
+        bar.getMenus().add(x.classroom().helpMenu());
         bar.setId("menuBar");
         return bar;
     }

@@ -33,6 +33,11 @@ public final class PlotTransform {
         this.span = Math.max(1e-3, Math.min(1e4, span));
     }
 
+    /** Shows the latent span across the shorter side, centred on (cx, cy); the same as {@link #set}. */
+    public void show(double cx, double cy, double span) {
+        set(cx, cy, span);
+    }
+
     /** Pixels per latent unit. */
     public double scale() { return Math.min(width, height) / span; }
     public double left() { return left; }

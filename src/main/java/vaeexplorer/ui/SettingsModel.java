@@ -20,7 +20,7 @@ import vaeexplorer.core.vae.VaeConfig;
 
 /**
  * The settings form as text, with a plain-words error per field (empty when valid), checked by the core's own
- * validating constructors. Beta and the learning rate act on a running model; the rest need a new model and apply on
+ * validating constructors. Beta, the KL warm-up and the learning rate act on a running model; the rest need a new model and apply on
  * Reset, which {@link #pendingNote()} tells.
  */
 public final class SettingsModel {
@@ -32,6 +32,8 @@ public final class SettingsModel {
     private final ObjectProperty<Likelihood> likelihood = new SimpleObjectProperty<>(Likelihood.BERNOULLI);
     private final StringProperty beta = new SimpleStringProperty("1");
     private final StringProperty learningRate = new SimpleStringProperty("0.001");
+    /** KL warm-up in epochs (0: off), a live setting like beta. */
+    private final StringProperty klWarmup = new SimpleStringProperty("0");
     private final StringProperty batchSize = new SimpleStringProperty("64");
     private final StringProperty epochs = new SimpleStringProperty("10");
     private final StringProperty seed = new SimpleStringProperty("1");
@@ -54,9 +56,10 @@ public final class SettingsModel {
         new TrainConfig(1, 1e-3, 1, parseInt(epochs, "Epochs"), 1, TrainConfig.OptimizerKind.ADAM, 1);
     }, epochs);
     private final StringBinding seedError = error(() -> parseLong(seed, "Seed"), seed);
+    private final StringBinding klWarmupError = error(() -> checkKlWarmup(parseDouble(klWarmup, "KL warm-up")), klWarmup);
 
     private final StringBinding firstError = Bindings.createStringBinding(this::findFirstError, latentError, hiddenError,
-            betaError, learningRateError, batchSizeError, epochsError, seedError);
+            betaError, learningRateError, batchSizeError, epochsError, seedError, klWarmupError);
     private final BooleanBinding valid = firstError.isEmpty();
     private final ObjectBinding<RunSettings> parsed = Bindings.createObjectBinding(this::parse, firstError, dataset, latent,
             hidden, likelihood, beta, learningRate, batchSize, epochs, seed);
@@ -72,6 +75,7 @@ public final class SettingsModel {
     public StringProperty batchSize() { return batchSize; }
     public StringProperty epochs() { return epochs; }
     public StringProperty seed() { return seed; }
+    public StringProperty klWarmup() { return klWarmup; }
     public ObjectProperty<RunSettings> applied() { return applied; }
 
     public StringBinding latentError() { return latentError; }
@@ -81,6 +85,7 @@ public final class SettingsModel {
     public StringBinding batchSizeError() { return batchSizeError; }
     public StringBinding epochsError() { return epochsError; }
     public StringBinding seedError() { return seedError; }
+    public StringBinding klWarmupError() { return klWarmupError; }
     /** The first field's error, or "". */
     public StringBinding firstError() { return firstError; }
     public BooleanBinding valid() { return valid; }
@@ -99,9 +104,19 @@ public final class SettingsModel {
         return learningRateError.get().isEmpty() ? parseDouble(learningRate, "Learning rate") : Double.NaN;
     }
 
+    /** The KL warm-up in epochs (0: off), or NaN while its text is invalid. */
+    public double klWarmupValue() {
+        return klWarmupError.get().isEmpty() ? parseDouble(klWarmup, "KL warm-up") : Double.NaN;
+    }
+
+    private static void checkKlWarmup(double epochs) {
+        if (!(epochs >= 0 && epochs <= 10_000))
+            throw new IllegalArgumentException("KL warm-up must be 0 (off) to 10000 epochs, got " + epochs);
+    }
+
     private String findFirstError() {
         for (StringBinding e : List.of(latentError, hiddenError, betaError, learningRateError, batchSizeError, epochsError,
-                seedError))
+                seedError, klWarmupError))
             if (!e.get().isEmpty()) return e.get();
         return "";
     }

@@ -37,7 +37,7 @@ import vaeexplorer.core.vae.ModelSnapshot;
  * <p>{@link #state()} is what the user asked for (ready, running, paused) until the run itself ends (finished,
  * diverged, failed): the buttons follow a click at once, not one report later.
  */
-public final class TrainingModel {
+public final class TrainingModel implements RunCommands {
     private final SettingsModel settings;
     private final DatasetLibrary library;
     private final Executor fx;
@@ -50,6 +50,7 @@ public final class TrainingModel {
     /** Wall time spent running (training and encoding for the plot), excluding pauses. */
     private long wallNanos;
     private long runningSince = -1;
+    private volatile java.util.function.BiConsumer<Dataset, TrainingSnapshot> tap;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper resetting = new ReadOnlyBooleanWrapper();
@@ -97,6 +98,7 @@ public final class TrainingModel {
         canReset = Bindings.createBooleanBinding(() -> settings.valid().get() && !resetting.get(), settings.valid(), resetting);
         settings.beta().addListener((o, a, b) -> applyLiveSettings());
         settings.learningRate().addListener((o, a, b) -> applyLiveSettings());
+        settings.klWarmup().addListener((o, a, b) -> applyLiveSettings());
         settings.dataset().addListener((o, a, b) -> buildError.set(""));
         settings.batchSize().addListener((o, a, b) -> buildError.set(""));
         state.addListener((o, a, b) -> {
@@ -131,7 +133,7 @@ public final class TrainingModel {
             state.set(State.RUNNING);
         } else if (state.get() == State.DIVERGED) {
             message.set("");
-            attach(RunFactory.continueWith(run.trainer(), shown.get(), listenerFor(++generation)));
+            attach(RunFactory.continueWith(run.trainer(), shown.get(), listenerFor(++generation, shown.get())));
             applyLiveSettings();
             run.start(false);
             state.set(State.RUNNING);
@@ -169,7 +171,7 @@ public final class TrainingModel {
         data.set(split);
         shown.set(shownSet);
         settings.applied().set(s);
-        attach(RunFactory.continueWith(trainer, shownSet, listenerFor(token)));
+        attach(RunFactory.continueWith(trainer, shownSet, listenerFor(token, shownSet)));
         lossHistory.addAll(saved.points(), saved.tests());
         for (LossPoint p : saved.points()) {
             history.add(p);
@@ -209,7 +211,7 @@ public final class TrainingModel {
     public ReadOnlyObjectProperty<ModelSnapshot> model() { return model.getReadOnlyProperty(); }
     /** The latest encodings of the shown images, or null before the first. */
     public ReadOnlyObjectProperty<LatentCodes> codes() { return codes.getReadOnlyProperty(); }
-    /** The newest training loss point, or null before the first. */
+    /** The newest training loss point (its beta is the one in effect, lower during KL warm-up), or null. */
     public ReadOnlyObjectProperty<LossPoint> latestLoss() { return latestLoss.getReadOnlyProperty(); }
     /** Mean KL of each latent dimension over the newest reporting interval (nats), or null before the first. */
     public ReadOnlyObjectProperty<double[]> klPerDim() { return klPerDim.getReadOnlyProperty(); }
@@ -271,7 +273,7 @@ public final class TrainingModel {
         Dataset shownSet = RunFactory.shownImages(split);
         TrainingRun r;
         try {
-            r = RunFactory.create(split, s, shownSet, listenerFor(generation));
+            r = RunFactory.create(split, s, shownSet, listenerFor(generation, shownSet));
         } catch (IllegalArgumentException e) {
             buildError.set(Formats.sentence(e.getMessage()) + ".");
             updateStatus();
@@ -292,11 +294,24 @@ public final class TrainingModel {
         run = r;
     }
 
-    private java.util.function.Consumer<TrainingSnapshot> listenerFor(long gen) {
+    private java.util.function.Consumer<TrainingSnapshot> listenerFor(long gen, Dataset shownSet) {
         Coalescer<TrainingSnapshot> c = new Coalescer<>(TrainingSnapshot::followedBy, snap -> {
             if (gen == generation) onSnapshot(snap);
         }, fx);
-        return c::offer;
+        return snap -> {
+            java.util.function.BiConsumer<Dataset, TrainingSnapshot> t = tap;
+            if (t != null) t.accept(shownSet, snap);
+            c.offer(snap);
+        };
+    }
+
+    /**
+     * Sees every snapshot on the trainer thread, before they are merged for the FX thread (the timeline keeps the
+     * epoch ends this way), with the shown images of its model: a new model has a new set, so they tell models apart.
+     * The tap must return quickly and be thread-safe.
+     */
+    void setTap(java.util.function.BiConsumer<Dataset, TrainingSnapshot> tap) {
+        this.tap = tap;
     }
 
     private void start(boolean paused) {
@@ -307,9 +322,10 @@ public final class TrainingModel {
 
     private void applyLiveSettings() {
         if (run == null) return;
-        double b = settings.betaValue(), lr = settings.learningRateValue();
+        double b = settings.betaValue(), lr = settings.learningRateValue(), w = settings.klWarmupValue();
         if (!Double.isNaN(b)) run.setBeta(b);
         if (!Double.isNaN(lr)) run.setLearningRate(lr);
+        if (!Double.isNaN(w)) run.setKlWarmupEpochs(w);
     }
 
     private void clearDisplays() {
@@ -391,6 +407,8 @@ public final class TrainingModel {
             b.append("  ·  loss ").append(Formats.nats(lastLoss.loss())).append(" = recon ")
                     .append(Formats.nats(lastLoss.recon())).append(" + β·KL ")
                     .append(Formats.nats(lastLoss.beta() * lastLoss.kl()));
+        if (lastLoss != null && run != null && run.trainer().klWarmupEpochs() > 0 && lastLoss.beta() < run.trainer().beta())
+            b.append("  ·  KL warm-up: β ").append(String.format(java.util.Locale.ROOT, "%.2f", lastLoss.beta()));
         if (lastTest != null) b.append("  ·  test ").append(Formats.nats(lastTest.evaluation().loss()));
         status.set(b.toString());
     }

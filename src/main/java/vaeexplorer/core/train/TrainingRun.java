@@ -14,7 +14,7 @@ import vaeexplorer.core.vae.Vae;
  * Runs a {@link Trainer} on a thread of its own, which alone touches the model, and publishes
  * {@link TrainingSnapshot}s to a listener about every {@link #REPORT_NANOS}: the losses since the last one, the
  * latest model copy, and (about once a second) the encodings of the shown points. Commands (pause, resume, one step,
- * stop, beta and learning rate) may come from any thread and never wait for the trainer, except {@link #stop}, which
+ * stop, beta, KL warm-up and learning rate) may come from any thread and never wait for the trainer, except {@link #stop}, which
  * waits a bounded time for the thread to end. The listener runs on the trainer thread and must return quickly
  * (hand the snapshot over, do not render it there).
  */
@@ -119,6 +119,11 @@ public final class TrainingRun {
         trainer.setLearningRate(lr);
     }
 
+    /** KL warm-up over this many epochs (0: off); see {@link Trainer#setKlWarmupEpochs}. */
+    public void setKlWarmupEpochs(double epochs) {
+        trainer.setKlWarmupEpochs(epochs);
+    }
+
     /** Asks the thread to end and waits for it up to the given time (0: not at all); true if it has ended. */
     public boolean stop(long waitMillis) {
         synchronized (lock) {
@@ -209,8 +214,8 @@ public final class TrainingRun {
     private void train() {
         long lastReport = System.nanoTime();
         long lastLatent = 0;
-        publish(true);
         try {
+            publish(true); // inside: a failure while encoding the first codes also ends the run FAILED
             while (true) {
                 runTasks();
                 boolean stepOnly;

@@ -85,4 +85,40 @@ class TrainingRunTest {
         assertEquals(12, merged.step());
         assertEquals(1.0, merged.runProgress());
     }
+
+    @Test
+    void anErrorOnTheTrainerThreadEndsTheRunFailedAndReachesTheUncaughtExceptionHandler() throws Exception {
+        DataSplit d = data();
+        Rng seeded = new Rng(1);
+        vaeexplorer.core.vae.Vae vae = new vaeexplorer.core.vae.Vae(vaeexplorer.core.vae.VaeConfig.of(784, 16, 2), seeded);
+        vaeexplorer.core.nn.MatMul broken = new vaeexplorer.core.nn.MatMul() {
+            @Override public void mult(org.ejml.data.FMatrixRMaj a, org.ejml.data.FMatrixRMaj b, org.ejml.data.FMatrixRMaj c) {
+                throw new IllegalStateException("broken backend");
+            }
+            @Override public void multTransA(org.ejml.data.FMatrixRMaj a, org.ejml.data.FMatrixRMaj b, org.ejml.data.FMatrixRMaj c) {
+                throw new IllegalStateException("broken backend");
+            }
+            @Override public void multTransB(org.ejml.data.FMatrixRMaj a, org.ejml.data.FMatrixRMaj b, org.ejml.data.FMatrixRMaj c) {
+                throw new IllegalStateException("broken backend");
+            }
+            @Override public String name() { return "broken"; }
+        };
+        Trainer t = new Trainer(vae, d, new TrainConfig(1, 1e-3, 100, 2, 1, TrainConfig.OptimizerKind.ADAM, 1), broken, seeded);
+        List<TrainingSnapshot> seen = new CopyOnWriteArrayList<>();
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        try {
+            TrainingRun run = new TrainingRun(t, d.test(), seen::add);
+            run.start(false); // the very first publication encodes the shown images, and fails
+            await(() -> !run.isAlive(), "the thread ends");
+            assertEquals(TrainingRun.State.FAILED, run.state());
+            assertEquals(TrainingRun.State.FAILED, seen.get(seen.size() - 1).state());
+            assertTrue(seen.get(seen.size() - 1).message().contains("broken backend"));
+            await(() -> uncaught.size() == 1, "the handler sees the error");
+            assertEquals("broken backend", uncaught.get(0).getMessage());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
 }

@@ -1,0 +1,247 @@
+package vaeexplorer.ui;
+
+import static vaeexplorer.ui.Shortcuts.ctrl;
+import static vaeexplorer.ui.Shortcuts.key;
+import static vaeexplorer.ui.Shortcuts.shift;
+
+import java.util.List;
+import java.util.Random;
+
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import vaeexplorer.core.train.TrainingRun.State;
+
+/**
+ * The classroom side of one explorer window: compare mode (beta = 0 vs 1), the epoch timeline, presentation mode and
+ * hideable panels, the Resample hooks, and the keyboard shortcuts (one table for the keys and the Help list).
+ */
+public final class Classroom {
+    /** Where the plot / chart divider goes in presentation mode. */
+    static final double PRESENTATION_DIVIDER = 0.68;
+
+    private final Explorer x;
+    private final CompareModel compare;
+    private final BooleanProperty compareMode = new SimpleBooleanProperty(false);
+    private final ActiveRun run;
+    private final EpochTimeline timeline;
+    private final Presentation presentation;
+    private final ResampleHooks resample = new ResampleHooks();
+    private final Shortcuts shortcuts = new Shortcuts();
+    private final Random random = new Random();
+    private CompareView compareView;
+    private boolean mainWasRunning;
+
+    Classroom(Explorer x) {
+        this.x = x;
+        compare = new CompareModel(x.settings(), x.library());
+        run = new ActiveRun(compareMode, x.training(), compare);
+        timeline = new EpochTimeline(x.training());
+        presentation = new Presentation(x.stage(), x.text());
+        compareMode.addListener((o, was, on) -> compareSwitched(on));
+
+        String training = "Training", time = "Timeline (under the plot)", view = "View", plot = "Latent plot (click it first)";
+        shortcuts
+                .add("toggleTraining", training, "Train, pause or resume", Shortcuts.Scope.BOUND, run::toggle,
+                        key(KeyCode.SPACE), ctrl(KeyCode.T))
+                .add("step", training, "Train one batch (step)", Shortcuts.Scope.BOUND, run::stepOnce,
+                        key(KeyCode.S), ctrl(KeyCode.RIGHT))
+                .add("reset", training, "Reset: a new, untrained model from the settings", Shortcuts.Scope.BOUND, run::reset,
+                        ctrl(KeyCode.R))
+                .add("compare", training, "Compare beta = 0 vs 1 (on / off)", Shortcuts.Scope.BOUND,
+                        () -> compareMode.set(!compareMode.get()), ctrl(KeyCode.B))
+                .add("resample", training, "Resample: draw z from the prior N(0, I) and decode it", Shortcuts.Scope.BOUND,
+                        resample::resample, ctrl(KeyCode.E))
+                .add("earlier", time, "An earlier epoch", Shortcuts.Scope.BOUND, () -> timelineDo(timeline::earlier),
+                        key(KeyCode.PAGE_UP))
+                .add("later", time, "A later epoch", Shortcuts.Scope.BOUND, () -> timelineDo(timeline::later),
+                        key(KeyCode.PAGE_DOWN))
+                .add("live", time, "Back to live", Shortcuts.Scope.BOUND, () -> timelineDo(timeline::live), key(KeyCode.END))
+                .add("presentation", view, "Presentation mode: full screen, large text, thick lines (Esc leaves too)",
+                        Shortcuts.Scope.BOUND, presentation::toggle, key(KeyCode.F11))
+                .add("controls", view, "Show or hide the controls", Shortcuts.Scope.BOUND,
+                        () -> flip(presentation.showControls()), ctrl(KeyCode.DIGIT1))
+                .add("chart", view, "Show or hide the loss chart", Shortcuts.Scope.BOUND,
+                        () -> flip(presentation.showChart()), ctrl(KeyCode.DIGIT2))
+                .add("help", view, "Keyboard shortcuts (this list)", Shortcuts.Scope.BOUND, this::showHelp, key(KeyCode.F1))
+                .add("largerAlias", view, "Larger text (as View › Larger text)", Shortcuts.Scope.ELSEWHERE, null,
+                        ctrl(KeyCode.EQUALS), ctrl(KeyCode.ADD))
+                .add("smallerAlias", view, "Smaller text (as View › Smaller text)", Shortcuts.Scope.ELSEWHERE, null,
+                        ctrl(KeyCode.SUBTRACT))
+                .add("nudge", plot, "Move z a little", Shortcuts.Scope.PLOT, null,
+                        key(KeyCode.LEFT), key(KeyCode.RIGHT), key(KeyCode.UP), key(KeyCode.DOWN))
+                .add("nudgeMore", plot, "Move z five times as far", Shortcuts.Scope.PLOT, null,
+                        shift(KeyCode.LEFT), shift(KeyCode.RIGHT), shift(KeyCode.UP), shift(KeyCode.DOWN))
+                .add("zoomIn", plot, "Zoom in", Shortcuts.Scope.PLOT, null, key(KeyCode.PLUS), key(KeyCode.EQUALS),
+                        key(KeyCode.ADD))
+                .add("zoomOut", plot, "Zoom out", Shortcuts.Scope.PLOT, null, key(KeyCode.MINUS), key(KeyCode.SUBTRACT))
+                .add("resetView", plot, "Show -4..4 again", Shortcuts.Scope.PLOT, null, key(KeyCode.HOME));
+    }
+
+    private static void flip(BooleanProperty p) {
+        p.set(!p.get());
+    }
+
+    /** Timeline keys act on the explorer's model only (compare mode has no timeline). */
+    private void timelineDo(Runnable r) {
+        if (!compareMode.get()) r.run();
+    }
+
+    // ---- for the explorer and its views ----
+
+    /** What the Run buttons and keys drive: the explorer's model, or both compare runs. */
+    RunCommands run() { return run; }
+    /** Compare beta = 0 vs 1: on shows the two runs instead of the explorer's plot and chart. */
+    public BooleanProperty compareMode() { return compareMode; }
+    public CompareModel compare() { return compare; }
+    public EpochTimeline timeline() { return timeline; }
+    /** Register a view's Resample action here (Ctrl+E runs those on screen). */
+    public ResampleHooks resampleHooks() { return resample; }
+    Presentation presentation() { return presentation; }
+    Shortcuts shortcuts() { return shortcuts; }
+    CompareView compareView() { return compareView; }
+
+    /** Binds the shortcuts in the scene. */
+    void install(Scene scene) {
+        shortcuts.install(scene);
+    }
+
+    /** The compare toggle for the side bar's Run section. */
+    ToggleButton compareToggle() {
+        ToggleButton b = new ToggleButton("Compare beta = 0 vs 1");
+        b.setId("compareToggle");
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.selectedProperty().bindBidirectional(compareMode);
+        return b;
+    }
+
+    /** Items for the View menu. */
+    List<MenuItem> viewMenuItems() {
+        CheckMenuItem present = check("Presentation mode", "presentationItem", presentation.on(), "presentation");
+        CheckMenuItem controls = check("Show controls", "showControlsItem", presentation.showControls(), "controls");
+        CheckMenuItem chart = check("Show loss chart", "showChartItem", presentation.showChart(), "chart");
+        CheckMenuItem cmp = check("Compare beta = 0 vs 1", "compareItem", compareMode, "compare");
+        MenuItem again = new MenuItem("Resample z from the prior");
+        again.setId("resampleItem");
+        again.setAccelerator(shortcuts.key("resample"));
+        again.setOnAction(e -> resample.resample());
+        return List.of(new SeparatorMenuItem(), present, controls, chart, new SeparatorMenuItem(), cmp, again);
+    }
+
+    /** The Help menu. */
+    Menu helpMenu() {
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setId("shortcutsItem");
+        keys.setAccelerator(shortcuts.key("help"));
+        keys.setOnAction(e -> showHelp());
+        Menu help = new Menu("Help", null, keys);
+        help.setId("helpMenu");
+        return help;
+    }
+
+    private CheckMenuItem check(String text, String id, BooleanProperty p, String shortcut) {
+        CheckMenuItem m = new CheckMenuItem(text);
+        m.setId(id);
+        m.selectedProperty().bindBidirectional(p);
+        // the shortcut table binds the key (its filter comes first); the menu shows it
+        m.setAccelerator(shortcuts.key(shortcut));
+        return m;
+    }
+
+    /**
+     * Wires the window's panels: hides the controls and the chart on request, puts the compare view in place of the
+     * plot and chart in compare mode, thickens lines in presentation mode, and registers the explorer's Resample.
+     */
+    void attach(BorderPane root, Region controls, SplitPane split, LossChartView chart, LatentPanel latentPanel,
+                DecodedView decoded) {
+        Node statusBar = root.getBottom();
+        presentation.showControls().addListener((o, a, show) -> root.setLeft(show ? controls : null));
+        double[] divider = {0.62};
+        presentation.showChart().addListener((o, a, show) -> {
+            if (!show) {
+                divider[0] = split.getDividerPositions()[0];
+                split.getItems().remove(chart);
+            } else if (!split.getItems().contains(chart)) {
+                split.getItems().add(chart);
+                split.setDividerPositions(divider[0]);
+            }
+        });
+        // presentation mode gives the plot most of the height (the chart's numbers are read at the front, the
+        // scatter at the back); leaving it restores the split
+        presentation.on().addListener((o, a, on) -> {
+            if (!split.getItems().contains(chart)) return;
+            if (on) divider[0] = split.getDividerPositions()[0];
+            double position = on ? PRESENTATION_DIVIDER : divider[0];
+            split.setDividerPositions(position);
+            // and again once the window has its new size (going full screen or back takes a moment)
+            split.heightProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable h) {
+                    split.heightProperty().removeListener(this);
+                    Platform.runLater(() -> split.setDividerPositions(position));
+                }
+            });
+        });
+        latentPanel.plot().lineScale().bind(presentation.lineScale());
+        // the decoded image grows with the text (at least its usual size), so it can be seen from the back too
+        var side = javafx.beans.binding.Bindings.max(224, x.text().fontSize().multiply(12.5));
+        decoded.image().prefWidthProperty().bind(side);
+        decoded.image().prefHeightProperty().bind(side);
+        presentation.lineScale().addListener((o, a, k) -> chart.setLineScale(k.doubleValue()));
+        resample.register(latentPanel, () -> x.latent().setZ(priorSample(x.latent().size().get())));
+        Runnable layOut = () -> {
+            boolean on = compareMode.get();
+            if (on && compareView == null) {
+                compareView = new CompareView(compare, x.text(), presentation.lineScale(), () -> compareMode.set(false));
+                resample.register(compareView, () -> {
+                    double[] z = priorSample(x.settings().parsed().get() == null ? 2 : x.settings().parsed().get().latent());
+                    compareView.autoEncoder().latent().setZ(z);
+                    compareView.vae().latent().setZ(z);
+                });
+            }
+            root.setCenter(on ? compareView : split);
+            root.setBottom(on ? null : statusBar);
+            Node focus = on ? compareView.vae().plot() : latentPanel.plot();
+            Platform.runLater(focus::requestFocus);
+        };
+        compareMode.addListener((o, a, on) -> layOut.run());
+    }
+
+    private double[] priorSample(int n) {
+        double[] z = new double[Math.max(0, n)];
+        for (int i = 0; i < z.length; i++) z[i] = random.nextGaussian();
+        return z;
+    }
+
+    private void compareSwitched(boolean on) {
+        TrainingModel main = x.training();
+        if (on) {
+            mainWasRunning = main.state().get() == State.RUNNING;
+            main.pause();
+            compare.start();
+        } else {
+            compare.pause();
+            if (mainWasRunning) main.resume();
+        }
+    }
+
+    void showHelp() {
+        shortcuts.showHelp(x.stage().getScene(), x.text().fontSize().get());
+    }
+
+    /** Ends the compare runs' threads. */
+    void shutdown() {
+        compare.shutdown();
+    }
+}
