@@ -162,25 +162,27 @@ public final class Classroom {
     /**
      * Wires the window's panels: hides the controls and the chart on request, puts the compare view in place of the
      * plot and chart in compare mode, thickens lines in presentation mode, and registers the explorer's Resample.
+     *
+     * @param chartArea the split's lower pane, which holds the chart (the lessons' tabs): hidden with the chart
      */
-    void attach(BorderPane root, Region controls, SplitPane split, LossChartView chart, LatentPanel latentPanel,
-                DecodedView decoded) {
+    void attach(BorderPane root, Region controls, SplitPane split, Node chartArea, LossChartView chart,
+                LatentPanel latentPanel, DecodedView decoded) {
         Node statusBar = root.getBottom();
         presentation.showControls().addListener((o, a, show) -> root.setLeft(show ? controls : null));
         double[] divider = {0.62};
         presentation.showChart().addListener((o, a, show) -> {
             if (!show) {
                 divider[0] = split.getDividerPositions()[0];
-                split.getItems().remove(chart);
-            } else if (!split.getItems().contains(chart)) {
-                split.getItems().add(chart);
+                split.getItems().remove(chartArea);
+            } else if (!split.getItems().contains(chartArea)) {
+                split.getItems().add(chartArea);
                 split.setDividerPositions(divider[0]);
             }
         });
         // presentation mode gives the plot most of the height (the chart's numbers are read at the front, the
         // scatter at the back); leaving it restores the split
         presentation.on().addListener((o, a, on) -> {
-            if (!split.getItems().contains(chart)) return;
+            if (!split.getItems().contains(chartArea)) return;
             if (on) divider[0] = split.getDividerPositions()[0];
             double position = on ? PRESENTATION_DIVIDER : divider[0];
             split.setDividerPositions(position);

@@ -73,7 +73,7 @@ final class MainView extends BorderPane {
         setLeft(left);
         setCenter(split);
         setBottom(new VBox(x.notices(), new ProgressView(training)));
-        x.classroom().attach(this, left, split, chart, latentPanel, decoded);
+        x.classroom().attach(this, left, split, lessonTabs, chart, latentPanel, decoded);
     }
 
     LatentPanel latentPanel() { return latentPanel; }

@@ -226,7 +226,7 @@ class ClassroomTest {
                 "Ctrl+O", "Ctrl+Q", "Ctrl+0", "←"))
             assertTrue(listed.contains(must), must + " in " + listed);
         assertTrue(descriptions.contains("Train, pause or resume"), descriptions.toString());
-        assertTrue(descriptions.contains("File › Open IDX folder…"), "menu items are listed by their path: " + descriptions);
+        assertTrue(descriptions.contains("File › Open session…"), "menu items are listed by their path: " + descriptions);
         // and the other way round: what the list names as bound elsewhere really is bound
         robot.interact(() -> {
             for (Shortcuts.Shortcut s : shortcuts.table())

@@ -198,6 +198,8 @@ class ExportTest {
     @Test
     void theManifoldGridHookEnablesItsMenuItemAndWritesWhatItRenders(FxRobot robot) throws Exception {
         Exporter e = explorer.exporter();
+        assertTrue(fx(() -> e.manifoldGridAvailable().get()), "the explorer plugs in its manifold map");
+        run(() -> e.setManifoldGridRenderer(null));
         assertFalse(fx(() -> e.manifoldGridAvailable().get()));
         Path grid = tmp.resolve("grid.png");
         assertThrows(IOException.class, () -> e.writeManifoldGridPng(grid, 2));
