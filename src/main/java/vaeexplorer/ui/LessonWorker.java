@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javafx.application.Platform;
-import vaeexplorer.core.nn.EjmlMatMul;
+import vaeexplorer.core.nn.backend.MatMulBackends;
 import vaeexplorer.core.nn.MatMul;
 
 /**
@@ -38,9 +38,12 @@ final class LessonWorker {
         this.fx = fx;
     }
 
-    /** The backend for the lesson views' batched products: single-threaded, so the trainer and the FX thread keep their cores. */
+    /**
+     * The backend for the lesson views' batched products: the fastest one, single-threaded, so the trainer and the FX
+     * thread keep their cores. Tasks run one at a time, so the one instance is never used concurrently.
+     */
     static MatMul newMatMul() {
-        return new EjmlMatMul(1);
+        return MatMulBackends.create(1);
     }
 
     /** Runs job on the worker; its result (or error) goes to onResult (or onError) on the FX executor. */
