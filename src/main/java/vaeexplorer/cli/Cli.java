@@ -51,6 +51,7 @@ public final class Cli {
             "  bench [--dataset mnist] [--latent 2] [--hidden 512] [--batch 128] [--threads N] [--seconds 20] [--json]",
             "  export-latent --model FILE --dataset ... --out FILE.csv",
             "  bench-inference [--dataset mnist] [--latent 2] [--hidden 512] [--threads N] [--json]",
+            "  bench-ui   (needs a display, e.g. xvfb-run: frame timing while dragging during training)",
             "  soak [--steps 100000] [--hidden 32] [--batch 32] [--json]   (memory over a long run)",
             "  help",
             "",
