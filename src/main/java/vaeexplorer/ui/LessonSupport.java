@@ -47,4 +47,19 @@ final class LessonSupport {
     static void onChange(Runnable r, ObservableValue<?>... values) {
         for (ObservableValue<?> v : values) v.addListener((o, a, b) -> r.run());
     }
+
+    /**
+     * The text column beside a lesson's image grid: it grows into what the grid leaves (about 16 characters wide at
+     * least), and its explanation keeps its full height rather than being cut.
+     */
+    static javafx.scene.layout.VBox sidePanel(LessonContext ctx, javafx.scene.control.Label explain,
+                                               javafx.scene.Node... children) {
+        javafx.scene.layout.VBox side = new javafx.scene.layout.VBox(children);
+        side.getStyleClass().add("lesson-side");
+        side.setMinWidth(0);
+        javafx.scene.layout.HBox.setHgrow(side, javafx.scene.layout.Priority.ALWAYS);
+        side.prefWidthProperty().bind(ctx.fontSize().multiply(16));
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return side;
+    }
 }

@@ -11,7 +11,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import vaeexplorer.core.vae.LatentGrid.Spacing;
 import vaeexplorer.core.vae.ModelSnapshot;
@@ -74,12 +73,7 @@ final class ManifoldView extends HBox {
         axes.setId("manifoldAxes");
         axes.setWrapText(true);
         axes.getStyleClass().add("hint-text");
-        VBox side = new VBox(title, linear, quantiles, sizeRow, background, explain, axes);
-        side.getStyleClass().add("lesson-side");
-        side.setMinWidth(0);
-        HBox.setHgrow(side, Priority.ALWAYS);
-        side.prefWidthProperty().bind(ctx.fontSize().multiply(16)); // grows into what the grid leaves
-        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox side = LessonSupport.sidePanel(ctx, explain, title, linear, quantiles, sizeRow, background, explain, axes);
         getChildren().addAll(grid, side);
 
         Runnable request = refresher::request;

@@ -5,7 +5,6 @@ import java.util.function.Function;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.nn.Rng;
@@ -39,12 +38,7 @@ final class PriorSamplesView extends HBox {
                 + "training image is encoded (see Posterior vs prior).");
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
-        VBox side = new VBox(title, resample, explain);
-        side.getStyleClass().add("lesson-side");
-        side.setMinWidth(0);
-        HBox.setHgrow(side, Priority.ALWAYS);
-        side.prefWidthProperty().bind(ctx.fontSize().multiply(16)); // grows into what the grid leaves
-        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox side = LessonSupport.sidePanel(ctx, explain, title, resample, explain);
         getChildren().addAll(grid, side);
         LessonSupport.onChange(refresher::request, latent.model(), latent.shown());
         refresher.request();

@@ -7,7 +7,6 @@ import java.util.function.Function;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.nn.MatMul;
@@ -52,12 +51,7 @@ final class ReconstructionsView extends HBox {
                 + "Gaussian q(z|x). Resample draws new \u03b5.");
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
-        VBox side = new VBox(title, new HBox(8, resample, other), explain);
-        side.getStyleClass().add("lesson-side");
-        side.setMinWidth(0);
-        HBox.setHgrow(side, Priority.ALWAYS);
-        side.prefWidthProperty().bind(ctx.fontSize().multiply(16)); // grows into what the grid leaves
-        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox side = LessonSupport.sidePanel(ctx, explain, title, new HBox(8, resample, other), explain);
         getChildren().addAll(grid, side);
         latent.shown().addListener((o, a, b) -> chosen = null);
         LessonSupport.onChange(refresher::request, latent.model(), latent.shown());
