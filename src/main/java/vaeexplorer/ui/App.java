@@ -8,7 +8,8 @@ import javafx.stage.Stage;
  * (on any thread, the trainer's included: logged to {@link ErrorReporter#defaultLogFile()} and shown in a short
  * dialog). System properties for demos: {@code vaeexplorer.autotrain=true}
  * starts training at once; {@code vaeexplorer.textScale=1.5} starts with larger text; {@code vaeexplorer.threads=N}
- * sets the trainer's threads (default 1).
+ * sets the trainer's threads (default 1); {@code vaeexplorer.language=zh-CN} (or {@code en}) chooses the UI language,
+ * which otherwise follows the last choice in the Language menu, then the system locale.
  */
 public final class App extends Application {
     private Explorer explorer;
@@ -23,6 +24,7 @@ public final class App extends Application {
         errors = new ErrorReporter(ErrorReporter.defaultLogFile());
         errors.install();
         errors.setDialogOwner(stage);
+        I18n.locale().set(Language.inAppHome().startLocale());
         explorer = Explorer.open(stage, null, Boolean.getBoolean("vaeexplorer.autotrain"));
         String scale = System.getProperty("vaeexplorer.textScale");
         if (scale != null) {

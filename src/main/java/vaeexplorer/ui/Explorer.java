@@ -32,6 +32,7 @@ public final class Explorer {
     private final SessionService sessions;
     private final Exporter exporter = new Exporter(this);
     private final Classroom classroom;
+    private final Language language = Language.inAppHome();
     private final MainView view;
     private boolean shutDown;
 
@@ -107,6 +108,8 @@ public final class Explorer {
     /** PNG and CSV exports (and the manifold-grid hook for the teaching views). */
     public Exporter exporter() { return exporter; }
     NoticeBar notices() { return notices; }
+    /** The Language menu and the remembered choice. */
+    Language language() { return language; }
 
     /** An error dialog with the given id (for tests), header and message; it does not wait. */
     void showError(String id, String header, String message) {

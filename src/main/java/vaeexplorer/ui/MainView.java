@@ -35,9 +35,9 @@ final class MainView extends BorderPane {
         LatentModel latent = x.latent();
         TextScale text = x.text();
 
-        StringBinding emptyText = Bindings.createStringBinding(() -> training.resetting().get() ? "Loading the data…"
-                : training.state().get() == State.IDLE ? "Press Train (or Step): the held-out images appear here, placed by the encoder."
-                : "", training.resetting(), training.state());
+        StringBinding emptyText = Bindings.createStringBinding(() -> training.resetting().get() ? I18n.get("plot.loadingData")
+                : training.state().get() == State.IDLE ? I18n.get("plot.pressTrain")
+                : "", training.resetting(), training.state(), I18n.locale());
         latentPanel = new LatentPanel(latent, training, text, emptyText);
         decoded = new DecodedView(latent, training);
         DimensionSlidersView sliders = new DimensionSlidersView(latent);
@@ -82,27 +82,35 @@ final class MainView extends BorderPane {
     Lessons lessons() { return lessons; }
 
     private MenuBar menus(Explorer x) {
-        MenuItem open = item("Open IDX folder…", null, x::openFolder); // Ctrl+O opens a session
-        MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), x::quit);
-        MenuItem larger = item("Larger text", new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), x.text()::larger);
+        MenuItem open = item("menu.openIdxFolder", null, x::openFolder); // Ctrl+O opens a session
+        MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), x::quit);
+        MenuItem larger = item("menu.largerText", new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), x.text()::larger);
         larger.setId("largerTextItem");
-        MenuItem smaller = item("Smaller text", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), x.text()::smaller);
-        MenuItem normal = item("Normal text size", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), x.text()::normal);
-        MenuItem resetView = item("Reset plot view", new KeyCodeCombination(KeyCode.HOME, KeyCombination.SHORTCUT_DOWN),
+        MenuItem smaller = item("menu.smallerText", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), x.text()::smaller);
+        MenuItem normal = item("menu.normalText", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), x.text()::normal);
+        MenuItem resetView = item("menu.resetPlotView", new KeyCodeCombination(KeyCode.HOME, KeyCombination.SHORTCUT_DOWN),
                 () -> latentPanel.plot().resetView());
-        Menu file = new Menu("File", null, open, new SeparatorMenuItem(), quit);
+        Menu file = menu("menu.file", open, new SeparatorMenuItem(), quit);
         DataMenus.addTo(file, x);
-        Menu view = new Menu("View", null, larger, smaller, normal, new SeparatorMenuItem(), resetView);
+        Menu view = menu("menu.view", larger, smaller, normal, new SeparatorMenuItem(), resetView);
         view.setId("viewMenu");
         view.getItems().addAll(x.classroom().viewMenuItems());
         MenuBar bar = new MenuBar(file, DataMenus.exportMenu(x), view);
+        bar.getMenus().add(x.language().menu());
         bar.getMenus().add(x.classroom().helpMenu());
         bar.setId("menuBar");
         return bar;
     }
 
-    private static MenuItem item(String text, KeyCombination key, Runnable action) {
-        MenuItem m = new MenuItem(text);
+    private static Menu menu(String key, MenuItem... items) {
+        Menu m = new Menu(null, null, items);
+        m.textProperty().bind(I18n.tr(key));
+        return m;
+    }
+
+    private static MenuItem item(String textKey, KeyCombination key, Runnable action) {
+        MenuItem m = new MenuItem();
+        m.textProperty().bind(I18n.tr(textKey));
         if (key != null) m.setAccelerator(key);
         m.setOnAction(e -> action.run());
         return m;
