@@ -19,6 +19,35 @@ public interface Elementwise {
     void adamUpdate(float[] p, float[] g, float[] m, float[] v, int n, float b1, float b2, float stepSize, float vScale,
                     float eps);
 
+    /**
+     * The logistic function in place, for i in [off, off + n): {@code a[i] = 1 / (1 + e^{-a[i]})} (the Bernoulli
+     * decoder's pixel means from its logits).
+     */
+    default void sigmoid(float[] a, int off, int n) {
+        for (int i = off; i < off + n; i++) {
+            // sigmoid(l) = (l >= 0 ? 1 : e) / (1 + e),  e = exp(-|l|)  (no overflow for any l)
+            double l = a[i], e = Math.exp(-Math.abs(l));
+            a[i] = (float) ((l >= 0 ? 1 : e) / (1 + e));
+        }
+    }
+
+    /**
+     * One input vector through a dense layer: {@code y = x W + b} (then ReLU when asked), where W is in x out,
+     * row-major; y gets {@code out} values. Zero inputs are skipped (common in images and after a ReLU). The single
+     * latent point the user drags is decoded with this.
+     */
+    default void vectorTimesMatrix(float[] x, int in, float[] w, int out, float[] b, float[] y, boolean relu) {
+        System.arraycopy(b, 0, y, 0, out);
+        for (int i = 0; i < in; i++) {
+            float xi = x[i];
+            if (xi == 0f) continue;
+            int o = i * out;
+            // y += x_i W[i, :]
+            for (int j = 0; j < out; j++) y[j] += xi * w[o + j];
+        }
+        if (relu) for (int j = 0; j < out; j++) y[j] = Math.max(y[j], 0f);
+    }
+
     /** The pure-Java kernels. */
     Elementwise SCALAR = new Elementwise() {
         @Override

@@ -73,6 +73,15 @@ public enum Likelihood {
     }
 
     /** The pixel value to show for a decoder output: the mean of p(x|z), kept within [0, 1] for display. */
+    /**
+     * The pixel means of n raw outputs in place, from off, with the given kernels (sigmoid for Bernoulli; a clamp to
+     * [0, 1] for Gaussian): the same values as {@link #mean(float)} within float rounding.
+     */
+    public void means(vaeexplorer.core.nn.Elementwise kernels, float[] a, int off, int n) {
+        if (this == BERNOULLI) kernels.sigmoid(a, off, n);
+        else for (int i = off; i < off + n; i++) a[i] = Math.min(1f, Math.max(0f, a[i]));
+    }
+
     public float mean(float logit) {
         if (this == BERNOULLI) {
             return (float) vaeexplorer.core.nn.Activations.sigmoid(logit);

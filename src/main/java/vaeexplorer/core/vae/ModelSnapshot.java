@@ -3,12 +3,16 @@ package vaeexplorer.core.vae;
 import org.ejml.data.FMatrixRMaj;
 
 import vaeexplorer.core.nn.Dense;
+import vaeexplorer.core.nn.Elementwise;
 import vaeexplorer.core.nn.MatMul;
+import vaeexplorer.core.nn.backend.MatMulBackends;
 
 /**
  * An immutable copy of a VAE's weights at one moment of training. Any thread may encode and decode with it while the
  * trainer goes on changing the live model; the UI decodes the dragged latent point from the latest snapshot.
  * Methods allocate only small scratch vectors, never touch the live model, and are safe to call concurrently.
+ * Single points go through the fastest stateless kernels of this JVM ({@link MatMulBackends#kernels()}); batches
+ * through the {@link MatMul} the caller gives.
  */
 public final class ModelSnapshot {
     private final VaeConfig config;
@@ -16,6 +20,7 @@ public final class ModelSnapshot {
     private final Layer head;
     private final Layer[] decoder;
     private final int widest;
+    private final Elementwise kernels = MatMulBackends.kernels();
 
     ModelSnapshot(VaeConfig config, Dense[] encoder, Dense head, Dense[] decoder) {
         this.config = config;
@@ -48,8 +53,7 @@ public final class ModelSnapshot {
     /** Decodes z (latent values) into image (inputSize() pixel means in [0, 1]). */
     public void decode(float[] z, float[] image) {
         decodeLogits(z, image);
-        Likelihood l = config.likelihood();
-        for (int i = 0; i < image.length; i++) image[i] = l.mean(image[i]);
+        config.likelihood().means(kernels, image, 0, config.inputSize());
     }
 
     /** Decodes z into a new image array. */
@@ -66,10 +70,10 @@ public final class ModelSnapshot {
         float[] a = new float[widest], b = new float[widest];
         System.arraycopy(z, 0, a, 0, config.latent());
         for (int i = 0; i < decoder.length - 1; i++) {
-            decoder[i].forward(a, b, true);
+            decoder[i].forward(kernels, a, b, true);
             float[] t = a; a = b; b = t;
         }
-        decoder[decoder.length - 1].forward(a, out, false);
+        decoder[decoder.length - 1].forward(kernels, a, out, false);
     }
 
     /** Encodes image x into mu and log sigma^2 (each of latent() values). */
@@ -77,10 +81,10 @@ public final class ModelSnapshot {
         float[] a = new float[widest], b = new float[widest];
         System.arraycopy(x, 0, a, 0, config.inputSize());
         for (Layer layer : encoder) {
-            layer.forward(a, b, true);
+            layer.forward(kernels, a, b, true);
             float[] t = a; a = b; b = t;
         }
-        head.forward(a, b, false);
+        head.forward(kernels, a, b, false);
         int d = config.latent();
         System.arraycopy(b, 0, mu, 0, d);
         System.arraycopy(b, d, logVar, 0, d);
@@ -112,7 +116,8 @@ public final class ModelSnapshot {
                 decoder[i].forward(mm, a, b, !last);
                 FMatrixRMaj t = a; a = b; b = t;
             }
-            for (int k = 0; k < rows * px; k++) images[start * px + k] = l.mean(a.data[k]);
+            l.means(kernels, a.data, 0, rows * px);
+            System.arraycopy(a.data, 0, images, start * px, rows * px);
         }
     }
 
@@ -179,17 +184,9 @@ public final class ModelSnapshot {
             }
         }
 
-        /** y = x W + b, then ReLU when asked. Skips zero inputs (common in images and after ReLU). */
-        void forward(float[] x, float[] y, boolean relu) {
-            System.arraycopy(b, 0, y, 0, out);
-            for (int i = 0; i < in; i++) {
-                float xi = x[i];
-                if (xi == 0f) continue;
-                int o = i * out;
-                // y += x_i W[i, :]
-                for (int j = 0; j < out; j++) y[j] += xi * w[o + j];
-            }
-            if (relu) for (int j = 0; j < out; j++) y[j] = Math.max(y[j], 0f);
+        /** y = x W + b, then ReLU when asked (zero inputs skipped). */
+        void forward(Elementwise k, float[] x, float[] y, boolean relu) {
+            k.vectorTimesMatrix(x, in, w, out, b, y, relu);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import org.ejml.data.FMatrixRMaj;
 
 import vaeexplorer.core.nn.EjmlMatMul;
+import vaeexplorer.core.nn.Elementwise;
 import vaeexplorer.core.nn.MatMul;
 
 /**
@@ -27,6 +28,7 @@ public final class MatMulBackends {
 
     static final String VECTOR_MODULE = "jdk.incubator.vector";
     static final String VECTOR_CLASS = "vaeexplorer.core.nn.backend.vector.VectorMatMul";
+    static final String VECTOR_ELEMENTWISE_CLASS = "vaeexplorer.core.nn.backend.vector.VectorElementwise";
 
     private MatMulBackends() {
     }
@@ -70,6 +72,27 @@ public final class MatMulBackends {
      */
     public static void warmUpInBackground() {
         if (vectorAvailable()) WarmUp.startOnce();
+    }
+
+    /**
+     * The fastest element-wise kernels in this JVM (the vector ones if available, else {@link Elementwise#SCALAR}).
+     * They keep no state, so any thread may use them at once; model snapshots decode single points with them.
+     */
+    public static Elementwise kernels() {
+        return KernelsHolder.KERNELS;
+    }
+
+    private static final class KernelsHolder {
+        static final Elementwise KERNELS = load();
+
+        private static Elementwise load() {
+            if (!vectorAvailable()) return Elementwise.SCALAR;
+            try {
+                return (Elementwise) Class.forName(VECTOR_ELEMENTWISE_CLASS).getConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+                return Elementwise.SCALAR;
+            }
+        }
     }
 
     /** True if the Vector API module is in the boot layer and the vector backend loads. */

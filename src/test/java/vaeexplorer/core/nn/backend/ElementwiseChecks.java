@@ -19,7 +19,59 @@ final class ElementwiseChecks {
         for (int n : new int[] {1, 7, 16, 100, 784, 128 * 784 + 5}) {
             for (double spread : new double[] {1, 8, 200}) report("bce n=" + n + " spread=" + spread, bce(e, n, spread));
             report("adam n=" + n, adam(e, n));
+            report("sigmoid n=" + n, sigmoid(e, n));
         }
+        for (int[] shape : VECTOR_TIMES_MATRIX_SHAPES)
+            for (boolean relu : new boolean[] {false, true})
+                report("vectorTimesMatrix in=" + shape[0] + " out=" + shape[1] + " relu=" + relu,
+                        vectorTimesMatrix(e, shape[0], shape[1], relu));
+        report("kernels() is this backend's", MatMulBackends.kernels().getClass() == Elementwise.SCALAR.getClass()
+                ? "MatMulBackends.kernels() fell back to the scalar kernels" : null);
+    }
+
+    /** in x out: the decoder's and encoder's layers, and sizes that leave tails after the 4-vector blocks. */
+    static final int[][] VECTOR_TIMES_MATRIX_SHAPES = {{2, 512}, {512, 784}, {784, 512}, {512, 4}, {3, 7}, {5, 16}, {9, 65},
+            {20, 200}};
+
+    /** Cases main prints, so a test can check that the child JVM ran all of them. */
+    static int caseCount() {
+        return 6 * (3 + 2) + VECTOR_TIMES_MATRIX_SHAPES.length * 2 + 1;
+    }
+
+    static String sigmoid(Elementwise e, int n) {
+        Rng r = new Rng(n + 2);
+        int off = 3;
+        float[] a = new float[n + off + 2];
+        for (int i = 0; i < a.length; i++) a[i] = (float) (r.nextGaussian() * 10);
+        if (n > 5) { a[off] = 0f; a[off + 1] = 1e30f; a[off + 2] = -1e30f; a[off + 3] = 88.7f; a[off + 4] = -104f; }
+        float[] b = a.clone();
+        e.sigmoid(a, off, n);
+        Elementwise.SCALAR.sigmoid(b, off, n);
+        for (int i = 0; i < a.length; i++) {
+            if (!(Math.abs(a[i] - b[i]) <= 1e-6f)) return "a[" + i + "] " + a[i] + " vs " + b[i];
+            if ((i < off || i >= off + n) && a[i] != b[i]) return "wrote outside [off, off + n) at " + i;
+        }
+        return null;
+    }
+
+    static String vectorTimesMatrix(Elementwise e, int in, int out, boolean relu) {
+        Rng r = new Rng(31L * in + out);
+        float[] x = new float[in], w = new float[in * out], b = new float[out];
+        for (int i = 0; i < in; i++) x[i] = i % 3 == 1 ? 0f : (float) r.nextGaussian(); // some zeros, as after a ReLU
+        for (int i = 0; i < w.length; i++) w[i] = (float) (r.nextGaussian() * 0.1);
+        for (int j = 0; j < out; j++) b[j] = (float) r.nextGaussian();
+        float[] y1 = new float[out + 1], y2 = new float[out + 1];
+        y1[out] = y2[out] = 42f;
+        e.vectorTimesMatrix(x, in, w, out, b, y1, relu);
+        // the definition, in double: y_j = b_j + sum_i x_i W[i, j], then max(0, y_j) when asked
+        for (int j = 0; j < out; j++) {
+            double acc = b[j];
+            for (int i = 0; i < in; i++) acc += (double) x[i] * w[i * out + j];
+            y2[j] = (float) (relu ? Math.max(0, acc) : acc);
+        }
+        for (int j = 0; j <= out; j++)
+            if (!(Math.abs(y1[j] - y2[j]) <= 1e-4f * (1 + Math.abs(y2[j])))) return "y[" + j + "] " + y1[j] + " vs " + y2[j];
+        return null;
     }
 
     private static void report(String name, String problem) {

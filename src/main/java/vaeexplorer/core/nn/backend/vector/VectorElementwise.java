@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 import vaeexplorer.core.nn.Elementwise;
 
 /** The fused element-wise kernels on the Vector API (exp and log1p lanes use the JDK's vector math stubs). */
-final class VectorElementwise implements Elementwise {
+public final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Lanes are summed into a double this often, to keep the float partial sums short. */
@@ -69,6 +69,65 @@ final class VectorElementwise implements Elementwise {
             m[i] = mi;
             v[i] = vi;
             p[i] -= stepSize * mi / ((float) Math.sqrt(vi * vScale) + eps);
+        }
+    }
+
+    @Override
+    public void sigmoid(float[] a, int off, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int i = off, end = off + n;
+        for (int bound = off + S.loopBound(n); i < bound; i += L) {
+            FloatVector l = FloatVector.fromArray(S, a, i);
+            // sigmoid(l) = (l >= 0 ? 1 : e) / (1 + e),  e = exp(-|l|)
+            FloatVector e = l.abs().neg().lanewise(VectorOperators.EXP);
+            e.blend(one, l.compare(VectorOperators.GE, 0f)).div(e.add(one)).intoArray(a, i);
+        }
+        if (i < end) Elementwise.SCALAR.sigmoid(a, i, end - i);
+    }
+
+    /** Columns of y held in registers at a time: {@value #COLUMN_VECTORS} vectors. */
+    private static final int COLUMN_VECTORS = 4;
+
+    @Override
+    public void vectorTimesMatrix(float[] x, int in, float[] w, int out, float[] b, float[] y, boolean relu) {
+        // the non-zero inputs, once (after a ReLU about half are zero; in an image most are)
+        int[] rows = new int[in];
+        int nnz = 0;
+        for (int i = 0; i < in; i++) if (x[i] != 0f) rows[nnz++] = i;
+        FloatVector zero = FloatVector.zero(S);
+        int j = 0;
+        int block = COLUMN_VECTORS * L;
+        // y[j : j + 4L] = b + sum_i x_i W[i, j : j + 4L], four accumulators in registers
+        for (; j + block <= out; j += block) {
+            FloatVector a0 = FloatVector.fromArray(S, b, j), a1 = FloatVector.fromArray(S, b, j + L),
+                    a2 = FloatVector.fromArray(S, b, j + 2 * L), a3 = FloatVector.fromArray(S, b, j + 3 * L);
+            for (int k = 0; k < nnz; k++) {
+                int i = rows[k], o = i * out + j;
+                FloatVector xi = FloatVector.broadcast(S, x[i]);
+                a0 = FloatVector.fromArray(S, w, o).fma(xi, a0);
+                a1 = FloatVector.fromArray(S, w, o + L).fma(xi, a1);
+                a2 = FloatVector.fromArray(S, w, o + 2 * L).fma(xi, a2);
+                a3 = FloatVector.fromArray(S, w, o + 3 * L).fma(xi, a3);
+            }
+            if (relu) {
+                a0 = a0.max(zero); a1 = a1.max(zero); a2 = a2.max(zero); a3 = a3.max(zero);
+            }
+            a0.intoArray(y, j); a1.intoArray(y, j + L); a2.intoArray(y, j + 2 * L); a3.intoArray(y, j + 3 * L);
+        }
+        // y[j : j + L] one vector at a time
+        for (; j + L <= out; j += L) {
+            FloatVector a0 = FloatVector.fromArray(S, b, j);
+            for (int k = 0; k < nnz; k++) {
+                int i = rows[k];
+                a0 = FloatVector.fromArray(S, w, i * out + j).fma(FloatVector.broadcast(S, x[i]), a0);
+            }
+            (relu ? a0.max(zero) : a0).intoArray(y, j);
+        }
+        // the last out mod L columns
+        for (; j < out; j++) {
+            float acc = b[j];
+            for (int k = 0; k < nnz; k++) acc += x[rows[k]] * w[rows[k] * out + j];
+            y[j] = relu ? Math.max(acc, 0f) : acc;
         }
     }
 }

@@ -32,6 +32,16 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
     private final VectorElementwise elementwise = new VectorElementwise();
 
     @Override
+    public void sigmoid(float[] a, int off, int n) {
+        elementwise.sigmoid(a, off, n);
+    }
+
+    @Override
+    public void vectorTimesMatrix(float[] x, int in, float[] w, int out, float[] b, float[] y, boolean relu) {
+        elementwise.vectorTimesMatrix(x, in, w, out, b, y, relu);
+    }
+
+    @Override
     public double bernoulliLossAndGradient(float[] logits, float[] x, float[] grad, int n, float gradScale) {
         return elementwise.bernoulliLossAndGradient(logits, x, grad, n, gradScale);
     }
