@@ -19,7 +19,8 @@ final class DimensionSlidersView extends VBox {
         this.latent = latent;
         setId("dimensionSliders");
         getStyleClass().add("side-section");
-        Label title = new Label("Other dimensions of z");
+        Label title = new Label();
+        title.textProperty().bind(I18n.tr("sliders.title"));
         title.getStyleClass().add("panel-title");
         grid.getStyleClass().add("slider-grid");
         ColumnConstraints grow = new ColumnConstraints();
