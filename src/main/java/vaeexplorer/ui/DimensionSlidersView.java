@@ -53,6 +53,7 @@ final class DimensionSlidersView extends VBox {
             slider.setMajorTickUnit(2);
             slider.setBlockIncrement(0.1);
             Label name = new Label("z" + d);
+            name.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
             Label shown = new Label();
             shown.getStyleClass().add("z-label");
             shown.textProperty().bind(Bindings.createStringBinding(() -> Formats.z(value.get()), value));

@@ -394,7 +394,9 @@ final class LatentPlotView extends Region {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             java.util.List<String> lines = wrap(emptyText.get(), font, view.width() * 0.85);
-            double lineHeight = 1.4 * f * 1.1, y = view.top() + view.height() / 4 - lines.size() * lineHeight / 2;
+            double lineHeight = 1.4 * f * 1.1;
+            // a quarter down, but never above the plot's top when it is short and the text long
+            double y = Math.max(view.top() + lineHeight, view.top() + view.height() / 4 - lines.size() * lineHeight / 2);
             g.setFill(Color.rgb(255, 255, 255, 0.9));
             g.fillRoundRect(view.left() + view.width() * 0.05, y - lineHeight * 0.8, view.width() * 0.9,
                     lineHeight * (lines.size() + 0.6), f, f);

@@ -19,6 +19,7 @@ final class SelectionView extends VBox {
         Label caption = new Label();
         caption.setId("selectionLabel");
         caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the sliders above give way, not the words
         caption.textProperty().bind(Bindings.createStringBinding(() -> caption(latent, training.shown().get()),
                 latent.selected(), training.shown(), latent.selectedReconstruction(), I18n.locale()));
         VBox left = new VBox(2, original, label("selection.original"));
