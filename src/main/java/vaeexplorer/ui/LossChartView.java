@@ -46,7 +46,7 @@ final class LossChartView extends StackPane {
     private final JFreeChart chart;
     private final NumberAxis stepAxis = new NumberAxis();
     private final NumberAxis lossAxis = new NumberAxis();
-    private final NumberAxis klAxis = new NumberAxis();
+    private final NumberAxis klAxis = new NumberAxis("KL"); // a symbol, the same in every language
     private final ChartViewer viewer;
     private final XYPlot losses;
     private final XYLineAndShapeRenderer lines;
@@ -234,7 +234,6 @@ final class LossChartView extends StackPane {
             for (int k = 0; k < series.length; k++) series[k].setKey(I18n.get(SERIES_KEYS[k]));
             stepAxis.setLabel(I18n.get("chart.axis.step"));
             lossAxis.setLabel(I18n.get("chart.axis.loss"));
-            klAxis.setLabel(I18n.get("chart.axis.kl"));
             losses.setNoDataMessage(I18n.get("chart.empty"));
             StandardXYToolTipGenerator tips = new StandardXYToolTipGenerator(I18n.get("chart.tooltip"),
                     new DecimalFormat("#,##0"), new DecimalFormat("0.0"));

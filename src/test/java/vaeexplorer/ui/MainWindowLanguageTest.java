@@ -92,7 +92,7 @@ class MainWindowLanguageTest {
         assertEquals("就绪", text(robot, "#stateLabel"));
         assertEquals("模型尚未训练:按“训练”开始,或按“单步”只训练一个批次。", text(robot, "#statusLabel"));
         assertEquals("伯努利", shown(robot, "#likelihoodChoice"));
-        assertEquals("训练步数(批次)|损失(奈特)|训练损失|重构损失|测试损失(每轮)|KL 散度|KL(下方面板)", chartWords());
+        assertEquals("训练步数(批次)|损失(奈特)|训练损失|重构损失|测试损失(每轮)|KL|KL(下方面板)", chartWords());
 
         robot.clickOn("#stepButton");
         await("one step", 10_000, () -> training().step().get() >= 1);
