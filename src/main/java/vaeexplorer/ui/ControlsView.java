@@ -10,17 +10,21 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import vaeexplorer.core.vae.Likelihood;
+import vaeexplorer.core.vae.VaeConfig;
 
 /**
  * The side bar: run buttons, the live settings (beta, learning rate, KL warm-up), and the settings that need a new model (data
  * set, architecture, batch, epochs, seed) with a note while they wait for Reset and a plain message for invalid values.
+ * Every text follows the UI's language.
  */
 final class ControlsView extends VBox {
     private final Runnable focusPlot;
@@ -46,26 +50,29 @@ final class ControlsView extends VBox {
             buttons.getColumnConstraints().add(third);
         }
         buttons.addRow(0,
-                button("Train", "trainButton", run.canTrain(), run::train),
-                button("Pause", "pauseButton", run.canPause(), run::pause),
-                button("Resume", "resumeButton", run.canResume(), run::resume));
+                button("controls.train", "trainButton", run.canTrain(), run::train),
+                button("controls.pause", "pauseButton", run.canPause(), run::pause),
+                button("controls.resume", "resumeButton", run.canResume(), run::resume));
         buttons.addRow(1,
-                button("Step", "stepButton", run.canStep(), run::stepOnce),
-                button("Reset", "resetButton", run.canReset(), run::reset));
+                button("controls.step", "stepButton", run.canStep(), run::stepOnce),
+                button("controls.reset", "resetButton", run.canReset(), run::reset));
         runButtons = buttons;
         buttons.getChildren().get(0).getStyleClass().add("primary");
 
         GridPane live = form();
-        row(live, 0, "Beta (KL weight)", field(s.beta(), s.betaError(), "betaField", "e.g. 1, 0.5, 4"));
-        row(live, 1, "Learning rate", field(s.learningRate(), s.learningRateError(), "learningRateField", "e.g. 0.001"));
-        row(live, 2, "KL warm-up", field(s.klWarmup(), s.klWarmupError(), "klWarmupField",
-                "epochs over which beta rises from 0 (0 = off)"));
+        row(live, 0, "controls.field.beta", field(s.beta(), s.betaError(), "betaField", I18n.tr("controls.prompt.beta")));
+        row(live, 1, "controls.field.learningRate", field(s.learningRate(), s.learningRateError(), "learningRateField",
+                I18n.tr("controls.prompt.learningRate")));
+        row(live, 2, "controls.field.klWarmup", field(s.klWarmup(), s.klWarmupError(), "klWarmupField",
+                I18n.tr("controls.prompt.klWarmup")));
 
         ComboBox<DatasetChoice> dataset = new ComboBox<>(s.datasets());
         dataset.setId("datasetChoice");
         dataset.valueProperty().bindBidirectional(s.dataset());
         dataset.setMaxWidth(Double.MAX_VALUE);
-        Button open = new Button("Open IDX folder…");
+        named(dataset, DatasetChoice::displayName, DatasetChoice.MNIST);
+        Button open = new Button();
+        open.textProperty().bind(I18n.tr("menu.openIdxFolder"));
         open.setId("openFolderButton");
         open.setMaxWidth(Double.MAX_VALUE);
         open.setOnAction(e -> openFolder.run());
@@ -76,25 +83,18 @@ final class ControlsView extends VBox {
         likelihood.setId("likelihoodChoice");
         likelihood.valueProperty().bindBidirectional(s.likelihood());
         likelihood.setMaxWidth(Double.MAX_VALUE);
-        likelihood.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Likelihood l) {
-                return l == null ? "" : l == Likelihood.BERNOULLI ? "Bernoulli" : "Gaussian";
-            }
-
-            @Override
-            public Likelihood fromString(String text) {
-                return Likelihood.parse(text);
-            }
-        });
+        named(likelihood, l -> I18n.get(l == Likelihood.BERNOULLI ? "likelihood.bernoulli" : "likelihood.gaussian"),
+                Likelihood.BERNOULLI);
 
         GridPane model = form();
-        row(model, 0, "Latent size", field(s.latent(), s.latentError(), "latentField", "1 to 64, e.g. 2"));
-        row(model, 1, "Hidden sizes", field(s.hidden(), s.hiddenError(), "hiddenField", "e.g. 512 or 512,256"));
-        row(model, 2, "Likelihood", likelihood);
-        row(model, 3, "Batch size", field(s.batchSize(), s.batchSizeError(), "batchField", "e.g. 128"));
-        row(model, 4, "Epochs", field(s.epochs(), s.epochsError(), "epochsField", "e.g. 10"));
-        row(model, 5, "Seed", field(s.seed(), s.seedError(), "seedField", "any whole number"));
+        row(model, 0, "controls.field.latent", field(s.latent(), s.latentError(), "latentField",
+                I18n.trf("controls.prompt.latent", VaeConfig.MAX_LATENT)));
+        row(model, 1, "controls.field.hidden", field(s.hidden(), s.hiddenError(), "hiddenField", I18n.tr("controls.prompt.hidden")));
+        row(model, 2, "controls.field.likelihood", likelihood);
+        row(model, 3, "controls.field.batchSize", field(s.batchSize(), s.batchSizeError(), "batchField",
+                I18n.tr("controls.prompt.batchSize")));
+        row(model, 4, "controls.field.epochs", field(s.epochs(), s.epochsError(), "epochsField", I18n.tr("controls.prompt.epochs")));
+        row(model, 5, "controls.field.seed", field(s.seed(), s.seedError(), "seedField", I18n.tr("controls.prompt.seed")));
 
         StringBinding error = Bindings.createStringBinding(() -> !s.firstError().get().isEmpty() ? s.firstError().get()
                 : t.buildError().get(), s.firstError(), t.buildError());
@@ -102,9 +102,9 @@ final class ControlsView extends VBox {
         Label pending = note(s.pendingNote(), "pendingNote", "note-text");
 
         getChildren().addAll(
-                section("Run"), buttons,
-                section("Live: act at once"), live,
-                section("New model: apply on Reset"), dataset, open, loadingLabel, model,
+                section("controls.section.run"), buttons,
+                section("controls.section.live"), live,
+                section("controls.section.newModel"), dataset, open, loadingLabel, model,
                 pending, errorLabel);
     }
 
@@ -113,15 +113,17 @@ final class ControlsView extends VBox {
         getChildren().add(getChildren().indexOf(runButtons) + 1, n);
     }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
+    private static Label section(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.tr(key));
         l.getStyleClass().add("section-title");
         l.setWrapText(true);
         return l;
     }
 
-    private Button button(String text, String id, BooleanExpression enabled, Runnable action) {
-        Button b = new Button(text);
+    private Button button(String key, String id, BooleanExpression enabled, Runnable action) {
+        Button b = new Button();
+        b.textProperty().bind(I18n.tr(key));
         b.disabledProperty().addListener((o, was, disabled) -> {
             if (disabled && b.isFocused()) javafx.application.Platform.runLater(focusPlot);
         });
@@ -142,22 +144,23 @@ final class ControlsView extends VBox {
         return g;
     }
 
-    private static void row(GridPane g, int row, String label, Node control) {
-        Label l = new Label(label);
+    private static void row(GridPane g, int row, String key, Node control) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.tr(key));
         l.setLabelFor(control);
         l.setMinWidth(Label.USE_PREF_SIZE);
         g.addRow(row, l, control);
     }
 
     /** A text field bound both ways to a setting, outlined red with the message as tooltip while invalid. */
-    private static TextField field(StringProperty value, StringBinding error, String id, String prompt) {
+    private static TextField field(StringProperty value, StringBinding error, String id, ObservableStringValue prompt) {
         TextField f = new TextField();
         f.setId(id);
-        f.setPromptText(prompt);
+        f.promptTextProperty().bind(prompt);
         f.setPrefColumnCount(5);
         f.textProperty().bindBidirectional(value);
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.when(error.isEmpty()).then(prompt).otherwise(error));
+        tip.textProperty().bind(Bindings.createStringBinding(() -> error.get().isEmpty() ? prompt.get() : error.get(), error, prompt));
         f.setTooltip(tip);
         Runnable mark = () -> {
             if (error.get().isEmpty()) f.getStyleClass().remove("invalid");
@@ -166,6 +169,48 @@ final class ControlsView extends VBox {
         error.addListener((o, a, b) -> mark.run());
         mark.run();
         return f;
+    }
+
+    /**
+     * Shows a combo box's items by name, named again when the language changes (a combo box does not renew its cells
+     * for a new converter, so its cells word themselves). {@code probe} is any item, for the converter's fromString
+     * (unused by a non-editable box).
+     */
+    private static <T> void named(ComboBox<T> box, java.util.function.Function<T, String> name, T probe) {
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : name.apply(item);
+            }
+
+            @Override
+            public T fromString(String text) {
+                for (T item : box.getItems()) if (toString(item).equals(text)) return item;
+                return probe;
+            }
+        });
+        box.setCellFactory(list -> new NameCell<>(name));
+        box.setButtonCell(new NameCell<>(name));
+    }
+
+    /** A cell that shows its item's name in the UI's language. */
+    private static final class NameCell<T> extends ListCell<T> {
+        private final java.util.function.Function<T, String> name;
+
+        NameCell(java.util.function.Function<T, String> name) {
+            this.name = name;
+            Relabel.onLocaleChange(this, this::showName);
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            showName();
+        }
+
+        private void showName() {
+            setText(isEmpty() || getItem() == null ? null : name.apply(getItem()));
+        }
     }
 
     /** A wrapping label shown only while its text is not empty. */

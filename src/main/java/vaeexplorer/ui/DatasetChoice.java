@@ -1,6 +1,7 @@
 package vaeexplorer.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -8,7 +9,9 @@ import vaeexplorer.core.data.BuiltInDatasets;
 
 /**
  * A data set the user can pick: one of the built-in ones, an IDX folder, or the user's own images (a folder of image
- * files or a CSV file) with the options they are loaded with.
+ * files or a CSV file) with the options they are loaded with. {@code label} is its English name, kept in session files
+ * and part of its identity; {@link #displayName()} (and {@link #toString()}, so a combo box shows it) is the name in
+ * the UI's language.
  *
  * @param folder  the IDX folder, image folder or CSV file (absolute), or null for a built-in set
  * @param options how the user's images are loaded; null for built-in sets and IDX folders
@@ -16,6 +19,9 @@ import vaeexplorer.core.data.BuiltInDatasets;
 public record DatasetChoice(String label, String builtIn, Path folder, ImportOptions options) {
     public static final DatasetChoice MNIST = new DatasetChoice("MNIST digits", BuiltInDatasets.MNIST, null);
     public static final DatasetChoice FASHION = new DatasetChoice("Fashion-MNIST", BuiltInDatasets.FASHION_MNIST, null);
+
+    /** The keys of Fashion-MNIST's class names are this and the label, 0 to 9. */
+    private static final String FASHION_CLASS_KEY = "dataset.fashion.class.";
 
     /** Where the data comes from. */
     public enum Kind { BUILT_IN, IDX, IMAGES, CSV }
@@ -33,20 +39,19 @@ public record DatasetChoice(String label, String builtIn, Path folder, ImportOpt
 
     public static DatasetChoice folder(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
-        return new DatasetChoice("Folder: " + name(abs), null, abs);
+        return new DatasetChoice(englishLabel(Kind.IDX, abs, null), null, abs);
     }
 
     /** A folder of image files (subfolders are classes). */
     public static DatasetChoice images(Path dir, ImportOptions options) {
         Path abs = dir.toAbsolutePath().normalize();
-        return new DatasetChoice("Images: " + name(abs) + " (" + options.side() + "×" + options.side() + ")", null, abs,
-                Objects.requireNonNull(options));
+        return new DatasetChoice(englishLabel(Kind.IMAGES, abs, Objects.requireNonNull(options)), null, abs, options);
     }
 
     /** A CSV file of images, one per line. */
     public static DatasetChoice csv(Path file, ImportOptions options) {
         Path abs = file.toAbsolutePath().normalize();
-        return new DatasetChoice("CSV: " + name(abs), null, abs, Objects.requireNonNull(options));
+        return new DatasetChoice(englishLabel(Kind.CSV, abs, Objects.requireNonNull(options)), null, abs, options);
     }
 
     /** The built-in set with this name, if there is one. */
@@ -74,13 +79,53 @@ public record DatasetChoice(String label, String builtIn, Path folder, ImportOpt
         return s.isEmpty() ? "data" : s;
     }
 
+    /**
+     * The name shown to the user, in the UI's language: "MNIST 手写数字", "文件夹:digits", ... A label given by hand
+     * (not the one the factories make) is shown as it is.
+     */
+    public String displayName() {
+        if (builtIn != null) {
+            return builtIn.equals(BuiltInDatasets.MNIST) ? I18n.get("dataset.mnist")
+                    : builtIn.equals(BuiltInDatasets.FASHION_MNIST) ? I18n.get("dataset.fashion") : label;
+        }
+        Kind k = kind();
+        if (!label.equals(englishLabel(k, folder, options))) return label;
+        return switch (k) {
+            case IDX -> I18n.format("dataset.folder", name(folder));
+            case IMAGES -> I18n.format("dataset.images", name(folder), options.side(), options.side());
+            case CSV -> I18n.format("dataset.csv", name(folder));
+            case BUILT_IN -> label;
+        };
+    }
+
+    /**
+     * The name of class {@code label} as the UI shows it: the built-in Fashion-MNIST's classes in the UI's language,
+     * other names as they are; "" for a label without a name.
+     */
+    public static String className(List<String> names, int label) {
+        if (label < 0 || label >= names.size()) return "";
+        return names.equals(BuiltInDatasets.classNames(BuiltInDatasets.FASHION_MNIST))
+                ? I18n.get(FASHION_CLASS_KEY + label) : names.get(label);
+    }
+
+    /** The label the factories give (English, as session files keep it). */
+    private static String englishLabel(Kind kind, Path abs, ImportOptions options) {
+        return switch (kind) {
+            case IDX -> "Folder: " + name(abs);
+            case IMAGES -> "Images: " + name(abs) + " (" + options.side() + "×" + options.side() + ")";
+            case CSV -> "CSV: " + name(abs);
+            case BUILT_IN -> "";
+        };
+    }
+
     private static String name(Path abs) {
         Path name = abs.getFileName();
         return String.valueOf(name == null ? abs : name);
     }
 
+    /** The {@link #displayName()}. */
     @Override
     public String toString() {
-        return label;
+        return displayName();
     }
 }

@@ -11,7 +11,8 @@ final class DecodedView extends VBox {
 
     DecodedView(LatentModel latent, TrainingModel training) {
         getStyleClass().add("side-section");
-        Label title = new Label("Decoded from z");
+        Label title = new Label();
+        title.textProperty().bind(I18n.tr("decoded.title"));
         title.getStyleClass().add("panel-title");
         Label values = new Label();
         values.setId("zLabel");

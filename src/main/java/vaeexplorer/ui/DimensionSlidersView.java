@@ -19,7 +19,8 @@ final class DimensionSlidersView extends VBox {
         this.latent = latent;
         setId("dimensionSliders");
         getStyleClass().add("side-section");
-        Label title = new Label("Other dimensions of z");
+        Label title = new Label();
+        title.textProperty().bind(I18n.tr("sliders.title"));
         title.getStyleClass().add("panel-title");
         grid.getStyleClass().add("slider-grid");
         ColumnConstraints grow = new ColumnConstraints();
@@ -52,6 +53,7 @@ final class DimensionSlidersView extends VBox {
             slider.setMajorTickUnit(2);
             slider.setBlockIncrement(0.1);
             Label name = new Label("z" + d);
+            name.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
             Label shown = new Label();
             shown.getStyleClass().add("z-label");
             shown.textProperty().bind(Bindings.createStringBinding(() -> Formats.z(value.get()), value));

@@ -32,6 +32,11 @@ final class Formats {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
+    /** Words as a list in a sentence: "a, b, c" in English, "a、b、c" in Chinese (its enumeration comma). */
+    static String list(java.util.List<String> items) {
+        return String.join(I18n.isChinese() ? "、" : ", ", items);
+    }
+
     /** A message from a validating constructor, starting with a capital letter. */
     static String sentence(String message) {
         if (message == null || message.isEmpty()) return "";

@@ -39,12 +39,18 @@ public final class I18n {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH);
-    private static volatile List<ResourceBundle> bundles = load(ENGLISH);
+    /**
+     * The bundles of the language last asked for. {@link #get} loads them for the locale's current value when it
+     * differs: not in a listener of the locale, because bindings and invalidation listeners hear of a change before
+     * any change listener runs, and would word themselves from the old bundles.
+     */
+    private static volatile Loaded loaded = new Loaded(ENGLISH, load(ENGLISH));
+
+    private record Loaded(Locale locale, List<ResourceBundle> bundles) {}
 
     static {
         LOCALE.addListener((o, a, b) -> {
             if (b == null) LOCALE.set(ENGLISH);
-            else bundles = load(b);
         });
     }
 
@@ -83,7 +89,7 @@ public final class I18n {
 
     /** The text for key in the current language. A missing key shows as {@code ⟦key⟧} (a test finds those first). */
     public static String get(String key) {
-        for (ResourceBundle b : bundles)
+        for (ResourceBundle b : bundles())
             if (b.containsKey(key)) return b.getString(key);
         return "⟦" + key + "⟧";
     }
@@ -112,6 +118,14 @@ public final class I18n {
                 values[i] = args[i] instanceof ObservableValue<?> v ? v.getValue() : args[i];
             return format(key, values);
         }, deps.toArray(new ObservableValue<?>[0]));
+    }
+
+    /** The bundles of the current language. */
+    private static List<ResourceBundle> bundles() {
+        Locale now = supported(LOCALE.get());
+        Loaded l = loaded;
+        if (!l.locale().equals(now)) loaded = l = new Loaded(now, load(now));
+        return l.bundles();
     }
 
     /** The bundles for a language, in {@link #BUNDLES} order. */

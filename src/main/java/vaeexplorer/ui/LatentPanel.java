@@ -22,16 +22,17 @@ final class LatentPanel extends VBox {
         plot = new LatentPlotView(latent, text.fontSize(), emptyText);
         Label title = new Label();
         title.getStyleClass().add("panel-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> training.shown().get() == null ? "Latent space"
-                : "Latent space: μ of " + Formats.count(training.shown().get().size()) + " test images",
-                training.shown()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> training.shown().get() == null ? I18n.get("latent.title")
+                : I18n.format("latent.titleWithCount", Formats.count(training.shown().get().size())),
+                training.shown(), I18n.locale()));
         ComboBox<Integer> xDim = dimChoice("xDimChoice", latent, latent.xDim(), latent.yDim());
         ComboBox<Integer> yDim = dimChoice("yDimChoice", latent, latent.yDim(), latent.xDim());
         Label xLabel = new Label("X:"), yLabel = new Label("Y:");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         title.setMinWidth(0);
-        Button resetView = new Button("Reset view");
+        Button resetView = new Button();
+        resetView.textProperty().bind(I18n.tr("latent.resetView"));
         resetView.setMinWidth(Region.USE_PREF_SIZE);
         resetView.setId("resetViewButton");
         resetView.setOnAction(e -> plot.resetView());
@@ -42,8 +43,8 @@ final class LatentPanel extends VBox {
             n.visibleProperty().bind(latent.size().greaterThan(2));
             n.managedProperty().bind(n.visibleProperty());
         }
-        Label hint = new Label("Drag: move z  ·  click a point: select it  ·  wheel: zoom  ·  right- or Shift-drag: pan"
-                + "  ·  arrow keys: nudge z");
+        Label hint = new Label();
+        hint.textProperty().bind(I18n.tr("latent.hint"));
         hint.getStyleClass().add("hint-text");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);

@@ -83,6 +83,7 @@ final class LatentPlotView extends Region {
         latent.size().addListener((o, a, b) -> redrawAll());
         fontSize.addListener((o, a, b) -> requestLayout());
         emptyText.addListener((o, a, b) -> redrawPoints());
+        Relabel.onLocaleChange(this, this::redrawPoints); // the axis title of a one-dimensional model
         latent.z().addListener((o, a, b) -> redrawOverlay());
         latent.selected().addListener((o, a, b) -> redrawOverlay());
         focusedProperty().addListener((o, a, b) -> redrawOverlay());
@@ -393,7 +394,9 @@ final class LatentPlotView extends Region {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             java.util.List<String> lines = wrap(emptyText.get(), font, view.width() * 0.85);
-            double lineHeight = 1.4 * f * 1.1, y = view.top() + view.height() / 4 - lines.size() * lineHeight / 2;
+            double lineHeight = 1.4 * f * 1.1;
+            // a quarter down, but never above the plot's top when it is short and the text long
+            double y = Math.max(view.top() + lineHeight, view.top() + view.height() / 4 - lines.size() * lineHeight / 2);
             g.setFill(Color.rgb(255, 255, 255, 0.9));
             g.fillRoundRect(view.left() + view.width() * 0.05, y - lineHeight * 0.8, view.width() * 0.9,
                     lineHeight * (lines.size() + 0.6), f, f);
@@ -430,28 +433,65 @@ final class LatentPlotView extends Region {
         g.restore();
     }
 
-    /** Splits text into lines no wider than width in font. */
-    private static java.util.List<String> wrap(String text, Font font, double width) {
+    /**
+     * Splits text into lines no wider than width in font: at spaces, and between two characters of Chinese text
+     * (which has no spaces), never before closing punctuation such as ",。)" nor after opening punctuation such as "“(".
+     */
+    static java.util.List<String> wrap(String text, Font font, double width) {
         java.util.List<String> lines = new java.util.ArrayList<>();
         javafx.scene.text.Text probe = new javafx.scene.text.Text();
         probe.setFont(font);
         StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
+        int i = 0, n = text.length();
+        while (i < n) {
+            int gapStart = i;
+            while (i < n && text.charAt(i) == ' ') i++;
+            if (i == n) break;
+            String gap = text.substring(gapStart, i);
+            int end = unitEnd(text, i);
+            while (OPENING.indexOf(text.charAt(end - 1)) >= 0 && end < n && text.charAt(end) != ' ') end = unitEnd(text, end);
+            String unit = text.substring(i, end);
+            i = end;
+            String candidate = line.length() == 0 ? unit : line + gap + unit;
             probe.setText(candidate);
-            if (probe.getLayoutBounds().getWidth() > width && line.length() > 0) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
+            boolean fits = probe.getLayoutBounds().getWidth() <= width || line.length() == 0
+                    || (gap.isEmpty() && CLOSING.indexOf(unit.charAt(0)) >= 0);
+            if (fits) {
                 line = new StringBuilder(candidate);
+            } else {
+                lines.add(line.toString());
+                line = new StringBuilder(unit);
             }
         }
         if (line.length() > 0) lines.add(line.toString());
         return lines;
     }
 
+    /** Punctuation that stays at the end of the line before it. */
+    private static final String CLOSING = ",。、:;!?)」』”’》";
+    /** Punctuation that stays with what follows it. */
+    private static final String OPENING = "(「『“‘《";
+
+    /** Where the unbreakable piece of text that starts at i ends: one Chinese character, or a word. */
+    private static int unitEnd(String text, int i) {
+        int end = i + Character.charCount(text.codePointAt(i));
+        if (breaksAround(text.codePointAt(i))) return end;
+        while (end < text.length() && text.charAt(end) != ' ' && !breaksAround(text.codePointAt(end)))
+            end += Character.charCount(text.codePointAt(end));
+        return end;
+    }
+
+    /** Chinese characters and punctuation: a line may break before and after each. */
+    private static boolean breaksAround(int cp) {
+        Character.UnicodeBlock b = Character.UnicodeBlock.of(cp);
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || b == Character.UnicodeBlock.GENERAL_PUNCTUATION && cp >= 0x2018 && cp <= 0x201D;
+    }
+
     private static String dimName(int d) {
-        return d < 0 ? "(one dimension)" : "z" + d;
+        return d < 0 ? I18n.get("latent.oneDimension") : "z" + d;
     }
 
     private void drawPrior(GraphicsContext g, double f) {

@@ -28,21 +28,25 @@ import org.jfree.data.xy.XYSeriesCollection;
  * The loss curves against the training step: training loss and reconstruction per reporting interval with the
  * held-out loss per epoch above, and KL (much smaller) in a panel of its own below, sharing the step axis. Redraws
  * at most four times a second. Copies only new points from the {@link LossCurves} (all of
- * them after the history merged points), and redraws once per update.
+ * them after the history merged points), and redraws once per update. Its words (legend, axes, tooltips, the empty
+ * chart's message) follow the UI's language.
  */
 final class LossChartView extends StackPane {
     private final LossCurves history;
-    private final XYSeries total = new XYSeries("training loss", false, true);
-    private final XYSeries recon = new XYSeries("reconstruction", false, true);
-    private final XYSeries test = new XYSeries("test loss (each epoch)", false, true);
-    private final XYSeries kl = new XYSeries("KL (lower panel)", false, true);
+    private final XYSeries total = new XYSeries("total", false, true);
+    private final XYSeries recon = new XYSeries("recon", false, true);
+    private final XYSeries test = new XYSeries("test", false, true);
+    private final XYSeries kl = new XYSeries("kl", false, true);
     private final XYSeries[] series = {total, recon, test, kl};
+    /** The names of {@link #series} in the legend, as keys. */
+    private static final String[] SERIES_KEYS = {"chart.series.training", "chart.series.recon", "chart.series.test",
+            "chart.series.kl"};
     private final int[] generations = {-1, -1, -1, -1};
     private final int[] copied = new int[4];
     private final JFreeChart chart;
-    private final NumberAxis stepAxis = new NumberAxis("training step (batches)");
-    private final NumberAxis lossAxis = new NumberAxis("loss (nats)");
-    private final NumberAxis klAxis = new NumberAxis("KL");
+    private final NumberAxis stepAxis = new NumberAxis();
+    private final NumberAxis lossAxis = new NumberAxis();
+    private final NumberAxis klAxis = new NumberAxis("KL"); // a symbol, the same in every language
     private final ChartViewer viewer;
     private final XYPlot losses;
     private final XYLineAndShapeRenderer lines;
@@ -66,21 +70,16 @@ final class LossChartView extends StackPane {
         lossAxis.setAutoRangeIncludesZero(false);
         klAxis.setAutoRangeIncludesZero(true);
 
-        StandardXYToolTipGenerator tips = new StandardXYToolTipGenerator("{0}: {2} nats at step {1}",
-                new DecimalFormat("#,##0"), new DecimalFormat("0.0"));
         lines = new XYLineAndShapeRenderer(true, false);
-        lines.setDefaultToolTipGenerator(tips);
         lines.setSeriesPaint(0, new Color(0x21, 0x21, 0x21));
         lines.setSeriesPaint(1, new Color(0x1e, 0x88, 0xe5));
         lines.setSeriesPaint(2, new Color(0xd3, 0x2f, 0x2f));
         lines.setSeriesShapesVisible(2, true);
         klLine = new XYLineAndShapeRenderer(true, false);
-        klLine.setDefaultToolTipGenerator(tips);
         klLine.setSeriesPaint(0, new Color(0xef, 0x6c, 0x00));
         setLineScale(1);
 
         XYPlot losses = subplot(left, lossAxis, lines);
-        losses.setNoDataMessage("The losses appear here while the model trains.");
         XYPlot klPlot = subplot(right, klAxis, klLine);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(stepAxis);
         plot.setGap(6);
@@ -103,6 +102,8 @@ final class LossChartView extends StackPane {
         setMinSize(200, 120);
         setPrefSize(900, 240);
 
+        applyWords();
+        Relabel.onLocaleChange(this, this::applyWords);
         applyFonts(fontSize.get());
         fontSize.addListener((o, a, b) -> applyFonts(b.doubleValue()));
         training.historyVersion().addListener((o, a, b) -> scheduleSync());
@@ -152,6 +153,11 @@ final class LossChartView extends StackPane {
             g.dispose();
         }
         return img;
+    }
+
+    /** The chart itself (for tests). */
+    JFreeChart chart() {
+        return chart;
     }
 
     /** Points on the chart per series: training loss, reconstruction, test, KL (for tests). */
@@ -219,6 +225,23 @@ final class LossChartView extends StackPane {
         }
         double pad = (hi - lo) * 0.08;
         lossAxis.setRange(lo - pad, hi + 3 * pad);
+    }
+
+    /** Puts the words in the UI's language on the series, axes, tooltips and the empty chart. */
+    private void applyWords() {
+        chart.setNotify(false);
+        try {
+            for (int k = 0; k < series.length; k++) series[k].setKey(I18n.get(SERIES_KEYS[k]));
+            stepAxis.setLabel(I18n.get("chart.axis.step"));
+            lossAxis.setLabel(I18n.get("chart.axis.loss"));
+            losses.setNoDataMessage(I18n.get("chart.empty"));
+            StandardXYToolTipGenerator tips = new StandardXYToolTipGenerator(I18n.get("chart.tooltip"),
+                    new DecimalFormat("#,##0"), new DecimalFormat("0.0"));
+            lines.setDefaultToolTipGenerator(tips);
+            klLine.setDefaultToolTipGenerator(tips);
+        } finally {
+            chart.setNotify(true);
+        }
     }
 
     private void applyFonts(double px) {

@@ -18,7 +18,7 @@ final class NoticeBar extends VBox {
     private final HBox progressLine;
     private final Label progressText = new Label();
     private final ProgressBar progressBar = new ProgressBar();
-    private final Button cancel = new Button("Cancel");
+    private final Button cancel = new Button();
     private final HBox noticeLine;
     private final Label noticeText = new Label();
     private final Button action = new Button();
@@ -37,6 +37,7 @@ final class NoticeBar extends VBox {
         progressBar.setPrefWidth(220);
         progressBar.setMinWidth(80);
         cancel.setId("noticeCancelButton");
+        cancel.textProperty().bind(I18n.tr("notice.cancel"));
         cancel.setMinWidth(Button.USE_PREF_SIZE);
         cancel.setOnAction(e -> onCancel.run());
         progressLine = new HBox(10, progressText, progressBar, cancel);
@@ -53,7 +54,9 @@ final class NoticeBar extends VBox {
         close.setId("noticeCloseButton");
         close.setMinWidth(Button.USE_PREF_SIZE);
         close.getStyleClass().add("notice-close");
-        close.setTooltip(new javafx.scene.control.Tooltip("Dismiss"));
+        javafx.scene.control.Tooltip dismiss = new javafx.scene.control.Tooltip();
+        dismiss.textProperty().bind(I18n.tr("notice.dismiss"));
+        close.setTooltip(dismiss);
         close.setOnAction(e -> hideNotice());
         noticeLine = new HBox(10, noticeText, action, close);
         noticeLine.setAlignment(Pos.CENTER_LEFT);

@@ -28,8 +28,10 @@ final class ProgressView extends VBox {
         status.setWrapText(true);
         status.setMinWidth(0);
         HBox.setHgrow(status, Priority.ALWAYS);
-        Label epochLabel = new Label("Epoch");
-        Label runLabel = new Label("Run");
+        Label epochLabel = new Label();
+        epochLabel.textProperty().bind(I18n.tr("progress.epoch"));
+        Label runLabel = new Label();
+        runLabel.textProperty().bind(I18n.tr("progress.run"));
         epochLabel.setMinWidth(Label.USE_PREF_SIZE);
         runLabel.setMinWidth(Label.USE_PREF_SIZE);
         HBox line = new HBox(8, state, epochLabel, epoch, runLabel, run, status);

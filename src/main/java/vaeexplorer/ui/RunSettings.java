@@ -22,16 +22,16 @@ public record RunSettings(DatasetChoice dataset, int latent, List<Integer> hidde
         return new TrainConfig(beta, learningRate, batchSize, epochs, seed, TrainConfig.OptimizerKind.ADAM, threads);
     }
 
-    /** The settings that need a new model and differ from other's, as words for the user. */
+    /** The settings that need a new model and differ from other's, as words for the user (in the UI's language). */
     public List<String> modelChangesFrom(RunSettings other) {
         List<String> out = new ArrayList<>();
-        if (!dataset.equals(other.dataset)) out.add("data set");
-        if (latent != other.latent) out.add("latent size");
-        if (!hidden.equals(other.hidden)) out.add("hidden sizes");
-        if (likelihood != other.likelihood) out.add("likelihood");
-        if (batchSize != other.batchSize) out.add("batch size");
-        if (epochs != other.epochs) out.add("epochs");
-        if (seed != other.seed) out.add("seed");
+        if (!dataset.equals(other.dataset)) out.add(I18n.get("settings.change.dataset"));
+        if (latent != other.latent) out.add(I18n.get("settings.change.latent"));
+        if (!hidden.equals(other.hidden)) out.add(I18n.get("settings.change.hidden"));
+        if (likelihood != other.likelihood) out.add(I18n.get("settings.change.likelihood"));
+        if (batchSize != other.batchSize) out.add(I18n.get("settings.change.batchSize"));
+        if (epochs != other.epochs) out.add(I18n.get("settings.change.epochs"));
+        if (seed != other.seed) out.add(I18n.get("settings.change.seed"));
         return out;
     }
 }

@@ -13,21 +13,29 @@ final class SelectionView extends VBox {
 
     SelectionView(LatentModel latent, TrainingModel training) {
         getStyleClass().add("side-section");
-        Label title = new Label("Selected image");
+        Label title = new Label();
+        title.textProperty().bind(I18n.tr("selection.title"));
         title.getStyleClass().add("panel-title");
         Label caption = new Label();
         caption.setId("selectionLabel");
         caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the sliders above give way, not the words
         caption.textProperty().bind(Bindings.createStringBinding(() -> caption(latent, training.shown().get()),
-                latent.selected(), training.shown(), latent.selectedReconstruction()));
-        VBox left = new VBox(2, original, new Label("original"));
-        VBox right = new VBox(2, reconstruction, new Label("reconstruction"));
+                latent.selected(), training.shown(), latent.selectedReconstruction(), I18n.locale()));
+        VBox left = new VBox(2, original, label("selection.original"));
+        VBox right = new VBox(2, reconstruction, label("selection.reconstruction"));
         HBox pair = new HBox(8, left, right);
         pair.visibleProperty().bind(latent.selected().greaterThanOrEqualTo(0));
         pair.managedProperty().bind(pair.visibleProperty());
         latent.selectedOriginal().addListener((o, a, img) -> show(original, img, training.shown().get()));
         latent.selectedReconstruction().addListener((o, a, img) -> show(reconstruction, img, training.shown().get()));
         getChildren().addAll(title, pair, caption);
+    }
+
+    private static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.tr(key));
+        return l;
     }
 
     private static void show(PixelCanvas canvas, float[] img, Dataset d) {
@@ -37,9 +45,10 @@ final class SelectionView extends VBox {
 
     private static String caption(LatentModel latent, Dataset shown) {
         int index = latent.selectedIndex();
-        if (index < 0 || shown == null) return "Click a point in the plot to compare an image with its reconstruction.";
+        if (index < 0 || shown == null) return I18n.get("selection.hint");
         int label = latent.selectedLabel();
-        String cls = label >= 0 && label < shown.classNames().size() ? shown.classNames().get(label) : "unlabelled";
-        return "Test image #" + index + ", class " + cls;
+        String cls = label >= 0 && label < shown.classNames().size() ? DatasetChoice.className(shown.classNames(), label)
+                : I18n.get("selection.unlabelled");
+        return I18n.format("selection.caption", index, cls);
     }
 }

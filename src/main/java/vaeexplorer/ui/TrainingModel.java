@@ -1,8 +1,11 @@
 package vaeexplorer.ui;
 
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,6 +25,7 @@ import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.train.LatentCodes;
 import vaeexplorer.core.train.LossHistory;
 import vaeexplorer.core.train.LossPoint;
+import vaeexplorer.core.train.RunProblem;
 import vaeexplorer.core.train.TestPoint;
 import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.train.TrainingRun;
@@ -36,6 +40,9 @@ import vaeexplorer.core.vae.ModelSnapshot;
  *
  * <p>{@link #state()} is what the user asked for (ready, running, paused) until the run itself ends (finished,
  * diverged, failed): the buttons follow a click at once, not one report later.
+ *
+ * <p>The texts ({@link #stateText()}, {@link #status()}, {@link #message()}, {@link #buildError()}) are in the UI's
+ * language and are worded again from their data when the language changes, also while paused or ended.
  */
 public final class TrainingModel implements RunCommands {
     private final SettingsModel settings;
@@ -64,13 +71,19 @@ public final class TrainingModel implements RunCommands {
     /** Every loss point of the run (bounded), for sessions and exports; the chart draws {@link #history}. */
     private final LossHistory lossHistory = new LossHistory();
     private final ReadOnlyIntegerWrapper modelVersion = new ReadOnlyIntegerWrapper();
-    /** What the status says about an opened session before it trains, or "". */
-    private String openedNote = "";
+    /** What the status says about an opened session before it trains (in the UI's language), or "". */
+    private Supplier<String> openedNote = () -> "";
+    /** Why the run ended early, or null; {@link #message} words it. */
+    private RunProblem problem;
+    /** Why the last build failed, in the UI's language, or ""; {@link #buildError} shows it. */
+    private Supplier<String> buildErrorText = () -> "";
+    /** Rewords the texts when the language changes (held here: the locale property only holds it weakly). */
+    private final InvalidationListener relabel = o -> refreshTexts();
     private final ReadOnlyIntegerWrapper historyVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper runProgress = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper("Starting…");
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(I18n.get("state.starting"));
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper buildError = new ReadOnlyStringWrapper("");
@@ -99,8 +112,8 @@ public final class TrainingModel implements RunCommands {
         settings.beta().addListener((o, a, b) -> applyLiveSettings());
         settings.learningRate().addListener((o, a, b) -> applyLiveSettings());
         settings.klWarmup().addListener((o, a, b) -> applyLiveSettings());
-        settings.dataset().addListener((o, a, b) -> buildError.set(""));
-        settings.batchSize().addListener((o, a, b) -> buildError.set(""));
+        settings.dataset().addListener((o, a, b) -> setBuildError(null));
+        settings.batchSize().addListener((o, a, b) -> setBuildError(null));
         state.addListener((o, a, b) -> {
             long now = System.nanoTime();
             if (a == State.RUNNING && runningSince >= 0) wallNanos += now - runningSince;
@@ -108,6 +121,7 @@ public final class TrainingModel implements RunCommands {
             updateStatus();
         });
         resetting.addListener((o, a, b) -> updateStatus());
+        I18n.locale().addListener(new WeakInvalidationListener(relabel));
     }
 
     // ---- commands (FX thread) ----
@@ -132,7 +146,7 @@ public final class TrainingModel implements RunCommands {
             run.resume();
             state.set(State.RUNNING);
         } else if (state.get() == State.DIVERGED) {
-            message.set("");
+            setProblem(null);
             attach(RunFactory.continueWith(run.trainer(), shown.get(), listenerFor(++generation, shown.get())));
             applyLiveSettings();
             run.start(false);
@@ -157,16 +171,18 @@ public final class TrainingModel implements RunCommands {
      * Puts an opened session in place of the current model: trainer (weights and training state restored, not
      * started), its data, the settings it was made with, its loss history and the encodings of the shown images. Train
      * and Step then go on from the trainer's step, so the curves continue without a jump.
+     *
+     * @param note what the status says about the session until it trains; asked again when the language changes
      */
     public void restore(RunSettings s, DataSplit split, Dataset shownSet, Trainer trainer, LossHistory saved,
-            LatentCodes savedCodes, String note) {
+            LatentCodes savedCodes, Supplier<String> note) {
         long token = ++generation;
         if (run != null) run.stop(0);
         run = null;
         state.set(null);
         clearDisplays();
-        buildError.set("");
-        message.set("");
+        setBuildError(null);
+        setProblem(null);
         resetting.set(false);
         data.set(split);
         shown.set(shownSet);
@@ -188,10 +204,16 @@ public final class TrainingModel implements RunCommands {
         runProgress.set(Math.min(1, (trainer.epoch() + (double) trainer.epochProgress() / epochSize) / trainer.config().epochs()));
         model.set(trainer.vae().snapshot()); // the thread has not started: nobody else touches the model yet
         codes.set(savedCodes);
-        openedNote = note;
+        openedNote = note == null ? () -> "" : note;
         modelVersion.set(modelVersion.get() + 1);
         state.set(trainer.epoch() >= trainer.config().epochs() ? State.FINISHED : State.IDLE);
         updateStatus();
+    }
+
+    /** As {@link #restore(RunSettings, DataSplit, Dataset, Trainer, LossHistory, LatentCodes, Supplier)} with a fixed note. */
+    public void restore(RunSettings s, DataSplit split, Dataset shownSet, Trainer trainer, LossHistory saved,
+            LatentCodes savedCodes, String note) {
+        restore(s, split, shownSet, trainer, saved, savedCodes, () -> note);
     }
 
     /** Ends the trainer thread, waiting for it up to two seconds. Idempotent. */
@@ -225,11 +247,11 @@ public final class TrainingModel implements RunCommands {
     public ReadOnlyLongProperty step() { return step.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty epochProgress() { return epochProgress.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty runProgress() { return runProgress.getReadOnlyProperty(); }
-    /** "Training", "Paused", ... */
+    /** "Training", "Paused", ... in the UI's language. */
     public ReadOnlyStringProperty stateText() { return stateText.getReadOnlyProperty(); }
     /** Epoch, step, speed, times and losses. */
     public ReadOnlyStringProperty status() { return status.getReadOnlyProperty(); }
-    /** Why the run ended (divergence, failure), or "". */
+    /** Why the run ended (divergence, failure) in the UI's language, or "". */
     public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
     /** Why the last Reset could not build a model, or "". */
     public ReadOnlyStringProperty buildError() { return buildError.getReadOnlyProperty(); }
@@ -253,8 +275,8 @@ public final class TrainingModel implements RunCommands {
         if (run != null) run.stop(0); // ask the old thread to end without waiting; it finishes its batch on its own
         run = null;
         clearDisplays();
-        buildError.set("");
-        message.set("");
+        setBuildError(null);
+        setProblem(null);
         resetting.set(true);
         state.set(null);
         library.load(s.dataset(), false, split -> {
@@ -264,7 +286,7 @@ public final class TrainingModel implements RunCommands {
         }, error -> {
             if (token != generation) return;
             resetting.set(false);
-            buildError.set(error);
+            setBuildError(() -> error);
             updateStatus();
         });
     }
@@ -272,10 +294,17 @@ public final class TrainingModel implements RunCommands {
     private void build(RunSettings s, DataSplit split, boolean thenTrain) {
         Dataset shownSet = RunFactory.shownImages(split);
         TrainingRun r;
+        int images = split.train().size();
+        if (s.batchSize() > images) { // the one misfit of valid settings and data that the settings cannot see
+            setBuildError(() -> I18n.format("build.batchTooLarge", s.batchSize(), images));
+            updateStatus();
+            return;
+        }
         try {
             r = RunFactory.create(split, s, shownSet, listenerFor(generation, shownSet));
-        } catch (IllegalArgumentException e) {
-            buildError.set(Formats.sentence(e.getMessage()) + ".");
+        } catch (IllegalArgumentException e) { // the core's own check caught what the settings did not: its words, in English
+            String detail = Formats.sentence(e.getMessage());
+            setBuildError(() -> I18n.format("build.failed", detail));
             updateStatus();
             return;
         }
@@ -331,7 +360,7 @@ public final class TrainingModel implements RunCommands {
     private void clearDisplays() {
         history.clear();
         lossHistory.clear();
-        openedNote = "";
+        openedNote = () -> "";
         historyVersion.set(historyVersion.get() + 1);
         codes.set(null);
         step.set(0);
@@ -368,48 +397,78 @@ public final class TrainingModel implements RunCommands {
         if (s.latent() != null) codes.set(s.latent());
         last = s;
         if (s.state().isOver()) {
-            if (!s.message().isEmpty()) message.set(s.message());
+            if (s.problem() != null) setProblem(s.problem());
             state.set(s.state());
         }
         updateStatus();
     }
 
+    private void setProblem(RunProblem p) {
+        problem = p;
+        message.set(p == null ? "" : describe(p));
+    }
+
+    private void setBuildError(Supplier<String> text) {
+        buildErrorText = text == null ? () -> "" : text;
+        buildError.set(buildErrorText.get());
+    }
+
+    /** Words every text again in the current language. */
+    private void refreshTexts() {
+        setProblem(problem);
+        setBuildError(buildErrorText);
+        updateStatus();
+    }
+
+    /** Why a run ended early, in the UI's language. */
+    static String describe(RunProblem p) {
+        String cause = switch (p.kind()) {
+            case LOSS_NOT_FINITE -> I18n.format("run.cause.loss", p.value());
+            case GRADIENT_NOT_FINITE -> I18n.get("run.cause.gradient");
+            case WEIGHT_NOT_FINITE -> I18n.get("run.cause.weight");
+            case INTERNAL_ERROR -> null;
+        };
+        if (cause == null) return I18n.format("run.failed", p.error());
+        return I18n.format("run.diverged", Formats.count(p.step()), cause, Formats.count(p.rolledBackTo()),
+                Formats.plain(p.learningRate()));
+    }
+
     private void updateStatus() {
         State st = state.get();
-        stateText.set(resetting.get() ? "Loading…" : st == null ? "No model" : switch (st) {
-            case IDLE -> "Ready";
-            case RUNNING -> "Training";
-            case PAUSED -> "Paused";
-            case FINISHED -> "Finished";
-            case STOPPED -> "Stopped";
-            case DIVERGED -> "Diverged";
-            case FAILED -> "Failed";
-        });
+        stateText.set(I18n.get(resetting.get() ? "state.loading" : st == null ? "state.noModel" : switch (st) {
+            case IDLE -> "state.ready";
+            case RUNNING -> "state.training";
+            case PAUSED -> "state.paused";
+            case FINISHED -> "state.finished";
+            case STOPPED -> "state.stopped";
+            case DIVERGED -> "state.diverged";
+            case FAILED -> "state.failed";
+        }));
         TrainingSnapshot s = last;
         if (s == null) {
-            status.set(!openedNote.isEmpty() ? openedNote
-                    : st == State.IDLE ? "Untrained model: press Train, or Step for one batch." : "");
+            String note = openedNote.get();
+            status.set(!note.isEmpty() ? note : st == State.IDLE ? I18n.get("status.untrained") : "");
             return;
         }
+        String sep = "  ·  ";
         StringBuilder b = new StringBuilder();
         int shownEpoch = Math.min(s.epochs(), s.epoch() + (s.imagesInEpoch() > 0 || s.epoch() == 0 ? 1 : 0));
-        b.append("Epoch ").append(Math.max(1, shownEpoch)).append(" of ").append(s.epochs());
-        b.append("  ·  step ").append(Formats.count(s.step()));
-        b.append("  ·  ").append(Formats.count(Math.round(s.samplesPerSecond()))).append(" images/s");
+        b.append(I18n.format("status.epoch", Math.max(1, shownEpoch), s.epochs()));
+        b.append(sep).append(I18n.format("status.step", Formats.count(s.step())));
+        b.append(sep).append(I18n.format("status.speed", Formats.count(Math.round(s.samplesPerSecond()))));
         double elapsed = (wallNanos + (runningSince >= 0 ? System.nanoTime() - runningSince : 0)) / 1e9;
-        b.append("  ·  ").append(Formats.duration(elapsed)).append(" elapsed");
+        b.append(sep).append(I18n.format("status.elapsed", Formats.duration(elapsed)));
         long imagesDone = (long) s.epoch() * s.epochSize() + s.imagesInEpoch();
         long imagesLeft = (long) s.epochs() * s.epochSize() - imagesDone;
         // the wall-clock rate, which includes encoding the plotted images, predicts the rest better than training speed
         if (!s.state().isOver() && imagesDone > 0 && elapsed > 2)
-            b.append(", ~").append(Formats.duration(imagesLeft * elapsed / imagesDone)).append(" left");
+            b.append(I18n.format("status.left", Formats.duration(imagesLeft * elapsed / imagesDone)));
         if (lastLoss != null)
-            b.append("  ·  loss ").append(Formats.nats(lastLoss.loss())).append(" = recon ")
-                    .append(Formats.nats(lastLoss.recon())).append(" + β·KL ")
-                    .append(Formats.nats(lastLoss.beta() * lastLoss.kl()));
+            b.append(sep).append(I18n.format("status.loss", Formats.nats(lastLoss.loss()), Formats.nats(lastLoss.recon()),
+                    Formats.nats(lastLoss.beta() * lastLoss.kl())));
         if (lastLoss != null && run != null && run.trainer().klWarmupEpochs() > 0 && lastLoss.beta() < run.trainer().beta())
-            b.append("  ·  KL warm-up: β ").append(String.format(java.util.Locale.ROOT, "%.2f", lastLoss.beta()));
-        if (lastTest != null) b.append("  ·  test ").append(Formats.nats(lastTest.evaluation().loss()));
+            b.append(sep).append(I18n.format("status.warmup", lastLoss.beta()));
+        if (lastTest != null) b.append(sep).append(I18n.format("status.test", Formats.nats(lastTest.evaluation().loss())));
         status.set(b.toString());
     }
 }

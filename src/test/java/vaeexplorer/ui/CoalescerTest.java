@@ -40,7 +40,7 @@ class CoalescerTest {
 
     private static TrainingSnapshot snapshot(long step, TrainingRun.State state) {
         List<LossPoint> losses = List.of(new LossPoint(step, step / 100.0, 200 - step * 1e-3, 190, 10, 1));
-        return new TrainingSnapshot(state, "", step, 0, 5, 0, 100, 0, 0, 1, 1e-3, losses, List.of(), null, null, null);
+        return new TrainingSnapshot(state, null, step, 0, 5, 0, 100, 0, 0, 1, 1e-3, losses, List.of(), null, null, null);
     }
 
     @Test

@@ -11,6 +11,7 @@ public record TrainConfig(double beta, double learningRate, int batchSize, int e
     public static final double MAX_BETA = 1000;
     public static final double MAX_LEARNING_RATE = 100;
     public static final int MAX_BATCH = 8192;
+    public static final int MAX_EPOCHS = 100_000;
 
     /** The optimisers on offer. */
     public enum OptimizerKind {
@@ -31,7 +32,8 @@ public record TrainConfig(double beta, double learningRate, int batchSize, int e
         checkLearningRate(learningRate);
         if (batchSize < 1 || batchSize > MAX_BATCH)
             throw new IllegalArgumentException("batch size must be 1.." + MAX_BATCH + ", got " + batchSize);
-        if (epochs < 1 || epochs > 100_000) throw new IllegalArgumentException("epochs must be 1..100000, got " + epochs);
+        if (epochs < 1 || epochs > MAX_EPOCHS)
+            throw new IllegalArgumentException("epochs must be 1.." + MAX_EPOCHS + ", got " + epochs);
         if (optimizer == null) throw new IllegalArgumentException("optimizer is missing");
         if (threads < 1 || threads > 256) throw new IllegalArgumentException("threads must be 1..256, got " + threads);
     }

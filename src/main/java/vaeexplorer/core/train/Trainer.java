@@ -21,6 +21,8 @@ import vaeexplorer.core.vae.Vae;
 public final class Trainer {
     /** The eps seed of every evaluation, so the same model always gets the same numbers. */
     public static final long EVAL_SEED = 123;
+    /** The longest KL warm-up, in epochs. */
+    public static final double MAX_KL_WARMUP = 10_000;
     private static final int EVAL_BATCH = 500;
     /** Steps between copies of the weights kept to roll back to when training diverges. */
     private static final int GOOD_STATE_EVERY = 100;
@@ -97,7 +99,8 @@ public final class Trainer {
      * so the decoder learns to use z before the KL term pulls the codes towards the prior.
      */
     public void setKlWarmupEpochs(double epochs) {
-        if (!(epochs >= 0 && epochs <= 10_000)) throw new IllegalArgumentException("KL warm-up must be 0 to 10000 epochs, got " + epochs);
+        if (!(epochs >= 0 && epochs <= MAX_KL_WARMUP))
+            throw new IllegalArgumentException("KL warm-up must be 0 to " + (int) MAX_KL_WARMUP + " epochs, got " + epochs);
         klWarmupEpochs = epochs;
     }
 
@@ -162,10 +165,10 @@ public final class Trainer {
         vae.forwardBackward(mm, ws, batch, b, rng);
         long thisStep = step + 1;
         if (!Double.isFinite(ws.reconSum) || !Double.isFinite(ws.klSum))
-            throw diverged("the loss became " + (Double.isFinite(ws.reconSum) ? ws.klSum : ws.reconSum), thisStep);
-        if (!gradientsFinite()) throw diverged("a gradient became infinite or NaN", thisStep);
+            throw diverged(RunProblem.Kind.LOSS_NOT_FINITE, Double.isFinite(ws.reconSum) ? ws.klSum : ws.reconSum, thisStep);
+        if (!gradientsFinite()) throw diverged(RunProblem.Kind.GRADIENT_NOT_FINITE, Double.NaN, thisStep);
         optimizer.step(learningRate);
-        if (!weightsFinite()) throw diverged("a weight became infinite or NaN", thisStep);
+        if (!weightsFinite()) throw diverged(RunProblem.Kind.WEIGHT_NOT_FINITE, Double.NaN, thisStep);
         step = thisStep;
         if (step % GOOD_STATE_EVERY == 0) saveGood();
         sinceReport.add(batch, ws.reconSum, ws.klSum, b, ws.klPerDimSum);
@@ -179,11 +182,9 @@ public final class Trainer {
         return false;
     }
 
-    private TrainingDivergedException diverged(String what, long atStep) {
+    private TrainingDivergedException diverged(RunProblem.Kind what, double value, long atStep) {
         rollBack();
-        return new TrainingDivergedException("Training diverged at step " + atStep + ": " + what
-                + ". The model was rolled back to step " + lastGoodStep + ". Try a lower learning rate (now "
-                + learningRate + ").", atStep);
+        return new TrainingDivergedException(RunProblem.diverged(what, atStep, value, lastGoodStep, learningRate));
     }
 
     private boolean gradientsFinite() {

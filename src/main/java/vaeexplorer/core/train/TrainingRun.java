@@ -55,7 +55,8 @@ public final class TrainingRun {
     private long rateNanos;
     private double samplesPerSecond;
     private double[] pendingKl;
-    private String message = "";
+    /** Why the run ended early, or null. */
+    private RunProblem problem;
     private long latentInterval = LATENT_MIN_NANOS;
 
     /**
@@ -263,14 +264,14 @@ public final class TrainingRun {
             publish(false);
         } catch (TrainingDivergedException e) {
             state = State.DIVERGED;
-            message = e.getMessage();
+            problem = e.problem() != null ? e.problem() : RunProblem.internalError(trainer.step(), trainer.learningRate(), e);
             publish(true);
         } catch (InterruptedException e) {
             state = State.STOPPED;
             publish(false);
         } catch (RuntimeException | Error e) {
             state = State.FAILED;
-            message = "Training stopped because of an internal error: " + e;
+            problem = RunProblem.internalError(trainer.step(), trainer.learningRate(), e);
             publish(false);
             throw e;
         }
@@ -287,7 +288,7 @@ public final class TrainingRun {
 
     private void publish(boolean withLatent) {
         flushLosses();
-        TrainingSnapshot s = new TrainingSnapshot(state, message, trainer.step(), trainer.epoch(), trainer.config().epochs(),
+        TrainingSnapshot s = new TrainingSnapshot(state, problem, trainer.step(), trainer.epoch(), trainer.config().epochs(),
                 trainer.epochProgress(), trainer.data().train().size(), samplesPerSecond, activeNanos, trainer.effectiveBeta(),
                 trainer.learningRate(), pendingLosses, pendingTests, pendingKl, trainer.vae().snapshot(),
                 withLatent ? encodeShown() : null);

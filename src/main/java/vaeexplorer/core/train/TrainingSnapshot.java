@@ -8,11 +8,12 @@ import vaeexplorer.core.vae.ModelSnapshot;
 /**
  * What the trainer thread publishes, immutable: the losses and test results since the previous snapshot, the latest
  * model copy and latent encodings, and progress. Observers may drop snapshots if they merge them with
- * {@link #followedBy}: the merge keeps every loss point and the newest of everything else.
+ * {@link #followedBy}: the merge keeps every loss point and the newest of everything else. {@code problem} tells why
+ * the run ended DIVERGED or FAILED (null otherwise).
  */
 public record TrainingSnapshot(
         TrainingRun.State state,
-        String message,
+        RunProblem problem,
         long step,
         int epoch,
         int epochs,
@@ -39,6 +40,11 @@ public record TrainingSnapshot(
         return klPerDim == null ? null : klPerDim.clone();
     }
 
+    /** Why the run ended early, in English, or "" (see {@link RunProblem#message()}). */
+    public String message() {
+        return problem == null ? "" : problem.message();
+    }
+
     /** Fraction of the whole run done, 0..1. */
     public double runProgress() {
         if (epochSize == 0 || epochs == 0) return 0;
@@ -56,7 +62,7 @@ public record TrainingSnapshot(
         l.addAll(later.losses);
         List<TestPoint> t = new ArrayList<>(tests);
         t.addAll(later.tests);
-        return new TrainingSnapshot(later.state, later.message, later.step, later.epoch, later.epochs, later.imagesInEpoch,
+        return new TrainingSnapshot(later.state, later.problem, later.step, later.epoch, later.epochs, later.imagesInEpoch,
                 later.epochSize, later.samplesPerSecond, later.elapsedNanos, later.beta, later.learningRate, l, t,
                 later.klPerDim != null ? later.klPerDim : klPerDim, later.model != null ? later.model : model,
                 later.latent != null ? later.latent : latent);

@@ -10,13 +10,15 @@ import java.util.List;
 public record VaeConfig(int inputSize, List<Integer> hidden, int latent, Likelihood likelihood, double gaussianSigma) {
     public static final int MAX_LATENT = 64;
     public static final int MAX_HIDDEN = 4096;
+    /** The most hidden layers (in the encoder; the decoder mirrors them). */
+    public static final int MAX_HIDDEN_LAYERS = 4;
     public static final double DEFAULT_GAUSSIAN_SIGMA = 0.1;
 
     public VaeConfig {
         hidden = List.copyOf(hidden);
         if (inputSize < 1) throw new IllegalArgumentException("input size must be at least 1 pixel, got " + inputSize);
-        if (hidden.isEmpty() || hidden.size() > 4)
-            throw new IllegalArgumentException("give 1 to 4 hidden layer sizes, got " + hidden.size());
+        if (hidden.isEmpty() || hidden.size() > MAX_HIDDEN_LAYERS)
+            throw new IllegalArgumentException("give 1 to " + MAX_HIDDEN_LAYERS + " hidden layer sizes, got " + hidden.size());
         for (int h : hidden)
             if (h < 1 || h > MAX_HIDDEN)
                 throw new IllegalArgumentException("hidden layer size must be 1.." + MAX_HIDDEN + ", got " + h);

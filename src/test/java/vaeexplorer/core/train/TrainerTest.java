@@ -107,6 +107,13 @@ class TrainerTest {
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> epochs(t, 1));
         assertTrue(e.step() >= 1 && e.step() <= t.stepsPerEpoch(), "step " + e.step());
         assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+        RunProblem problem = e.problem(); // the same as data, for a UI to word in its language
+        assertTrue(problem.kind().isDivergence(), problem.toString());
+        assertEquals(e.step(), problem.step());
+        assertEquals(50, problem.learningRate());
+        assertTrue(problem.rolledBackTo() >= 0 && problem.rolledBackTo() < problem.step(), problem.toString());
+        assertEquals(problem.message(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Training diverged at step " + e.step() + ": "), e.getMessage());
         for (Param p : vae.params())
             for (int i = 0; i < p.size(); i++) assertTrue(Float.isFinite(p.value.data[i]), p.name + " after roll-back");
         assertTrue(t.evaluateTest().isFinite());
