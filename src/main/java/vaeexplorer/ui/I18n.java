@@ -42,9 +42,12 @@ public final class I18n {
     private static volatile List<ResourceBundle> bundles = load(ENGLISH);
 
     static {
-        LOCALE.addListener((o, a, b) -> {
-            if (b == null) LOCALE.set(ENGLISH);
-            else bundles = load(b);
+        // an invalidation listener added first runs before every binding's (change listeners run after them all), so
+        // a control that re-reads its text at once, such as a menu in the menu bar, gets the new language
+        LOCALE.addListener(o -> {
+            Locale now = LOCALE.get();
+            if (now == null) LOCALE.set(ENGLISH);
+            else bundles = load(now);
         });
     }
 
