@@ -13,7 +13,9 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import vaeexplorer.core.data.DataProblem;
 import vaeexplorer.core.data.GreyImage;
+import vaeexplorer.core.data.ImageDecodeException;
 import vaeexplorer.core.data.ImageDecoder;
 
 /**
@@ -29,27 +31,26 @@ public final class AwtImageDecoder implements ImageDecoder {
     @Override
     public GreyImage decode(Path file) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) throw new IOException("cannot be opened");
+            if (in == null) throw new ImageDecodeException(DataProblem.IMAGE_CANNOT_OPEN);
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw new IOException("not a PNG, JPEG, BMP or GIF image");
+            if (!readers.hasNext()) throw new ImageDecodeException(DataProblem.IMAGE_UNKNOWN_FORMAT);
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 long w = reader.getWidth(0), h = reader.getHeight(0);
                 if (w * h > MAX_PIXELS)
-                    throw new IOException("the image is " + w + "x" + h + " pixels, more than the "
-                            + MAX_PIXELS / 1_000_000 + " megapixels this app reads");
+                    throw new ImageDecodeException(DataProblem.IMAGE_TOO_LARGE, w, h, MAX_PIXELS / 1_000_000);
                 BufferedImage image = reader.read(0);
                 return toGrey(image);
             } finally {
                 reader.dispose();
             }
         } catch (NoSuchFileException e) {
-            throw new IOException("no such file");
+            throw new ImageDecodeException(DataProblem.IMAGE_NO_SUCH_FILE);
         } catch (IIOException e) {
-            throw new IOException("corrupt or unsupported image (" + plain(e) + ")", e);
+            throw new ImageDecodeException(e, DataProblem.IMAGE_CORRUPT_OR_UNSUPPORTED, plain(e));
         } catch (RuntimeException e) { // image readers throw these on some corrupt files
-            throw new IOException("corrupt image (" + plain(e) + ")", e);
+            throw new ImageDecodeException(e, DataProblem.IMAGE_CORRUPT, plain(e));
         }
     }
 

@@ -27,7 +27,7 @@ final class DataImport {
 
     /** Asks for an image folder and its options, then loads it. */
     void chooseImageFolder() {
-        Path dir = FileDialogs.folder(x.stage(), "Open a folder of images");
+        Path dir = FileDialogs.folder(x.stage(), I18n.get("import.chooseFolder"));
         if (dir == null) return;
         ImportOptionsDialog.ask(x.stage(), x.view().getStyle(), dir, false, lastOptions)
                 .ifPresent(o -> openImageFolder(dir, o));
@@ -35,7 +35,7 @@ final class DataImport {
 
     /** Asks for a CSV file and its options, then loads it. */
     void chooseCsvFile() {
-        Path file = FileDialogs.open(x.stage(), "Open a CSV file of images", "CSV files", ".csv", ".CSV");
+        Path file = FileDialogs.open(x.stage(), I18n.get("import.chooseCsv"), I18n.get("import.csvFiles"), ".csv", ".CSV");
         if (file == null) return;
         ImportOptionsDialog.ask(x.stage(), x.view().getStyle(), file, true, lastOptions)
                 .ifPresent(o -> openCsvFile(file, o));
@@ -43,12 +43,12 @@ final class DataImport {
 
     void openImageFolder(Path dir, ImportOptions options) {
         lastOptions = options;
-        load(DatasetChoice.images(dir, options), "image folder");
+        load(DatasetChoice.images(dir, options), "import.folderFailed");
     }
 
     void openCsvFile(Path file, ImportOptions options) {
         lastOptions = options;
-        load(DatasetChoice.csv(file, options), "CSV file");
+        load(DatasetChoice.csv(file, options), "import.csvFailed");
     }
 
     /** Stops the load under way, if any; the data set in use stays. */
@@ -65,12 +65,13 @@ final class DataImport {
         return lastSkipped;
     }
 
-    private void load(DatasetChoice choice, String what) {
+    /** @param failedKey the key of the error dialog's header */
+    private void load(DatasetChoice choice, String failedKey) {
         cancel();
         DatasetLibrary.Task[] self = new DatasetLibrary.Task[1];
-        NoticeBar notices = x.notices();
+        LiveNotices notices = x.liveNotices();
         notices.hideNotice();
-        notices.showProgress("Loading " + choice.label() + "…", x.library().progress(), this::cancel);
+        notices.progress(() -> I18n.format("data.loading", choice.label()), x.library().progress(), this::cancel);
         self[0] = x.library().load(choice, true, new DatasetLibrary.Listener() {
             @Override
             public void loaded(LoadResult result) {
@@ -79,17 +80,15 @@ final class DataImport {
             }
 
             @Override
-            public void failed(String message) {
+            public void failed(ProblemTexts.Text why) {
                 if (!finish(self[0])) return;
-                x.showError("dataErrorDialog", "Could not open the " + what,
-                        message + "\n\nThe data set in use has not changed.");
+                x.showError("dataErrorDialog", I18n.get(failedKey), why.lines() + "\n\n" + I18n.get("import.unchanged"));
             }
 
             @Override
             public void cancelled() {
                 if (!finish(self[0])) return;
-                notices.showNotice("Loading " + choice.label() + " was cancelled; the data set in use has not changed.",
-                        false, null, null);
+                notices.notice(() -> I18n.format("import.cancelled", choice.label()), false);
             }
         });
         current = self[0];
@@ -99,7 +98,7 @@ final class DataImport {
     private boolean finish(DatasetLibrary.Task task) {
         if (task != current) return false;
         current = null;
-        x.notices().hideProgress();
+        x.liveNotices().hideProgress();
         return true;
     }
 
@@ -112,17 +111,18 @@ final class DataImport {
         DataSplit split = result.split();
         Dataset train = split.train();
         int images = train.size() + split.test().size();
-        StringBuilder b = new StringBuilder();
-        b.append(choice.folder().getFileName()).append(": ").append(Formats.count(train.size())).append(" training + ")
-                .append(Formats.count(split.test().size())).append(" test images, ").append(train.cols()).append('×')
-                .append(train.rows()).append(", ");
-        b.append(train.isLabelled() ? train.classNames().size() + " classes" : "unlabelled").append('.');
-        if (!lastSkipped.isEmpty())
-            b.append(" Skipped ").append(Formats.count(lastSkipped.size())).append(" of ")
-                    .append(Formats.count(images + lastSkipped.size())).append(" files.");
-        b.append(" It applies on Reset.");
         List<SkippedFile> skipped = lastSkipped;
-        x.notices().showNotice(b.toString(), false, skipped.isEmpty() ? null : "Show list",
+        java.util.function.Supplier<String> text = () -> {
+            String classes = train.isLabelled() ? I18n.format("import.classes", train.classNames().size())
+                    : I18n.get("import.unlabelled");
+            Object name = choice.folder().getFileName();
+            String trainCount = Formats.count(train.size()), testCount = Formats.count(split.test().size());
+            return skipped.isEmpty()
+                    ? I18n.format("import.loaded", name, trainCount, testCount, train.cols(), train.rows(), classes)
+                    : I18n.format("import.loadedSkipped", name, trainCount, testCount, train.cols(), train.rows(), classes,
+                            Formats.count(skipped.size()), Formats.count(images + skipped.size()));
+        };
+        x.liveNotices().notice(text, false, skipped.isEmpty() ? null : () -> I18n.get("import.showList"),
                 () -> showSkipped(choice, skipped));
     }
 

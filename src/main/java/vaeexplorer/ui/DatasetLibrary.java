@@ -26,8 +26,9 @@ import vaeexplorer.imaging.AwtImageDecoder;
 
 /**
  * Loads data sets on a background thread and keeps them: built-in sets once per process, folders and files until
- * reopened. Results and errors come back on the FX thread. {@link #loading()} names what is being loaded ("" when
- * idle) and {@link #progress()} tells how far the current load has come.
+ * reopened. Results and errors come back on the FX thread, errors said in the UI's language ({@link ProblemTexts}).
+ * {@link #loading()} names what is being loaded ("" when idle), in the UI's language, and {@link #progress()} tells
+ * how far the current load has come.
  */
 public final class DatasetLibrary {
     private static final Map<DatasetChoice, DataSplit> CACHE = new ConcurrentHashMap<>();
@@ -41,13 +42,22 @@ public final class DatasetLibrary {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private volatile ImageDecoder decoder = new AwtImageDecoder();
     private int inFlight;
+    /** The label of the latest load under way, or null. */
+    private String loadingLabel;
+
+    /** Says {@link #loading()} again in a new language (held here: the locale only holds it weakly). */
+    private final javafx.beans.value.ChangeListener<java.util.Locale> onLocale = (o, a, b) -> updateLoading();
+
+    public DatasetLibrary() {
+        I18n.locale().addListener(new javafx.beans.value.WeakChangeListener<>(onLocale));
+    }
 
     /** What a load reports, on the FX thread: exactly one of loaded, failed and cancelled. */
     public interface Listener {
         void loaded(LoadResult result);
 
-        /** @param message for the user, naming the file or folder */
-        void failed(String message);
+        /** @param why for the user, in the UI's language: what kind of failure, naming the file or folder */
+        void failed(ProblemTexts.Text why);
 
         default void cancelled() {}
     }
@@ -81,7 +91,8 @@ public final class DatasetLibrary {
 
     /**
      * Loads a data set off the FX thread (or takes it from the cache unless reload) and calls back on the FX thread:
-     * onLoaded with the data, or onError with a message for the user. Call on the FX thread.
+     * onLoaded with the data, or onError with a message for the user in the UI's language (the explanation of
+     * {@link ProblemTexts.Text}, naming the file or folder). Call on the FX thread.
      */
     public void load(DatasetChoice choice, boolean reload, Consumer<DataSplit> onLoaded, Consumer<String> onError) {
         load(choice, reload, new Listener() {
@@ -91,8 +102,8 @@ public final class DatasetLibrary {
             }
 
             @Override
-            public void failed(String message) {
-                onError.accept(message);
+            public void failed(ProblemTexts.Text why) {
+                onError.accept(why.explanation());
             }
         });
     }
@@ -109,7 +120,8 @@ public final class DatasetLibrary {
             return task;
         }
         inFlight++;
-        loading.set("Loading " + choice.label() + "…");
+        loadingLabel = choice.label();
+        updateLoading();
         progress.set(-1);
         Coalescer<Double> progressToFx = new Coalescer<>((a, b) -> b, p -> {
             if (!task.isCancelled()) progress.set(p);
@@ -120,23 +132,30 @@ public final class DatasetLibrary {
         ImageDecoder imageDecoder = decoder;
         worker.execute(() -> {
             LoadResult result = null;
-            String error = null;
+            DataException dataError = null;
+            Throwable otherError = null;
             try {
                 result = read(choice, imageDecoder, onProgress, () -> task.isCancelled() || Thread.currentThread().isInterrupted());
                 CACHE.put(choice, result.split());
             } catch (LoadCancelledException e) {
                 task.cancel();
             } catch (DataException e) {
-                error = e.getMessage();
+                dataError = e;
             } catch (IllegalArgumentException | IllegalStateException | OutOfMemoryError e) {
-                error = choice.label() + ": could not be loaded (" + e.getMessage() + ")";
+                otherError = e;
             }
             LoadResult loaded = result;
-            String message = error;
+            DataException d = dataError;
+            Throwable other = otherError;
             Platform.runLater(() -> {
-                if (--inFlight == 0) loading.set("");
+                if (--inFlight == 0) {
+                    loadingLabel = null;
+                    updateLoading();
+                }
                 if (loaded != null) listener.loaded(loaded);
-                else if (message != null) listener.failed(message);
+                else if (d != null) listener.failed(ProblemTexts.of(d));
+                else if (other != null) listener.failed(new ProblemTexts.Text(ProblemTexts.Kind.OTHER_DATA.headline(),
+                        I18n.format("data.couldNotLoad", choice.label(), other.getMessage()), null));
                 else listener.cancelled();
             });
         });
@@ -151,6 +170,10 @@ public final class DatasetLibrary {
             case IMAGES, CSV -> DataSources.load(choice.folder().toString(), choice.options().toLoadOptions(decoder),
                     progress, cancelled);
         };
+    }
+
+    private void updateLoading() {
+        loading.set(loadingLabel == null ? "" : I18n.format("data.loading", loadingLabel));
     }
 
     /** Makes a data set known without loading it (tests use small subsets this way). */

@@ -13,16 +13,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * Catches what nothing else caught, on any thread: the error goes to a log file, and the user gets a short message
- * with the details folded away (one dialog at a time; errors while it is open are only logged and counted). Never a
- * silent failure, never a dead UI.
+ * Catches what nothing else caught, on any thread: the error goes to a log file (in English), and the user gets a
+ * short message in the UI's language with the details folded away (one dialog at a time; errors while it is open are
+ * only logged and counted). Never a silent failure, never a dead UI.
  */
 public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
     private final Path logFile;
@@ -31,8 +35,21 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
     private volatile Consumer<Report> presenter = this::showDialog;
     private volatile Window owner;
 
-    /** What the user is told: a one-line message, the details, and where the log is. */
-    public record Report(String message, String details, Path logFile) {}
+    /**
+     * What the user is told: a one-line message (as logged, in English), the details, where the log is, and for an
+     * uncaught error the thread and the error's summary (else null), from which the dialog says the message in the
+     * UI's language.
+     */
+    public record Report(String message, String details, Path logFile, String thread, String summary) {
+        public Report(String message, String details, Path logFile) {
+            this(message, details, logFile, null, null);
+        }
+
+        /** The message in the UI's language (the error's own words stay as they are). */
+        public String shownMessage() {
+            return thread == null ? message : I18n.format("errorReport.inThread", thread, summary);
+        }
+    }
 
     public ErrorReporter(Path logFile) {
         this.logFile = logFile;
@@ -76,16 +93,25 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
 
     @Override
     public void uncaughtException(Thread t, Throwable e) {
-        report("Something went wrong in " + t.getName() + ": " + summary(e), e);
+        String summary = summary(e);
+        report("Something went wrong in " + t.getName() + ": " + summary, e, t.getName(), summary);
     }
 
-    /** Logs the error and tells the user (on the FX thread, whatever thread this is called from). */
+    /**
+     * Logs the error and tells the user (on the FX thread, whatever thread this is called from).
+     *
+     * @param message for the log, in English; the dialog shows it as it is
+     */
     public void report(String message, Throwable e) {
+        report(message, e, null, null);
+    }
+
+    private void report(String message, Throwable e, String thread, String summary) {
         reported.incrementAndGet();
         StringWriter details = new StringWriter();
         e.printStackTrace(new PrintWriter(details));
         log(message + "\n" + details);
-        Report r = new Report(message, details.toString(), logFile);
+        Report r = new Report(message, details.toString(), logFile, thread, summary);
         if (!dialogOpen.compareAndSet(false, true)) return;
         Runnable show = () -> {
             try {
@@ -127,14 +153,31 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
             if (w.getScene() != null) alert.getDialogPane().setStyle(w.getScene().getRoot().getStyle());
         }
         alert.setTitle("VAE Explorer");
-        alert.setHeaderText("Something went wrong");
+        alert.setHeaderText(I18n.get("errorReport.header"));
         TextArea area = new TextArea(r.details());
         area.setEditable(false);
         area.setPrefRowCount(14);
-        Label where = new Label("The details are also in " + r.logFile());
+        Label where = new Label(I18n.format("errorReport.logFile", r.logFile()));
         where.setWrapText(true);
-        alert.getDialogPane().setContent(new Label(r.message() + "\n\nThe app keeps running; your work is not lost."));
+        alert.getDialogPane().setContent(new Label(r.shownMessage() + "\n\n" + I18n.get("errorReport.keepsRunning")));
         alert.getDialogPane().setExpandableContent(new VBox(6, where, area));
+        Explorer.translateButtons(alert.getDialogPane());
+        translateDetailsButton(alert.getDialogPane());
         alert.showAndWait();
+    }
+
+    /**
+     * "Show details" / "Hide details" in the UI's language (JavaFX says them in the system's language). The pane puts
+     * its details link among the buttons of its button bar when it gets expandable content.
+     */
+    private static void translateDetailsButton(DialogPane pane) {
+        if (!(pane.lookup(".button-bar") instanceof ButtonBar bar)) return;
+        for (Node n : bar.getButtons())
+            if (n instanceof Hyperlink link && link.getStyleClass().contains("details-button")) {
+                Runnable relabel = () -> link.setText(I18n.get(pane.isExpanded() ? "errorReport.hideDetails"
+                        : "errorReport.showDetails"));
+                relabel.run();
+                pane.expandedProperty().addListener((o, a, b) -> relabel.run()); // after the pane's own listener
+            }
     }
 }

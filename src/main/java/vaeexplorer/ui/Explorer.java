@@ -9,12 +9,16 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import vaeexplorer.core.data.LoadResult;
 
 /**
  * One explorer window: creates the view-models and the view, wires them, and owns their life. Closing the window (or
@@ -28,6 +32,7 @@ public final class Explorer {
     private final LatentModel latent = new LatentModel();
     private final TextScale text = new TextScale();
     private final NoticeBar notices = new NoticeBar();
+    private final LiveNotices liveNotices = new LiveNotices(notices);
     private final DataImport imports = new DataImport(this);
     private final SessionService sessions;
     private final Exporter exporter = new Exporter(this);
@@ -108,10 +113,15 @@ public final class Explorer {
     /** PNG and CSV exports (and the manifold-grid hook for the teaching views). */
     public Exporter exporter() { return exporter; }
     NoticeBar notices() { return notices; }
+    /** The notice bar for texts that follow the language while they show. */
+    LiveNotices liveNotices() { return liveNotices; }
     /** The Language menu and the remembered choice. */
     Language language() { return language; }
 
-    /** An error dialog with the given id (for tests), header and message; it does not wait. */
+    /**
+     * An error dialog with the given id (for tests), header and message, in the language of the moment; it does not
+     * wait.
+     */
     void showError(String id, String header, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(stage);
@@ -121,13 +131,26 @@ public final class Explorer {
         alert.getDialogPane().setId(id);
         alert.getDialogPane().setStyle(view.getStyle());
         alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        translateButtons(alert.getDialogPane());
         alert.show();
+    }
+
+    /**
+     * Gives the standard buttons of a dialog (OK, Cancel, Close) the UI's words: JavaFX names them in the language of
+     * the system, not the one chosen in the app.
+     */
+    static void translateButtons(DialogPane pane) {
+        for (ButtonType t : pane.getButtonTypes()) {
+            String key = t == ButtonType.OK ? "dialogButtons.ok" : t == ButtonType.CANCEL ? "dialogButtons.cancel"
+                    : t == ButtonType.CLOSE ? "dialogButtons.close" : null;
+            if (key != null && pane.lookupButton(t) instanceof Button b) b.setText(I18n.get(key));
+        }
     }
 
     /** Asks for an IDX folder and opens it. */
     void openFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a folder of IDX files");
+        chooser.setTitle(I18n.get("explorer.openIdxFolder"));
         File dir = chooser.showDialog(stage);
         if (dir != null) openFolder(dir.toPath());
     }
@@ -138,18 +161,17 @@ public final class Explorer {
      */
     void openFolder(Path dir) {
         DatasetChoice choice = DatasetChoice.folder(dir);
-        library.load(choice, true, split -> {
-            if (!settings.datasets().contains(choice)) settings.datasets().add(choice);
-            settings.dataset().set(choice);
-        }, message -> {
-            Alert alert = new Alert(Alert.AlertType.ERROR);
-            alert.initOwner(stage);
-            alert.setTitle("VAE Explorer");
-            alert.setHeaderText("Could not open the IDX folder");
-            alert.setContentText(message);
-            alert.getDialogPane().setId("folderErrorDialog");
-            alert.getDialogPane().setStyle(view.getStyle());
-            alert.show();
+        library.load(choice, true, new DatasetLibrary.Listener() {
+            @Override
+            public void loaded(LoadResult result) {
+                if (!settings.datasets().contains(choice)) settings.datasets().add(choice);
+                settings.dataset().set(choice);
+            }
+
+            @Override
+            public void failed(ProblemTexts.Text why) {
+                showError("folderErrorDialog", I18n.get("explorer.idxFolderFailed"), why.lines());
+            }
         });
     }
 

@@ -37,21 +37,26 @@ import vaeexplorer.core.vae.ModelSnapshot;
 public final class Exporter {
     /** What the Export menu offers. */
     enum Kind {
-        DECODED("decoded image", ".png", "PNG image"),
-        SCATTER("latent scatter", ".png", "PNG image"),
-        CHART("loss chart", ".png", "PNG image"),
-        MANIFOLD_GRID("manifold grid", ".png", "PNG image"),
-        LOSS_CSV("loss history", ".csv", "CSV file"),
-        LATENT_CSV("latent coordinates", ".csv", "CSV file");
+        DECODED("export.decodedImage", ".png", "export.pngImage"),
+        SCATTER("export.latentScatter", ".png", "export.pngImage"),
+        CHART("export.lossChart", ".png", "export.pngImage"),
+        MANIFOLD_GRID("export.manifoldGrid", ".png", "export.pngImage"),
+        LOSS_CSV("export.lossHistory", ".csv", "export.csvFile"),
+        LATENT_CSV("export.latentCoordinates", ".csv", "export.csvFile");
 
-        final String what;
+        /** Keys of what is exported (a noun for "Export the ...") and of the file type. */
+        final String whatKey;
         final String extension;
-        final String description;
+        final String descriptionKey;
 
-        Kind(String what, String extension, String description) {
-            this.what = what;
+        Kind(String whatKey, String extension, String descriptionKey) {
+            this.whatKey = whatKey;
             this.extension = extension;
-            this.description = description;
+            this.descriptionKey = descriptionKey;
+        }
+
+        String what() {
+            return I18n.get(whatKey);
         }
     }
 
@@ -81,9 +86,9 @@ public final class Exporter {
 
     /** Writes the manifold grid as PNG at the given scale. */
     public void writeManifoldGridPng(Path file, int scale) throws IOException {
-        if (manifoldGrid == null) throw new IOException("there is no manifold grid to export");
+        if (manifoldGrid == null) throw new IOException(I18n.get("export.noManifoldGrid"));
         Image img = manifoldGrid.apply(scale);
-        if (img == null) throw new IOException("there is no manifold grid to export yet");
+        if (img == null) throw new IOException(I18n.get("export.noManifoldGridYet"));
         writePng(file, img);
     }
 
@@ -95,7 +100,7 @@ public final class Exporter {
         float[] px = x.latent().decoded().get();
         Dataset shown = x.training().shown().get();
         if (px == null || shown == null || px.length != shown.imageSize())
-            throw new IOException("there is no decoded image yet");
+            throw new IOException(I18n.get("export.noDecodedImage"));
         int rows = shown.rows(), cols = shown.cols();
         WritableImage img = new WritableImage(cols * scale, rows * scale);
         PixelWriter w = img.getPixelWriter();
@@ -140,7 +145,7 @@ public final class Exporter {
     public int writeLatentCsv(Path file) throws IOException {
         ModelSnapshot model = x.training().model().get();
         Dataset shown = x.training().shown().get();
-        if (model == null || shown == null) throw new IOException("there is no model yet");
+        if (model == null || shown == null) throw new IOException(I18n.get("export.noModel"));
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             LatentCsv.writeHeader(w, model.latent(), false);
@@ -157,7 +162,7 @@ public final class Exporter {
 
     static void writePng(Path file, BufferedImage image) throws IOException {
         AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
+            if (!ImageIO.write(image, "png", out)) throw new IOException(I18n.get("export.noPngWriter"));
         });
     }
 
@@ -173,34 +178,39 @@ public final class Exporter {
             case LOSS_CSV -> "-loss-history";
             case LATENT_CSV -> "-latent";
         };
-        Path file = FileDialogs.save(x.stage(), "Export the " + kind.what, FileNames.base(x) + suffix + kind.extension,
-                kind.description, kind.extension);
+        Path file = FileDialogs.save(x.stage(), I18n.format("export.title", kind.what()),
+                FileNames.base(x) + suffix + kind.extension, I18n.get(kind.descriptionKey), kind.extension);
         if (file == null) return;
         try {
-            String detail = switch (kind) {
+            java.util.function.Supplier<String> done = switch (kind) {
                 case DECODED -> {
                     writeDecodedPng(file, (int) scale);
-                    yield "";
+                    yield () -> I18n.format("export.done", kind.what(), file);
                 }
                 case SCATTER -> {
                     writeScatterPng(file, scale);
-                    yield "";
+                    yield () -> I18n.format("export.done", kind.what(), file);
                 }
                 case CHART -> {
                     writeChartPng(file, scale);
-                    yield "";
+                    yield () -> I18n.format("export.done", kind.what(), file);
                 }
                 case MANIFOLD_GRID -> {
                     writeManifoldGridPng(file, (int) scale);
-                    yield "";
+                    yield () -> I18n.format("export.done", kind.what(), file);
                 }
-                case LOSS_CSV -> " (" + Formats.count(writeLossCsv(file)) + " rows)";
-                case LATENT_CSV -> " (" + Formats.count(writeLatentCsv(file)) + " images)";
+                case LOSS_CSV -> {
+                    String rows = Formats.count(writeLossCsv(file));
+                    yield () -> I18n.format("export.doneRows", kind.what(), file, rows);
+                }
+                case LATENT_CSV -> {
+                    String images = Formats.count(writeLatentCsv(file));
+                    yield () -> I18n.format("export.doneImages", kind.what(), file, images);
+                }
             };
-            x.notices().showNotice("Exported the " + kind.what + " to " + file + detail + ".", false, null, null);
+            x.liveNotices().notice(done, false);
         } catch (IOException | RuntimeException e) {
-            x.showError("exportErrorDialog", "Could not export the " + kind.what,
-                    file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            x.showError("exportErrorDialog", I18n.format("export.failed", kind.what()), ProblemTexts.io(file, e));
         }
     }
 }

@@ -11,7 +11,8 @@ import javafx.stage.Window;
 
 /**
  * The file and folder choosers of the data, session and export commands: they start in the folder used last and
- * suggest a file name. The commands themselves take a Path, so tests never open a chooser.
+ * suggest a file name. The commands themselves take a Path, so tests never open a chooser. Callers pass titles and
+ * filter descriptions in the UI's language.
  */
 final class FileDialogs {
     private static File lastFolder;
@@ -45,7 +46,7 @@ final class FileDialogs {
         String[] patterns = new String[extensions.length];
         for (int i = 0; i < extensions.length; i++) patterns[i] = "*" + extensions[i];
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("fileDialogs.allFiles"), "*"));
         start(c);
         File f = c.showOpenDialog(owner);
         if (f == null) return null;

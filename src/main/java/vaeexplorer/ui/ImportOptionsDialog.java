@@ -21,7 +21,8 @@ import vaeexplorer.core.data.LoadOptions;
 
 /**
  * The small step between choosing a folder or CSV file and loading it: image size (folders only), inversion and the
- * share held out for testing, with the defaults filled in.
+ * share held out for testing, with the defaults filled in. Modal and short-lived: its texts are taken in the language
+ * of the moment it opens.
  */
 final class ImportOptionsDialog extends Dialog<ImportOptions> {
     private final Spinner<Integer> side = new Spinner<>();
@@ -33,12 +34,13 @@ final class ImportOptionsDialog extends Dialog<ImportOptions> {
      */
     ImportOptionsDialog(Window owner, String style, Path source, boolean csv, ImportOptions initial) {
         initOwner(owner);
-        setTitle(csv ? "Open CSV file" : "Open image folder");
-        setHeaderText((csv ? "Load the images of " : "Load the images in ") + source.getFileName());
+        setTitle(I18n.get(csv ? "importDialog.csvTitle" : "importDialog.folderTitle"));
+        setHeaderText(I18n.format(csv ? "importDialog.csvHeader" : "importDialog.folderHeader", source.getFileName()));
         getDialogPane().setId("importOptionsDialog");
         getDialogPane().setStyle(style);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        ((javafx.scene.control.Button) getDialogPane().lookupButton(ButtonType.OK)).setText("Load");
+        Explorer.translateButtons(getDialogPane());
+        ((javafx.scene.control.Button) getDialogPane().lookupButton(ButtonType.OK)).setText(I18n.get("importDialog.load"));
 
         side.setId("importSide");
         side.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(LoadOptions.MIN_SIDE, LoadOptions.MAX_SIDE,
@@ -53,9 +55,9 @@ final class ImportOptionsDialog extends Dialog<ImportOptions> {
             public String toString(InvertMode m) {
                 if (m == null) return "";
                 return switch (m) {
-                    case AUTO -> "Automatic: when the background is light";
-                    case ALWAYS -> "Always";
-                    case NEVER -> "Never";
+                    case AUTO -> I18n.get("importDialog.invertAuto");
+                    case ALWAYS -> I18n.get("importDialog.invertAlways");
+                    case NEVER -> I18n.get("importDialog.invertNever");
                 };
             }
 
@@ -78,18 +80,11 @@ final class ImportOptionsDialog extends Dialog<ImportOptions> {
         form.getColumnConstraints().addAll(new ColumnConstraints(), grow);
         int row = 0;
         if (!csv) {
-            form.addRow(row++, new Label("Image size (pixels)"), side);
+            form.addRow(row++, new Label(I18n.get("importDialog.side")), side);
         }
-        form.addRow(row++, new Label("Invert (white ↔ black)"), invert);
-        form.addRow(row, new Label("Held out for testing (%)"), heldOut);
-        Label note = new Label(csv
-                ? "One image per line, pixels in rows; a first column named label or class gives the classes. "
-                        + "The images keep the size the file gives them. The models expect light ink on a dark "
-                        + "background, as in MNIST: \"Automatic\" inverts images whose border is light."
-                : "Each image is fitted into a square of this size (aspect kept). Subfolders are classes; a folder "
-                        + "without subfolders is unlabelled. Files that cannot be read are skipped and listed. The models "
-                        + "expect light ink on a dark background, as in MNIST: \"Automatic\" inverts images whose "
-                        + "border is light.");
+        form.addRow(row++, new Label(I18n.get("importDialog.invert")), invert);
+        form.addRow(row, new Label(I18n.get("importDialog.heldOut")), heldOut);
+        Label note = new Label(I18n.get(csv ? "importDialog.csvNote" : "importDialog.folderNote"));
         note.setWrapText(true);
         note.getStyleClass().add("hint-text");
         note.setPrefWidth(460);

@@ -133,13 +133,14 @@ final class SessionService {
     }
 
     void saveAs() {
-        Path f = FileDialogs.save(x.stage(), "Save the session", defaultFileName(), "VAE Explorer sessions", EXTENSION);
+        Path f = FileDialogs.save(x.stage(), I18n.get("session.saveTitle"), defaultFileName(), I18n.get("session.sessions"),
+                EXTENSION);
         if (f != null) save(f);
     }
 
     void chooseAndOpen() {
-        Path f = FileDialogs.open(x.stage(), "Open a session", "VAE Explorer sessions and models", EXTENSION, ".vae",
-                ".bin");
+        Path f = FileDialogs.open(x.stage(), I18n.get("session.openTitle"), I18n.get("session.sessionsAndModels"),
+                EXTENSION, ".vae", ".bin");
         if (f != null) open(f);
     }
 
@@ -147,7 +148,7 @@ final class SessionService {
     void openRecent(Path f) {
         if (!Files.isRegularFile(f)) {
             prefs.removeRecent(f);
-            x.notices().showNotice(f + " no longer exists; it was removed from the recent sessions.", true, null, null);
+            x.liveNotices().notice(() -> I18n.format("session.recentGone", f), true);
             return;
         }
         open(f);
@@ -174,12 +175,12 @@ final class SessionService {
         TrainingRun run = t.currentRun();
         RunSettings applied = x.settings().applied().get();
         if (run == null || applied == null || t.resetting().get()) {
-            if (!auto) x.showError("sessionErrorDialog", "Nothing to save yet", "There is no model yet: wait until it is built.");
+            if (!auto) x.showError("sessionErrorDialog", I18n.get("session.nothingToSave"), I18n.get("session.noModelYet"));
             done.completeExceptionally(new IOException("no model"));
             return done;
         }
         if (saving) {
-            if (!auto) x.notices().showNotice("A save is already under way; try again in a moment.", true, null, null);
+            if (!auto) x.liveNotices().notice(() -> I18n.get("session.saveUnderWay"), true);
             done.completeExceptionally(new IOException("a save is under way"));
             return done;
         }
@@ -187,14 +188,14 @@ final class SessionService {
         int version = t.modelVersion().get();
         String spec = applied.dataset().spec();
         Map<String, String> view = viewState(applied.dataset());
-        record Taken(SessionFile.Copy copy, long step, String epoch) {}
-        run.onTrainerThread(tr -> new Taken(SessionFile.copy(tr, spec), tr.step(), epochText(tr)))
+        record Taken(SessionFile.Copy copy, long step, int epoch, int epochs) {}
+        run.onTrainerThread(tr -> new Taken(SessionFile.copy(tr, spec), tr.step(), shownEpoch(tr), tr.config().epochs()))
                 .whenComplete((taken, error) -> Platform.runLater(() -> {
                     if (error != null || t.modelVersion().get() != version) {
                         saving = false;
                         String why = error != null ? String.valueOf(error.getMessage())
-                                : "the model was replaced while it was being saved";
-                        failed(file, auto, why, done);
+                                : I18n.get("session.modelReplaced");
+                        failed(file, auto, I18n.format("io.other", file, why), done);
                         return;
                     }
                     // the snapshots published before the copy was taken have reached the history by now; points
@@ -213,14 +214,15 @@ final class SessionService {
                         Platform.runLater(() -> {
                             saving = false;
                             if (f != null) {
-                                failed(file, auto, f.getMessage(), done);
+                                failed(file, auto, ProblemTexts.io(file, f), done);
                                 return;
                             }
                             if (t.modelVersion().get() == version && (!auto || currentFile.get() != null))
                                 currentFile.set(file.toAbsolutePath().normalize());
                             prefs.addRecent(file);
-                            x.notices().showNotice((auto ? "Autosaved" : "Saved") + " step " + Formats.count(taken.step())
-                                    + " (" + taken.epoch() + ") to " + file + ".", false, null, null);
+                            String step = Formats.count(taken.step());
+                            x.liveNotices().notice(() -> I18n.format(auto ? "session.autosaved" : "session.saved", step,
+                                    I18n.format("session.epochOf", taken.epoch(), taken.epochs()), file), false);
                             done.complete(new Saved(file, taken.step()));
                         });
                     });
@@ -228,16 +230,21 @@ final class SessionService {
         return done;
     }
 
-    /** "epoch 3 of 10", counted like the status bar: the epoch under way, or the last one when it just ended. */
-    static String epochText(Trainer t) {
+    /** The epoch as the status bar counts it: the epoch under way, or the last one when it just ended (from 1). */
+    static int shownEpoch(Trainer t) {
         int epochs = t.config().epochs();
-        int shown = Math.min(epochs, t.epoch() + (t.epochProgress() > 0 || t.epoch() == 0 ? 1 : 0));
-        return "epoch " + Math.max(1, shown) + " of " + epochs;
+        return Math.max(1, Math.min(epochs, t.epoch() + (t.epochProgress() > 0 || t.epoch() == 0 ? 1 : 0)));
     }
 
+    /** "epoch 3 of 10" in the UI's language, counted like the status bar ({@link #shownEpoch}). */
+    static String epochText(Trainer t) {
+        return I18n.format("session.epochOf", shownEpoch(t), t.config().epochs());
+    }
+
+    /** @param why in the UI's language, naming the file when it is about the file */
     private void failed(Path file, boolean auto, String why, CompletableFuture<Saved> done) {
-        if (auto) x.notices().showNotice("Autosave to " + file + " failed: " + why, true, null, null);
-        else x.showError("sessionErrorDialog", "Could not save the session", file + ": " + why);
+        if (auto) x.liveNotices().notice(() -> I18n.format("session.autosaveFailed", why), true);
+        else x.showError("sessionErrorDialog", I18n.get("session.saveFailed"), why);
         done.completeExceptionally(new IOException(why));
     }
 
@@ -277,7 +284,7 @@ final class SessionService {
 
     // ---- opening ----
 
-    /** Why opening failed, in words for the user. */
+    /** Why opening failed, in words for the user (in the language of the moment it failed). */
     private static final class OpenFailure extends Exception {
         private static final long serialVersionUID = 1L;
         final String header;
@@ -285,6 +292,11 @@ final class SessionService {
         OpenFailure(String header, String message) {
             super(message);
             this.header = header;
+        }
+
+        /** A header and message from the UI's texts. */
+        static OpenFailure of(String headerKey, String messageKey, Object... args) {
+            return new OpenFailure(I18n.get(headerKey), I18n.format(messageKey, args));
         }
     }
 
@@ -300,14 +312,14 @@ final class SessionService {
     CompletableFuture<Boolean> open(Path file) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         if (opening) {
-            x.notices().showNotice("A session is already being opened.", true, null, null);
+            x.liveNotices().notice(() -> I18n.get("session.openUnderWay"), true);
             done.complete(false);
             return done;
         }
         opening = true;
         boolean[] cancelled = {false};
         DatasetLibrary.Task[] loading = {null};
-        x.notices().showProgress("Opening " + file.getFileName() + "…", new SimpleDoubleProperty(-1), () -> {
+        x.liveNotices().progress(() -> I18n.format("session.opening", file.getFileName()), new SimpleDoubleProperty(-1), () -> {
             cancelled[0] = true;
             if (loading[0] != null) loading[0].cancel();
         });
@@ -326,7 +338,7 @@ final class SessionService {
                     openCancelled(file, done);
                     return;
                 }
-                x.notices().showProgress("Opening " + file.getFileName() + ": loading " + choice.label() + "…",
+                x.liveNotices().progress(() -> I18n.format("session.openingLoading", file.getFileName(), choice.label()),
                         x.library().progress(), () -> {
                             cancelled[0] = true;
                             if (loading[0] != null) loading[0].cancel();
@@ -352,10 +364,9 @@ final class SessionService {
                     }
 
                     @Override
-                    public void failed(String message) {
-                        openFailed(new OpenFailure("The session's data could not be loaded",
-                                "The session was trained on " + describe(choice) + ", which could not be loaded:\n"
-                                        + message), done);
+                    public void failed(ProblemTexts.Text why) {
+                        openFailed(OpenFailure.of("session.dataNotLoaded", "session.dataNotLoadedText", describe(choice),
+                                why.lines()), done);
                     }
 
                     @Override
@@ -372,9 +383,9 @@ final class SessionService {
         try {
             return SessionFile.load(file);
         } catch (FileFormatException e) {
-            throw new OpenFailure("Could not open the session", e.getMessage());
+            throw new OpenFailure(I18n.get("session.openFailed"), ProblemTexts.of(e).lines());
         } catch (RuntimeException | OutOfMemoryError e) {
-            throw new OpenFailure("Could not open the session", file + ": not a readable session (" + e + ")");
+            throw OpenFailure.of("session.openFailed", "session.notReadable", file, e);
         }
     }
 
@@ -382,9 +393,7 @@ final class SessionService {
     static DatasetChoice choiceFor(SessionFile.Session s) throws OpenFailure {
         String spec = s.dataset();
         Map<String, String> v = s.view();
-        if (spec.isBlank())
-            throw new OpenFailure("The session names no data set", "The file does not say which data set the model was "
-                    + "trained on, so it cannot be opened here.");
+        if (spec.isBlank()) throw OpenFailure.of("session.noDataSet", "session.noDataSetText");
         String kind = v.getOrDefault("data.kind", "");
         if (BuiltInDatasets.isBuiltIn(spec) && (kind.isEmpty() || kind.equals("built_in")))
             return DatasetChoice.builtIn(spec);
@@ -392,12 +401,10 @@ final class SessionService {
         try {
             path = Path.of(spec);
         } catch (InvalidPathException e) {
-            throw new OpenFailure("The session's data is missing", "The data set " + spec + " is not a valid path here.");
+            throw OpenFailure.of("session.dataMissing", "session.invalidPath", spec);
         }
         if (!Files.exists(path))
-            throw new OpenFailure("The session's data is missing", "The session was trained on " + spec
-                    + ", which does not exist (moved, renamed or on another computer?). Put the data back there and "
-                    + "open the session again.");
+            throw OpenFailure.of("session.dataMissing", "session.dataGone", spec);
         try {
             switch (kind) {
                 case "idx":
@@ -413,8 +420,7 @@ final class SessionService {
                     return DatasetChoice.csv(path, ImportOptions.DEFAULTS);
             }
         } catch (IllegalArgumentException e) {
-            throw new OpenFailure("Could not open the session", "The session's data options are damaged ("
-                    + e.getMessage() + ").");
+            throw OpenFailure.of("session.openFailed", "session.optionsDamaged", e.getMessage());
         }
     }
 
@@ -426,12 +432,13 @@ final class SessionService {
                 Long.parseLong(v.getOrDefault("data.split_seed", String.valueOf(d.splitSeed()))));
     }
 
+    /** "the IDX folder ...", in the UI's language. */
     private static String describe(DatasetChoice c) {
         return switch (c.kind()) {
-            case BUILT_IN -> "the built-in data set " + c.builtIn();
-            case IDX -> "the IDX folder " + c.folder();
-            case IMAGES -> "the image folder " + c.folder();
-            case CSV -> "the CSV file " + c.folder();
+            case BUILT_IN -> I18n.format("session.builtInDataSet", c.builtIn());
+            case IDX -> I18n.format("session.idxFolder", c.folder());
+            case IMAGES -> I18n.format("session.imageFolder", c.folder());
+            case CSV -> I18n.format("session.csvFile", c.folder());
         };
     }
 
@@ -440,16 +447,15 @@ final class SessionService {
         Vae vae = s.model().vae();
         VaeConfig cfg = vae.config();
         if (cfg.inputSize() != split.train().imageSize())
-            throw new OpenFailure("The session does not fit its data", "The model takes images of " + cfg.inputSize()
-                    + " pixels, but " + describe(choice) + " now has images of " + split.train().rows() + "×"
-                    + split.train().cols() + " = " + split.train().imageSize() + " pixels.");
+            throw OpenFailure.of("session.doesNotFit", "session.pixelsDiffer", cfg.inputSize(), describe(choice),
+                    split.train().rows(), split.train().cols(), split.train().imageSize());
         TrainConfig tc = s.trainConfig().withThreads(RunFactory.THREADS);
         Trainer trainer;
         try {
             trainer = new Trainer(vae, split, tc, RunFactory.matMul(), new Rng(tc.seed()));
             if (s.trainer() != null) trainer.restore(s.trainer());
         } catch (IllegalArgumentException e) {
-            throw new OpenFailure("The session does not fit its data", Formats.sentence(e.getMessage()) + ".");
+            throw new OpenFailure(I18n.get("session.doesNotFit"), Formats.sentence(e.getMessage()) + ".");
         }
         Dataset shown = RunFactory.shownImages(split);
         ModelSnapshot m = vae.snapshot();
@@ -473,9 +479,9 @@ final class SessionService {
         RunSettings rs = new RunSettings(p.choice(), cfg.latent(), cfg.hidden(), cfg.likelihood(), tr.beta(),
                 tr.learningRate(), tc.batchSize(), tc.epochs(), tc.seed());
         String note = p.session().hasTrainingState()
-                ? "Session opened at step " + Formats.count(tr.step()) + ", " + epochText(tr)
-                        + (tr.epoch() >= tc.epochs() ? ": all its epochs are done." : ": press Train to go on.")
-                : "Model opened without training state: Train goes on from its weights with a fresh optimiser.";
+                ? I18n.format(tr.epoch() >= tc.epochs() ? "session.openedDone" : "session.openedGoOn",
+                        Formats.count(tr.step()), epochText(tr))
+                : I18n.get("session.openedModel");
         x.training().restore(rs, p.split(), p.shown(), tr, p.session().history(), p.codes(), note);
         if (!settings.datasets().contains(p.choice())) settings.datasets().add(p.choice());
         settings.dataset().set(p.choice());
@@ -492,8 +498,8 @@ final class SessionService {
         testsSeen = x.training().lossHistory().tests().size();
         prefs.addRecent(file);
         opening = false;
-        x.notices().hideProgress();
-        x.notices().showNotice("Opened " + file + ".", false, null, null);
+        x.liveNotices().hideProgress();
+        x.liveNotices().notice(() -> I18n.format("session.opened", file), false);
         done.complete(true);
     }
 
@@ -535,15 +541,15 @@ final class SessionService {
 
     private void openFailed(OpenFailure e, CompletableFuture<Boolean> done) {
         opening = false;
-        x.notices().hideProgress();
-        x.showError("sessionErrorDialog", e.header, e.getMessage() + "\n\nNothing in the app was changed.");
+        x.liveNotices().hideProgress();
+        x.showError("sessionErrorDialog", e.header, e.getMessage() + "\n\n" + I18n.get("session.nothingChanged"));
         done.complete(false);
     }
 
     private void openCancelled(Path file, CompletableFuture<Boolean> done) {
         opening = false;
-        x.notices().hideProgress();
-        x.notices().showNotice("Opening " + file.getFileName() + " was cancelled; nothing was changed.", false, null, null);
+        x.liveNotices().hideProgress();
+        x.liveNotices().notice(() -> I18n.format("session.openCancelled", file.getFileName()), false);
         done.complete(false);
     }
 

@@ -59,11 +59,11 @@ public final class BuiltInDatasets {
             if (cancelled.getAsBoolean()) throw new LoadCancelledException(name);
             try (InputStream in = BuiltInDatasets.class.getResourceAsStream(files[i])) {
                 if (in == null)
-                    throw new DataException(files[i], "missing from the application (built-in data set " + name + ")");
+                    throw new DataException(DataProblem.BUILT_IN_MISSING, files[i], name);
                 if (i % 2 == 0) images[i / 2] = IdxReader.readImages(in, files[i]);
                 else labels[i / 2] = IdxReader.readLabels(in, files[i]);
             } catch (IOException e) {
-                throw new DataException(files[i], "could not be read (" + e.getMessage() + ")", e);
+                throw new DataException(e, DataProblem.UNREADABLE, files[i], e.getMessage());
             }
             progress.update(i + 1, 4);
         }

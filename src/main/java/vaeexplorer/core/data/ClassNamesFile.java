@@ -27,21 +27,21 @@ public final class ClassNamesFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
-            throw new DataException(file, "is not UTF-8 text");
+            throw new DataException(DataProblem.CLASSES_NOT_UTF8, file);
         } catch (IOException e) {
-            throw new DataException(file, "could not be read (" + e.getMessage() + ")", e);
+            throw new DataException(e, DataProblem.UNREADABLE, file, e.getMessage());
         }
         List<String> names = new ArrayList<>();
         for (String line : lines) names.add(line.replace("\uFEFF", "").trim());
         while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) names.remove(names.size() - 1);
-        if (names.isEmpty()) throw new DataException(file, "holds no class names");
+        if (names.isEmpty()) throw new DataException(DataProblem.CLASSES_EMPTY, file);
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
-            if (n.isEmpty()) throw new DataException(file, "line " + (i + 1) + " is empty (one class name per line)");
+            if (n.isEmpty()) throw new DataException(DataProblem.CLASSES_EMPTY_LINE, file, i + 1);
             Integer first = seen.putIfAbsent(n, i + 1);
             if (first != null)
-                throw new DataException(file, "line " + (i + 1) + " repeats the class name '" + n + "' of line " + first);
+                throw new DataException(DataProblem.CLASSES_REPEATED, file, i + 1, n, first);
         }
         return List.copyOf(names);
     }

@@ -58,9 +58,9 @@ public final class CsvLoader {
         try {
             size = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new DataException(file, "no such file");
+            throw new DataException(DataProblem.NO_SUCH_FILE, file);
         } catch (IOException e) {
-            throw new DataException(file, "could not be read (" + e.getMessage() + ")", e);
+            throw new DataException(e, DataProblem.UNREADABLE, file, e.getMessage());
         }
         Layout layout = new Layout();
         List<String> labelCells = new ArrayList<>();
@@ -70,19 +70,18 @@ public final class CsvLoader {
         int rows = read(file, layout, (line, cells, row) -> {
             for (int c = layout.firstPixel; c < cells.count; c++) {
                 double v = cells.number(c);
-                if (!(v >= 0 && v <= 255)) throw cellError(file, line, cells, c, "a pixel value from 0 to 255");
+                if (!(v >= 0 && v <= 255)) throw cellError(file, line, cells, c);
                 max[0] = Math.max(max[0], v);
             }
             if (layout.labelled) {
-                if (cells.length(0) == 0) throw new DataException(file, "line " + line + ", column 1: the label is empty");
+                if (cells.length(0) == 0) throw new DataException(DataProblem.CSV_LABEL_EMPTY, file, line);
                 labelCells.add(cells.text(0));
             }
             if ((long) (row + 1) * layout.side * layout.side > IdxReader.MAX_BYTES)
-                throw new DataException(file, "line " + line + ": more images than the " + (IdxReader.MAX_BYTES >> 20)
-                        + " MiB this app can load");
+                throw new DataException(DataProblem.CSV_TOO_MANY_IMAGES, file, line, IdxReader.MAX_BYTES >> 20);
         }, progress, 0, total, cancelled);
         if (rows == 0)
-            throw new DataException(file, layout.header ? "holds a header but no data lines" : "holds no data");
+            throw new DataException(layout.header ? DataProblem.CSV_HEADER_ONLY : DataProblem.CSV_NO_DATA, file);
 
         Labels labels = layout.labelled ? Labels.of(file, labelCells) : Labels.none(rows);
         labelCells.clear();
@@ -92,15 +91,15 @@ public final class CsvLoader {
         Layout again = new Layout();
         int rowsAgain = read(file, again, (line, cells, row) -> {
             if (row >= rows || again.columns != layout.columns)
-                throw new DataException(file, "the file changed while it was being read");
+                throw new DataException(DataProblem.CSV_CHANGED, file);
             for (int c = layout.firstPixel, p = row * d; c < cells.count; c++, p++) {
                 double v = cells.number(c);
-                if (!(v >= 0 && v <= 255)) throw new DataException(file, "the file changed while it was being read");
+                if (!(v >= 0 && v <= 255)) throw new DataException(DataProblem.CSV_CHANGED, file);
                 pixels[p] = (byte) Math.round(unitScale ? v * 255 : v);
             }
             options.invert().applyTo(pixels, row * d, side);
         }, progress, size, total, cancelled);
-        if (rowsAgain != rows) throw new DataException(file, "the file changed while it was being read");
+        if (rowsAgain != rows) throw new DataException(DataProblem.CSV_CHANGED, file);
         progress.update(total, total);
         DataSplit split = HeldOutSplit.split(file.toString(), side, pixels, labels.values, rows, labels.names,
                 options.testFraction(), options.seed());
@@ -141,14 +140,14 @@ public final class CsvLoader {
                     if (layout.header) continue;
                 }
                 if (cells.count != layout.columns)
-                    throw new DataException(file, "line " + lineNo + " has " + cells.count + " columns but the first "
-                            + (layout.header ? "line" : "data line") + " has " + layout.columns);
+                    throw new DataException(layout.header ? DataProblem.CSV_COLUMN_COUNT_HEADER : DataProblem.CSV_COLUMN_COUNT,
+                            file, lineNo, cells.count, layout.columns);
                 handler.row(lineNo, cells, rows++);
             }
             if (cancelled.getAsBoolean()) throw new LoadCancelledException(file);
             return rows;
         } catch (IOException e) {
-            throw new DataException(file, "could not be read (" + e.getMessage() + ")", e);
+            throw new DataException(e, DataProblem.UNREADABLE, file, e.getMessage());
         }
     }
 
@@ -162,16 +161,12 @@ public final class CsvLoader {
         int pixels = labelled ? n - 1 : n;
         int side = (int) Math.round(Math.sqrt(pixels));
         if (side * side != pixels || side < 2) {
-            String problem = header
-                    ? pixels + " pixel columns do not make a square image (side x side, such as 784 = 28x28)"
-                            + (namedLabel ? "" : "; if the first column holds labels, name it 'label'")
-                    : "has " + n + " columns: the pixel columns must make a square image (side x side, such as 784 = "
-                            + "28x28), after an optional label column";
-            throw new DataException(file, "line " + line + (header ? ": " : " ") + problem);
+            if (!header) throw new DataException(DataProblem.CSV_NOT_SQUARE, file, line, n);
+            throw new DataException(namedLabel ? DataProblem.CSV_HEADER_NOT_SQUARE
+                    : DataProblem.CSV_HEADER_NOT_SQUARE_UNNAMED, file, line, pixels);
         }
         if (side > IdxReader.MAX_SIDE)
-            throw new DataException(file, "line " + line + ": images of " + side + "x" + side + " are larger than the "
-                    + IdxReader.MAX_SIDE + "x" + IdxReader.MAX_SIDE + " supported");
+            throw new DataException(DataProblem.CSV_IMAGE_TOO_LARGE, file, line, side, IdxReader.MAX_SIDE);
         layout.decided = true;
         layout.header = header;
         layout.labelled = labelled;
@@ -185,14 +180,13 @@ public final class CsvLoader {
         return n > 0 && r * r == n;
     }
 
-    private static DataException cellError(Path file, int line, Cells cells, int c, String expected) {
+    /** A cell that is not a pixel value from 0 to 255. */
+    private static DataException cellError(Path file, int line, Cells cells, int c) {
         String text = cells.text(c);
-        String where = "line " + line + ", column " + (c + 1) + ": ";
-        if (text.isEmpty()) return new DataException(file, where + "the cell is empty, expected " + expected);
+        if (text.isEmpty()) return new DataException(DataProblem.CSV_CELL_EMPTY, file, line, c + 1);
         String shown = text.length() > 20 ? text.substring(0, 20) + "..." : text;
-        if (!Cells.looksNumeric(text))
-            return new DataException(file, where + "'" + shown + "' is not a number, expected " + expected);
-        return new DataException(file, where + shown + " is not " + expected);
+        if (!Cells.looksNumeric(text)) return new DataException(DataProblem.CSV_CELL_NOT_A_NUMBER, file, line, c + 1, shown);
+        return new DataException(DataProblem.CSV_CELL_OUT_OF_RANGE, file, line, c + 1, shown);
     }
 
     /** Labels as class indices and names. */
@@ -218,8 +212,7 @@ public final class CsvLoader {
                     .thenComparing(Comparator.naturalOrder()));
             distinct.addAll(cells);
             if (distinct.size() > IdxReader.MAX_LABEL + 1)
-                throw new DataException(file, "has " + distinct.size() + " different labels; at most "
-                        + (IdxReader.MAX_LABEL + 1) + " classes are supported");
+                throw new DataException(DataProblem.CSV_TOO_MANY_LABELS, file, distinct.size(), IdxReader.MAX_LABEL + 1);
             List<String> names = List.copyOf(distinct);
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < names.size(); i++) index.put(names.get(i), i);

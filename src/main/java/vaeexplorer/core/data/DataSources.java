@@ -37,9 +37,9 @@ public final class DataSources {
         try {
             path = Path.of(spec);
         } catch (InvalidPathException e) {
-            throw new DataException(spec, "not a valid file or folder name");
+            throw new DataException(DataProblem.INVALID_NAME, spec);
         }
-        if (spec.isBlank() || !Files.exists(path)) throw new DataException("no such file or folder: " + spec);
+        if (spec.isBlank() || !Files.exists(path)) throw new DataException(DataProblem.NO_SUCH_FILE_OR_FOLDER, spec);
         if (Files.isDirectory(path)) {
             if (IdxFolder.looksLikeIdxFolder(path))
                 return new LoadResult(IdxFolder.load(path, progress, cancelled), List.of());
@@ -47,7 +47,6 @@ public final class DataSources {
         }
         if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
             return CsvLoader.load(path, options, progress, cancelled);
-        throw new DataException(spec, "not a data set: expected " + String.join(", ", BuiltInDatasets.NAMES)
-                + ", a folder (of IDX files or images) or a .csv file");
+        throw new DataException(DataProblem.NOT_A_DATA_SET, spec, String.join(", ", BuiltInDatasets.NAMES));
     }
 }

@@ -20,8 +20,7 @@ final class HeldOutSplit {
     static DataSplit split(String name, int side, byte[] pixels, int[] labels, int count, List<String> classNames,
             double fraction, long seed) throws DataException {
         if (count < 2)
-            throw new DataException(name, "only " + count + " usable image; at least 2 are needed (one to train on, "
-                    + "one held out for testing)");
+            throw new DataException(DataProblem.TOO_FEW_IMAGES, name, count);
         int tests = (int) Math.max(1, Math.min(count - 1, Math.round(count * fraction)));
         int[] order = new int[count];
         for (int i = 0; i < count; i++) order[i] = i;

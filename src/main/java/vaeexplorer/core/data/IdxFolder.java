@@ -47,7 +47,7 @@ public final class IdxFolder {
             if (files[i] == null) missing.add(FILES.get(i) + "[.gz]");
         }
         if (!missing.isEmpty())
-            throw new DataException(dir, "not a complete IDX data set: missing " + String.join(", ", missing));
+            throw new DataException(DataProblem.IDX_INCOMPLETE, dir, String.join(", ", missing));
         String[] names = new String[files.length];
         for (int i = 0; i < files.length; i++) names[i] = files[i].toString();
         progress.update(0, 4);

@@ -48,7 +48,7 @@ public final class IdxReader {
         try (InputStream in = Files.newInputStream(file)) {
             return readImages(in, file.toString(), Files.size(file), MAX_BYTES);
         } catch (NoSuchFileException e) {
-            throw new DataException(file, "no such file");
+            throw new DataException(DataProblem.NO_SUCH_FILE, file);
         } catch (IOException e) {
             throw unreadable(file.toString(), e);
         }
@@ -72,7 +72,7 @@ public final class IdxReader {
         try (InputStream in = Files.newInputStream(file)) {
             return readLabels(in, file.toString(), Files.size(file));
         } catch (NoSuchFileException e) {
-            throw new DataException(file, "no such file");
+            throw new DataException(DataProblem.NO_SUCH_FILE, file);
         } catch (IOException e) {
             throw unreadable(file.toString(), e);
         }
@@ -103,11 +103,10 @@ public final class IdxReader {
         byte[] h = readHeader(f, name, IMAGE_HEADER, IMAGE_MAGIC);
         long n = uint(h, 4), rows = uint(h, 8), cols = uint(h, 12);
         if (rows == 0 || cols == 0 || rows > MAX_SIDE || cols > MAX_SIDE)
-            throw new DataException(name, "header says images of " + rows + "x" + cols + " pixels; sizes from 1x1 to "
-                    + MAX_SIDE + "x" + MAX_SIDE + " are supported");
-        if (n == 0) throw new DataException(name, "holds no images (its header says 0)");
-        String declared = "header says " + n + " images of " + rows + "x" + cols;
-        byte[] pixels = readBody(f, name, IMAGE_HEADER, n * rows * cols, maxBytes, declared, "images");
+            throw new DataException(DataProblem.IDX_BAD_IMAGE_SIZE, name, rows, cols, MAX_SIDE);
+        if (n == 0) throw new DataException(DataProblem.IDX_NO_IMAGES, name);
+        DataProblem.Declared declared = new DataProblem.Declared(n, rows, cols);
+        byte[] pixels = readBody(f, name, IMAGE_HEADER, n * rows * cols, maxBytes, declared, DataProblem.Term.IMAGES);
         return new Images((int) n, (int) rows, (int) cols, pixels);
     }
 
@@ -115,14 +114,13 @@ public final class IdxReader {
         Opened f = open(raw, fileLength);
         byte[] h = readHeader(f, name, LABEL_HEADER, LABEL_MAGIC);
         long n = uint(h, 4);
-        if (n == 0) throw new DataException(name, "holds no labels (its header says 0)");
-        byte[] bytes = readBody(f, name, LABEL_HEADER, n, MAX_BYTES, "header says " + n + " labels", "labels");
+        if (n == 0) throw new DataException(DataProblem.IDX_NO_LABELS, name);
+        byte[] bytes = readBody(f, name, LABEL_HEADER, n, MAX_BYTES, DataProblem.Declared.labels(n), DataProblem.Term.LABELS);
         int[] labels = new int[bytes.length];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = bytes[i] & 0xFF;
             if (labels[i] > MAX_LABEL)
-                throw new DataException(name, "label " + labels[i] + " of item " + i + " is out of range (0 to "
-                        + MAX_LABEL + ")");
+                throw new DataException(DataProblem.IDX_LABEL_OUT_OF_RANGE, name, labels[i], i, MAX_LABEL);
         }
         return labels;
     }
@@ -144,68 +142,60 @@ public final class IdxReader {
     private static byte[] readHeader(Opened f, String name, int size, int magic) throws IOException, DataException {
         byte[] h = new byte[size];
         int got = readFully(f.in, h, size);
-        if (got == 0) throw new DataException(name, f.gzip ? "the compressed data is empty" : "the file is empty");
+        if (got == 0) throw new DataException(f.gzip ? DataProblem.COMPRESSED_DATA_EMPTY : DataProblem.EMPTY_FILE, name);
         checkMagic(name, h, got, f.gzip, magic);
         if (got < size)
-            throw new DataException(name, "the file ends inside the IDX header (" + got + " of " + size + " bytes)");
+            throw new DataException(DataProblem.IDX_HEADER_TRUNCATED, name, got, size);
         return h;
     }
 
     /** Checks the magic number in the first {@code got} bytes of the header, as far as they go. */
     private static void checkMagic(String name, byte[] h, int got, boolean gzip, int expected) throws DataException {
-        String what = expected == IMAGE_MAGIC ? "an image file (magic 2051)" : "a label file (magic 2049)";
+        DataProblem.Term what = expected == IMAGE_MAGIC ? DataProblem.Term.IMAGE_FILE : DataProblem.Term.LABEL_FILE;
         if (h[0] != 0 || (got > 1 && h[1] != 0)) {
             StringBuilder start = new StringBuilder();
             for (int i = 0; i < Math.min(got, 4); i++) start.append(i == 0 ? "" : " ").append(String.format("%02X", h[i]));
-            throw new DataException(name, "not an IDX " + (gzip ? "" : "or gzip ") + "file: expected " + what
-                    + " but " + (gzip ? "the uncompressed data" : "the file") + " starts with bytes " + start);
+            throw new DataException(gzip ? DataProblem.NOT_IDX_UNCOMPRESSED : DataProblem.NOT_IDX, name, what,
+                    start.toString());
         }
         if (got < 4) return;
         int type = h[2] & 0xFF, dims = h[3] & 0xFF, magic = type << 8 | dims;
         if (magic == expected) return;
-        if (magic == LABEL_MAGIC) throw new DataException(name, "this is an IDX label file (magic 2049), expected " + what);
-        if (magic == IMAGE_MAGIC) throw new DataException(name, "this is an IDX image file (magic 2051), expected " + what);
-        if (type != 0x08)
-            throw new DataException(name, String.format("IDX data type 0x%02X is not supported (only unsigned bytes, "
-                    + "0x08); expected %s", type, what));
-        throw new DataException(name, "IDX file with " + dims + " dimensions (magic " + magic + "), expected " + what);
+        if (magic == LABEL_MAGIC) throw new DataException(DataProblem.IDX_LABELS_NOT_IMAGES, name, what);
+        if (magic == IMAGE_MAGIC) throw new DataException(DataProblem.IDX_IMAGES_NOT_LABELS, name, what);
+        if (type != 0x08) throw new DataException(DataProblem.IDX_UNSUPPORTED_TYPE, name, type, what);
+        throw new DataException(DataProblem.IDX_WRONG_DIMENSIONS, name, dims, magic, what);
     }
 
     /**
      * Reads exactly {@code size} data bytes, checking first that a raw file has exactly that many and that the amount
      * is within maxBytes.
      */
-    private static byte[] readBody(Opened f, String name, int header, long size, long maxBytes, String declared,
-            String items)
+    private static byte[] readBody(Opened f, String name, int header, long size, long maxBytes,
+            DataProblem.Declared declared, DataProblem.Term items)
             throws IOException, DataException {
-        String uncompressed = f.gzip ? " when uncompressed" : "";
+        DataProblem shorter = f.gzip ? DataProblem.IDX_SHORTER_UNCOMPRESSED : DataProblem.IDX_SHORTER;
         if (f.rawLength >= 0) {
             if (f.rawLength < header + size)
-                throw new DataException(name, declared + " but the file holds " + f.rawLength + " bytes");
+                throw new DataException(DataProblem.IDX_SHORTER, name, declared, f.rawLength);
             if (f.rawLength > header + size)
-                throw new DataException(name, "the file holds " + f.rawLength + " bytes, more than its " + declared
-                        + " (" + (header + size) + " bytes)");
+                throw new DataException(DataProblem.IDX_LONGER, name, f.rawLength, declared, header + size);
         }
         if (size > maxBytes) {
             long held = count(f.in, maxBytes + 1); // ends early (< size) or passes the limit
-            if (held <= maxBytes)
-                throw new DataException(name, declared + " but the file holds " + (header + held) + " bytes"
-                        + uncompressed);
-            throw new DataException(name, declared + ": more than the " + describeBytes(maxBytes) + " of " + items
-                    + " this app can load");
+            if (held <= maxBytes) throw new DataException(shorter, name, declared, header + held);
+            throw new DataException(DataProblem.IDX_TOO_LARGE, name, declared, describeBytes(maxBytes), items);
         }
         byte[] data = new byte[(int) Math.min(size, FIRST_CHUNK)];
         int filled = 0;
         while (filled < size) {
             if (filled == data.length) data = Arrays.copyOf(data, (int) Math.min(size, 2L * data.length));
             int n = f.in.read(data, filled, data.length - filled);
-            if (n < 0)
-                throw new DataException(name, declared + " but the file holds " + (header + filled) + " bytes"
-                        + uncompressed);
+            if (n < 0) throw new DataException(shorter, name, declared, header + filled);
             filled += n;
         }
         if (f.in.read() >= 0)
-            throw new DataException(name, "the file holds more data than its " + declared + " (trailing data)");
+            throw new DataException(DataProblem.IDX_TRAILING_DATA, name, declared);
         return data;
     }
 
@@ -240,7 +230,8 @@ public final class IdxReader {
     }
 
     private static DataException unreadable(String name, IOException e) {
-        if (e instanceof ZipException) return new DataException(name, e.getMessage(), e);
-        return new DataException(name, "could not be read (" + e.getMessage() + ")", e);
+        if (e instanceof GzipDataException g) return g.named(name);
+        if (e instanceof ZipException) return new DataException(name + ": " + e.getMessage(), e);
+        return new DataException(e, DataProblem.UNREADABLE, name, e.getMessage());
     }
 }

@@ -18,14 +18,12 @@ final class IdxSplitAssembler {
         checkCount(files[0], trainImages, files[1], trainLabels);
         checkCount(files[2], testImages, files[3], testLabels);
         if (trainImages.rows() != testImages.rows() || trainImages.cols() != testImages.cols())
-            throw new DataException(files[0] + " holds " + trainImages.rows() + "x" + trainImages.cols()
-                    + " images but " + files[2] + " holds " + testImages.rows() + "x" + testImages.cols()
-                    + " images; train and test images must be the same size");
+            throw new DataException(DataProblem.IDX_TRAIN_TEST_SIZES, files[0], trainImages.rows(), trainImages.cols(),
+                    files[2], testImages.rows(), testImages.cols());
         int max = Math.max(max(trainLabels), max(testLabels));
         List<String> names = classNames == null ? ClassNamesFile.numbered(max) : classNames;
         if (names.size() <= max)
-            throw new DataException(classesFile, "names " + names.size() + " classes but the labels go up to " + max
-                    + " (" + (max + 1) + " classes)");
+            throw new DataException(DataProblem.TOO_FEW_CLASS_NAMES, classesFile, names.size(), max, max + 1);
         return new DataSplit(
                 new Dataset(name, trainImages.rows(), trainImages.cols(), trainImages.pixels(), trainLabels, names),
                 new Dataset(name, testImages.rows(), testImages.cols(), testImages.pixels(), testLabels, names));
@@ -34,8 +32,7 @@ final class IdxSplitAssembler {
     private static void checkCount(String imageFile, IdxReader.Images images, String labelFile, int[] labels)
             throws DataException {
         if (images.count() != labels.length)
-            throw new DataException(imageFile + " holds " + images.count() + " images but " + labelFile + " holds "
-                    + labels.length + " labels; there must be one label per image");
+            throw new DataException(DataProblem.IDX_COUNT_MISMATCH, imageFile, images.count(), labelFile, labels.length);
     }
 
     private static int max(int[] a) {

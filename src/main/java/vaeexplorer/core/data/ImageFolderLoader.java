@@ -54,17 +54,16 @@ public final class ImageFolderLoader {
         List<String> classes = new ArrayList<>();
         int otherFiles = collect(dir, files, fileLabels, classes, skipped);
         if (files.isEmpty())
-            throw new DataException(dir, otherFiles == 0 ? "the folder holds no files"
-                    : "the folder holds no image files (PNG, JPEG, BMP or GIF), only " + otherFiles + " other file"
-                            + (otherFiles == 1 ? "" : "s") + " such as " + skipped.get(0).path());
+            throw otherFiles == 0 ? new DataException(DataProblem.FOLDER_EMPTY, dir)
+                    : new DataException(otherFiles == 1 ? DataProblem.FOLDER_NO_IMAGES_ONE : DataProblem.FOLDER_NO_IMAGES,
+                            dir, otherFiles, skipped.get(0).path());
         int side = options.side(), d = side * side;
         if ((long) files.size() * d > IdxReader.MAX_BYTES)
-            throw new DataException(dir, files.size() + " images of " + side + "x" + side + " are more than the "
-                    + (IdxReader.MAX_BYTES >> 20) + " MiB this app can load; use a smaller image size or fewer images");
+            throw new DataException(DataProblem.FOLDER_TOO_MANY_IMAGES, dir, files.size(), side, IdxReader.MAX_BYTES >> 20);
         byte[] pixels = new byte[files.size() * d];
         int[] labels = new int[files.size()];
         int used = 0, failed = 0;
-        String firstFailure = null;
+        SkippedFile firstFailure = null;
         progress.update(0, files.size());
         for (int i = 0; i < files.size(); i++) {
             if (cancelled.getAsBoolean()) throw new LoadCancelledException(dir);
@@ -75,16 +74,17 @@ public final class ImageFolderLoader {
                 options.invert().applyTo(pixels, used * d, side);
                 labels[used++] = fileLabels.get(i);
             } catch (IOException e) {
-                String reason = e.getMessage() == null || e.getMessage().isBlank() ? "unreadable image"
-                        : e.getMessage();
-                skipped.add(new SkippedFile(f.toString(), reason));
-                if (failed++ == 0) firstFailure = f + ": " + reason;
+                SkippedFile s = e instanceof ImageDecodeException bad
+                        ? new SkippedFile(f.toString(), bad.getMessage(), bad.problem(), bad.args())
+                        : e.getMessage() == null || e.getMessage().isBlank() ? SkippedFile.of(f, DataProblem.IMAGE_UNREADABLE)
+                        : new SkippedFile(f.toString(), e.getMessage());
+                skipped.add(s);
+                if (failed++ == 0) firstFailure = s;
             }
             progress.update(i + 1, files.size());
         }
         if (used == 0)
-            throw new DataException(dir, "none of the " + files.size() + " image files could be read; the first: "
-                    + firstFailure);
+            throw new DataException(DataProblem.FOLDER_NONE_READABLE, dir, files.size(), firstFailure);
         DataSplit split = HeldOutSplit.split(dir.toString(), side, pixels, labels, used, classes,
                 options.testFraction(), options.seed());
         return new LoadResult(split, skipped);
@@ -101,13 +101,12 @@ public final class ImageFolderLoader {
         int others = 0;
         for (Path e : entries) {
             if (Files.isDirectory(e)) {
-                if (ignoredFolder(e)) skipped.add(new SkippedFile(e.toString(), "hidden or system folder, not read"));
+                if (ignoredFolder(e)) skipped.add(SkippedFile.of(e, DataProblem.SKIP_HIDDEN_FOLDER));
             } else if (!isImageFile(e)) {
-                skipped.add(new SkippedFile(e.toString(), "not an image file"));
+                skipped.add(SkippedFile.of(e, DataProblem.SKIP_NOT_IMAGE_FILE));
                 others++;
             } else if (labelled) {
-                skipped.add(new SkippedFile(e.toString(), "image outside the class folders (in a folder with "
-                        + "subfolders, each subfolder holds one class)"));
+                skipped.add(SkippedFile.of(e, DataProblem.SKIP_OUTSIDE_CLASS_FOLDERS));
                 others++;
             } else {
                 files.add(e);
@@ -131,19 +130,19 @@ public final class ImageFolderLoader {
             if (!visited.add(classDir.toRealPath())) return 0;
             entries = list(classDir);
         } catch (IOException | DataException e) {
-            skipped.add(new SkippedFile(classDir.toString(), "folder could not be read"));
+            skipped.add(SkippedFile.of(classDir, DataProblem.SKIP_FOLDER_UNREADABLE));
             return 0;
         }
         int others = 0;
         for (Path e : entries) {
             if (Files.isDirectory(e)) {
-                if (ignoredFolder(e)) skipped.add(new SkippedFile(e.toString(), "hidden or system folder, not read"));
+                if (ignoredFolder(e)) skipped.add(SkippedFile.of(e, DataProblem.SKIP_HIDDEN_FOLDER));
                 else others += collectClass(e, label, files, labels, skipped, visited);
             } else if (isImageFile(e)) {
                 files.add(e);
                 labels.add(label);
             } else {
-                skipped.add(new SkippedFile(e.toString(), "not an image file"));
+                skipped.add(SkippedFile.of(e, DataProblem.SKIP_NOT_IMAGE_FILE));
                 others++;
             }
         }
@@ -155,7 +154,7 @@ public final class ImageFolderLoader {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new DataException(dir, "the folder could not be read (" + e.getMessage() + ")", e);
+            throw new DataException(e, DataProblem.FOLDER_UNREADABLE, dir, e.getMessage());
         }
     }
 

@@ -8,6 +8,6 @@ public final class LoadCancelledException extends DataException {
     private static final long serialVersionUID = 1L;
 
     public LoadCancelledException(Object what) {
-        super(what, "loading was cancelled");
+        super(DataProblem.CANCELLED, what);
     }
 }

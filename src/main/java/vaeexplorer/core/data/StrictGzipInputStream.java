@@ -54,7 +54,8 @@ final class StrictGzipInputStream extends InputStream {
             try {
                 n = inflater.inflate(b, off, len);
             } catch (DataFormatException e) {
-                throw new ZipException("corrupt gzip data" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+                throw e.getMessage() == null ? new GzipDataException(DataProblem.GZIP_CORRUPT)
+                        : new GzipDataException(DataProblem.GZIP_CORRUPT_DETAIL, e.getMessage());
             }
             if (n > 0) {
                 crc.update(b, off, n);
@@ -63,9 +64,9 @@ final class StrictGzipInputStream extends InputStream {
             if (inflater.finished()) {
                 finishMember();
             } else if (inflater.needsDictionary()) {
-                throw new ZipException("corrupt gzip data (asks for a preset dictionary)");
+                throw new GzipDataException(DataProblem.GZIP_PRESET_DICTIONARY);
             } else if (inflater.needsInput()) {
-                if (!fill()) throw new ZipException("the gzip data ends early (the file is truncated)");
+                if (!fill()) throw new GzipDataException(DataProblem.GZIP_TRUNCATED);
                 inflater.setInput(buf, pos, limit - pos);
                 pos = limit;
             }
@@ -75,17 +76,17 @@ final class StrictGzipInputStream extends InputStream {
     /** Reads a member header; false at a clean end of input after at least one member. */
     private boolean startMember() throws IOException {
         if (pos == limit && !fill()) {
-            if (members == 0) throw new ZipException("the file is empty");
+            if (members == 0) throw new GzipDataException(DataProblem.EMPTY_FILE);
             return false;
         }
         int id1 = nextByte(), id2 = nextByte();
         if (!isGzipMagic(id1, id2)) {
-            if (members == 0) throw new ZipException("not gzip data");
-            throw new ZipException("unexpected data after the end of the gzip data");
+            if (members == 0) throw new GzipDataException(DataProblem.NOT_GZIP);
+            throw new GzipDataException(DataProblem.GZIP_TRAILING);
         }
-        if (nextByte() != 8) throw new ZipException("unsupported gzip compression method");
+        if (nextByte() != 8) throw new GzipDataException(DataProblem.GZIP_UNSUPPORTED_METHOD);
         int flags = nextByte();
-        if ((flags & RESERVED) != 0) throw new ZipException("corrupt gzip header (reserved flags set)");
+        if ((flags & RESERVED) != 0) throw new GzipDataException(DataProblem.GZIP_BAD_HEADER);
         skip(6); // mtime, extra flags, OS
         if ((flags & FEXTRA) != 0) skip(nextByte() | nextByte() << 8);
         if ((flags & FNAME) != 0) skipZeroTerminated();
@@ -105,9 +106,9 @@ final class StrictGzipInputStream extends InputStream {
     private void finishMember() throws IOException {
         pos = limit - inflater.getRemaining();
         long storedCrc = readIntLE(), storedSize = readIntLE();
-        if (storedCrc != crc.getValue()) throw new ZipException("gzip checksum mismatch (the file is corrupt)");
+        if (storedCrc != crc.getValue()) throw new GzipDataException(DataProblem.GZIP_CHECKSUM);
         if (storedSize != (inflater.getBytesWritten() & 0xFFFFFFFFL))
-            throw new ZipException("gzip length mismatch (the file is corrupt)");
+            throw new GzipDataException(DataProblem.GZIP_LENGTH);
         inMember = false;
     }
 
@@ -126,7 +127,7 @@ final class StrictGzipInputStream extends InputStream {
     }
 
     private int nextByte() throws IOException {
-        if (pos == limit && !fill()) throw new ZipException("the gzip data ends early (the file is truncated)");
+        if (pos == limit && !fill()) throw new GzipDataException(DataProblem.GZIP_TRUNCATED);
         return buf[pos++] & 0xFF;
     }
 

@@ -53,12 +53,12 @@ public final class ModelFile {
     public static Loaded fromSections(String where, Map<String, byte[]> sections) throws FileFormatException {
         byte[] cfg = sections.get("config"), params = sections.get("params");
         if (cfg == null || params == null)
-            throw new FileFormatException(where + ": not a model file (the config or params section is missing)");
+            throw new FileFormatException(FileProblem.NOT_A_MODEL, where);
         Properties info = new Properties();
         try {
             info.load(new StringReader(new String(cfg, StandardCharsets.UTF_8)));
         } catch (IOException | IllegalArgumentException e) {
-            throw new FileFormatException(where + ": the config section is damaged");
+            throw new FileFormatException(FileProblem.PART_DAMAGED, where, FileProblem.Part.CONFIG);
         }
         VaeConfig config;
         try {
@@ -66,7 +66,7 @@ public final class ModelFile {
                     intValue(info, "latent"), Likelihood.parse(info.getProperty("likelihood", "")),
                     Double.parseDouble(info.getProperty("gaussian_sigma", String.valueOf(VaeConfig.DEFAULT_GAUSSIAN_SIGMA))));
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(where + ": the model's configuration is invalid (" + e.getMessage() + ")");
+            throw new FileFormatException(FileProblem.CONFIG_INVALID, where, e.getMessage());
         }
         Vae vae = new Vae(config, new Rng(0));
         readParams(where, params, vae.params());
@@ -119,23 +119,23 @@ public final class ModelFile {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int count = in.readInt();
             if (count != params.size())
-                throw new FileFormatException(where + ": holds " + count + " parameter arrays; the model needs " + params.size());
+                throw new FileFormatException(FileProblem.PARAM_COUNT, where, count, params.size());
             for (Param p : params) {
                 String name = in.readUTF();
                 int rows = in.readInt(), cols = in.readInt();
                 if (!name.equals(p.name) || rows != p.value.numRows || cols != p.value.numCols)
-                    throw new FileFormatException(where + ": parameter " + name + " is " + rows + "x" + cols
-                            + " but the model expects " + p.name + " " + p.value.numRows + "x" + p.value.numCols);
+                    throw new FileFormatException(FileProblem.PARAM_SHAPE, where, name, rows, cols, p.name, p.value.numRows,
+                            p.value.numCols);
                 for (int i = 0; i < p.size(); i++) {
                     float v = in.readFloat();
                     if (!Float.isFinite(v))
-                        throw new FileFormatException(where + ": parameter " + name + " holds a NaN or infinite value");
+                        throw new FileFormatException(FileProblem.PARAM_NOT_FINITE, where, name);
                     p.value.data[i] = v;
                 }
             }
-            if (in.available() > 0) throw new FileFormatException(where + ": unexpected bytes after the parameters");
+            if (in.available() > 0) throw new FileFormatException(FileProblem.PART_TRAILING, where, FileProblem.Part.PARAMETERS);
         } catch (IOException e) {
-            throw new FileFormatException(where + ": the parameters are truncated");
+            throw new FileFormatException(FileProblem.PARAMS_TRUNCATED, where);
         }
     }
 }

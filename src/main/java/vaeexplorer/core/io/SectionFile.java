@@ -75,12 +75,12 @@ public final class SectionFile {
         byte[] bytes;
         try {
             long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) throw new FileFormatException(file + ": " + size + " bytes is too large for a model file");
+            if (size > MAX_FILE_BYTES) throw new FileFormatException(FileProblem.TOO_LARGE, file, size);
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new FileFormatException(file + ": no such file");
+            throw new FileFormatException(FileProblem.NO_SUCH_FILE, file);
         } catch (IOException e) {
-            throw new FileFormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new FileFormatException(e, FileProblem.UNREADABLE, file, e.getMessage());
         }
         return parse(file.toString(), bytes);
     }
@@ -88,23 +88,22 @@ public final class SectionFile {
     /** Parses the bytes of a file; {@code where} names it in messages. */
     public static Map<String, byte[]> parse(String where, byte[] bytes) throws FileFormatException {
         if (bytes.length < MAGIC.length + 12)
-            throw new FileFormatException(where + ": not a VAE Explorer file (only " + bytes.length + " bytes)");
+            throw new FileFormatException(FileProblem.TOO_SHORT, where, bytes.length);
         for (int i = 0; i < MAGIC.length; i++)
-            if (bytes[i] != MAGIC[i]) throw new FileFormatException(where + ": not a VAE Explorer model or session file");
+            if (bytes[i] != MAGIC[i]) throw new FileFormatException(FileProblem.NOT_VAE_EXPLORER, where);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         in.position(MAGIC.length);
         int version = in.getInt();
         if (version > VERSION)
-            throw new FileFormatException(where + ": written by a newer VAE Explorer (file format " + version
-                    + "); this version reads format " + VERSION + " and older");
-        if (version < 1) throw new FileFormatException(where + ": unknown file format " + version);
+            throw new FileFormatException(FileProblem.NEWER_VERSION, where, version, VERSION);
+        if (version < 1) throw new FileFormatException(FileProblem.UNKNOWN_VERSION, where, version);
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
         int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
         if ((int) crc.getValue() != stored)
-            throw new FileFormatException(where + ": the file is damaged or truncated (checksum mismatch)");
+            throw new FileFormatException(FileProblem.CHECKSUM, where);
         int count = in.getInt();
-        if (count < 0 || count > 1000) throw new FileFormatException(where + ": damaged header (" + count + " sections)");
+        if (count < 0 || count > 1000) throw new FileFormatException(FileProblem.DAMAGED_HEADER, where, count);
         Map<String, byte[]> sections = new LinkedHashMap<>();
         int end = bytes.length - 4;
         for (int s = 0; s < count; s++) {
@@ -120,12 +119,12 @@ public final class SectionFile {
             sections.put(new String(name, StandardCharsets.UTF_8), body);
         }
         if (in.position() != end)
-            throw new FileFormatException(where + ": " + (end - in.position()) + " unexpected bytes after the last section");
+            throw new FileFormatException(FileProblem.TRAILING_BYTES, where, end - in.position());
         return sections;
     }
 
     private static FileFormatException truncated(String where) {
-        return new FileFormatException(where + ": the file is truncated or damaged (a section runs past its end)");
+        return new FileFormatException(FileProblem.SECTION_PAST_END, where);
     }
 
     /** Bytes of a small UTF-8 text section. */

@@ -137,7 +137,7 @@ public final class SessionFile {
                     TrainConfig.OptimizerKind.parse(info.getProperty("optimizer", d.optimizer().id())),
                     Integer.parseInt(info.getProperty("threads", String.valueOf(d.threads()))));
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(where + ": the training settings are invalid (" + e.getMessage() + ")");
+            throw new FileFormatException(FileProblem.TRAINING_SETTINGS_INVALID, where, e.getMessage());
         }
         TrainerState state = sections.containsKey("trainer") ? readTrainer(where, sections.get("trainer")) : null;
         LossHistory history = sections.containsKey("history") ? readHistory(where, sections.get("history")) : new LossHistory();
@@ -147,7 +147,7 @@ public final class SessionFile {
             try {
                 p.load(new StringReader(new String(sections.get("view"), StandardCharsets.UTF_8)));
             } catch (IOException | IllegalArgumentException e) {
-                throw new FileFormatException(where + ": the view section is damaged");
+                throw new FileFormatException(FileProblem.PART_DAMAGED, where, FileProblem.Part.VIEW);
             }
             for (String k : p.stringPropertyNames()) view.put(k, p.getProperty(k));
         }
@@ -193,10 +193,11 @@ public final class SessionFile {
         return b.toByteArray();
     }
 
-    private static int count(DataInputStream in, int bytesEach, String where, String what) throws IOException, FileFormatException {
+    private static int count(DataInputStream in, int bytesEach, String where, FileProblem.Part what)
+            throws IOException, FileFormatException {
         int n = in.readInt();
         if (n < 0 || (long) n * bytesEach > in.available())
-            throw new FileFormatException(where + ": the " + what + " is damaged (claims " + n + " entries)");
+            throw new FileFormatException(FileProblem.PART_DAMAGED_ENTRIES, where, what, n);
         return n;
     }
 
@@ -205,21 +206,21 @@ public final class SessionFile {
             int epoch = in.readInt();
             long step = in.readLong();
             int cursor = in.readInt();
-            int[] order = new int[count(in, 4, where, "training state")];
+            int[] order = new int[count(in, 4, where, FileProblem.Part.TRAINING_STATE)];
             for (int i = 0; i < order.length; i++) order[i] = in.readInt();
-            long[] rng = new long[count(in, 8, where, "training state")];
+            long[] rng = new long[count(in, 8, where, FileProblem.Part.TRAINING_STATE)];
             for (int i = 0; i < rng.length; i++) rng[i] = in.readLong();
-            float[][] opt = new float[count(in, 4, where, "optimizer state")][];
+            float[][] opt = new float[count(in, 4, where, FileProblem.Part.OPTIMIZER_STATE)][];
             for (int k = 0; k < opt.length; k++) {
-                opt[k] = new float[count(in, 4, where, "optimizer state")];
+                opt[k] = new float[count(in, 4, where, FileProblem.Part.OPTIMIZER_STATE)];
                 for (int i = 0; i < opt[k].length; i++) opt[k][i] = in.readFloat();
             }
             long optSteps = in.readLong();
             double beta = in.readDouble(), lr = in.readDouble();
-            if (in.available() > 0) throw new FileFormatException(where + ": unexpected bytes after the training state");
+            if (in.available() > 0) throw new FileFormatException(FileProblem.PART_TRAILING, where, FileProblem.Part.TRAINING_STATE);
             return new TrainerState(epoch, step, cursor, order, rng, opt, optSteps, beta, lr);
         } catch (IOException e) {
-            throw new FileFormatException(where + ": the training state is truncated");
+            throw new FileFormatException(FileProblem.PART_TRUNCATED, where, FileProblem.Part.TRAINING_STATE);
         }
     }
 
@@ -259,29 +260,30 @@ public final class SessionFile {
     static LossHistory readHistory(String where, byte[] bytes) throws FileFormatException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int capacity = in.readInt();
-            if (capacity < 4 || capacity > 10_000_000) throw new FileFormatException(where + ": the loss history is damaged");
+            if (capacity < 4 || capacity > 10_000_000)
+                throw new FileFormatException(FileProblem.PART_DAMAGED, where, FileProblem.Part.LOSS_HISTORY);
             LossHistory h = new LossHistory(capacity);
-            int n = count(in, 48, where, "loss history");
+            int n = count(in, 48, where, FileProblem.Part.LOSS_HISTORY);
             List<LossPoint> points = new ArrayList<>(n);
             for (int i = 0; i < n; i++)
                 points.add(new LossPoint(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
                         in.readDouble()));
-            int nt = count(in, 44, where, "loss history");
+            int nt = count(in, 44, where, FileProblem.Part.LOSS_HISTORY);
             List<TestPoint> tests = new ArrayList<>(nt);
             for (int i = 0; i < nt; i++) {
                 int epoch = in.readInt();
                 long step = in.readLong();
                 double loss = in.readDouble(), recon = in.readDouble(), kl = in.readDouble();
                 int images = in.readInt();
-                double[] k = new double[count(in, 8, where, "loss history")];
+                double[] k = new double[count(in, 8, where, FileProblem.Part.LOSS_HISTORY)];
                 for (int j = 0; j < k.length; j++) k[j] = in.readDouble();
                 tests.add(new TestPoint(epoch, step, new Evaluation(loss, recon, kl, k, images)));
             }
-            if (in.available() > 0) throw new FileFormatException(where + ": unexpected bytes after the loss history");
+            if (in.available() > 0) throw new FileFormatException(FileProblem.PART_TRAILING, where, FileProblem.Part.LOSS_HISTORY);
             h.addAll(points, tests);
             return h;
         } catch (IOException e) {
-            throw new FileFormatException(where + ": the loss history is truncated");
+            throw new FileFormatException(FileProblem.PART_TRUNCATED, where, FileProblem.Part.LOSS_HISTORY);
         }
     }
 }
