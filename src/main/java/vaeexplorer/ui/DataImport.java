@@ -71,7 +71,7 @@ final class DataImport {
         DatasetLibrary.Task[] self = new DatasetLibrary.Task[1];
         LiveNotices notices = x.liveNotices();
         notices.hideNotice();
-        notices.progress(() -> I18n.format("data.loading", choice.label()), x.library().progress(), this::cancel);
+        notices.progress(() -> I18n.format("data.loading", choice.displayName()), x.library().progress(), this::cancel);
         self[0] = x.library().load(choice, true, new DatasetLibrary.Listener() {
             @Override
             public void loaded(LoadResult result) {
@@ -88,7 +88,7 @@ final class DataImport {
             @Override
             public void cancelled() {
                 if (!finish(self[0])) return;
-                notices.notice(() -> I18n.format("import.cancelled", choice.label()), false);
+                notices.notice(() -> I18n.format("import.cancelled", choice.displayName()), false);
             }
         });
         current = self[0];

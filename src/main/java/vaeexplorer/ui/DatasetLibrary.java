@@ -43,7 +43,7 @@ public final class DatasetLibrary {
     private volatile ImageDecoder decoder = new AwtImageDecoder();
     private int inFlight;
     /** The label of the latest load under way, or null. */
-    private String loadingLabel;
+    private DatasetChoice loadingChoice;
 
     /** Says {@link #loading()} again in a new language (held here: the locale only holds it weakly). */
     private final javafx.beans.value.ChangeListener<java.util.Locale> onLocale = (o, a, b) -> updateLoading();
@@ -120,7 +120,7 @@ public final class DatasetLibrary {
             return task;
         }
         inFlight++;
-        loadingLabel = choice.label();
+        loadingChoice = choice;
         updateLoading();
         progress.set(-1);
         Coalescer<Double> progressToFx = new Coalescer<>((a, b) -> b, p -> {
@@ -149,13 +149,13 @@ public final class DatasetLibrary {
             Throwable other = otherError;
             Platform.runLater(() -> {
                 if (--inFlight == 0) {
-                    loadingLabel = null;
+                    loadingChoice = null;
                     updateLoading();
                 }
                 if (loaded != null) listener.loaded(loaded);
                 else if (d != null) listener.failed(ProblemTexts.of(d));
                 else if (other != null) listener.failed(new ProblemTexts.Text(ProblemTexts.Kind.OTHER_DATA.headline(),
-                        I18n.format("data.couldNotLoad", choice.label(), other.getMessage()), null));
+                        I18n.format("data.couldNotLoad", choice.displayName(), other.getMessage()), null));
                 else listener.cancelled();
             });
         });
@@ -173,7 +173,7 @@ public final class DatasetLibrary {
     }
 
     private void updateLoading() {
-        loading.set(loadingLabel == null ? "" : I18n.format("data.loading", loadingLabel));
+        loading.set(loadingChoice == null ? "" : I18n.format("data.loading", loadingChoice.displayName()));
     }
 
     /** Makes a data set known without loading it (tests use small subsets this way). */

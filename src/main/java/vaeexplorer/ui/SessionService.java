@@ -237,10 +237,6 @@ final class SessionService {
     }
 
     /** "epoch 3 of 10" in the UI's language, counted like the status bar ({@link #shownEpoch}). */
-    static String epochText(Trainer t) {
-        return I18n.format("session.epochOf", shownEpoch(t), t.config().epochs());
-    }
-
     /** @param why in the UI's language, naming the file when it is about the file */
     private void failed(Path file, boolean auto, String why, CompletableFuture<Saved> done) {
         if (auto) x.liveNotices().notice(() -> I18n.format("session.autosaveFailed", why), true);
@@ -338,7 +334,7 @@ final class SessionService {
                     openCancelled(file, done);
                     return;
                 }
-                x.liveNotices().progress(() -> I18n.format("session.openingLoading", file.getFileName(), choice.label()),
+                x.liveNotices().progress(() -> I18n.format("session.openingLoading", file.getFileName(), choice.displayName()),
                         x.library().progress(), () -> {
                             cancelled[0] = true;
                             if (loading[0] != null) loading[0].cancel();
@@ -478,9 +474,14 @@ final class SessionService {
         TrainConfig tc = tr.config();
         RunSettings rs = new RunSettings(p.choice(), cfg.latent(), cfg.hidden(), cfg.likelihood(), tr.beta(),
                 tr.learningRate(), tc.batchSize(), tc.epochs(), tc.seed());
-        String note = p.session().hasTrainingState()
-                ? I18n.format(tr.epoch() >= tc.epochs() ? "session.openedDone" : "session.openedGoOn",
-                        Formats.count(tr.step()), epochText(tr))
+        boolean trained = p.session().hasTrainingState(), finished = tr.epoch() >= tc.epochs();
+        long step = tr.step();
+        var shown = shownEpoch(tr);
+        int epochs = tc.epochs();
+        // a Supplier, so that the note follows a later change of language
+        java.util.function.Supplier<String> note = () -> trained
+                ? I18n.format(finished ? "session.openedDone" : "session.openedGoOn", Formats.count(step),
+                        I18n.format("session.epochOf", shown, epochs))
                 : I18n.get("session.openedModel");
         x.training().restore(rs, p.split(), p.shown(), tr, p.session().history(), p.codes(), note);
         if (!settings.datasets().contains(p.choice())) settings.datasets().add(p.choice());

@@ -265,10 +265,13 @@ class FilesInChineseTest {
             });
             run(() -> explorer.imports().openImageFolder(dir, ImportOptions.DEFAULTS));
             await("the progress line", 5_000, () -> explorer.notices().isShowingProgress());
-            String label = DatasetChoice.images(dir, ImportOptions.DEFAULTS).label();
+            DatasetChoice choice = DatasetChoice.images(dir, ImportOptions.DEFAULTS);
+            String label = fx(choice::displayName);
+            assertTrue(label.startsWith("图像"), label);
             assertEquals("正在加载 " + label + "…", fx(() -> explorer.library().loading().get()));
             assertEquals("正在加载 " + label + "…", fx(() -> robot.lookup("#noticeProgressText").queryAs(Label.class).getText()));
             language(I18n.ENGLISH);
+            label = fx(choice::displayName);
             assertEquals("Loading " + label + "…", fx(() -> explorer.library().loading().get()));
             assertEquals("Loading " + label + "…", fx(() -> robot.lookup("#noticeProgressText").queryAs(Label.class).getText()));
             go.countDown();
