@@ -38,13 +38,18 @@ public final class I18n {
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH);
     private static volatile List<ResourceBundle> bundles = load(ENGLISH);
+    /** Loads the new language's bundles before any listener hears of it (a label re-reads its text at once). */
+    private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH) {
+        @Override
+        protected void invalidated() {
+            if (get() != null) bundles = load(get());
+        }
+    };
 
     static {
         LOCALE.addListener((o, a, b) -> {
             if (b == null) LOCALE.set(ENGLISH);
-            else bundles = load(b);
         });
     }
 
