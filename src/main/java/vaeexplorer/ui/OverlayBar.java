@@ -18,24 +18,28 @@ final class OverlayBar extends FlowPane {
         setId("overlayBar");
         getStyleClass().add("overlay-bar");
         setAlignment(Pos.CENTER_LEFT);
-        CheckBox map = check("Manifold map", "manifoldToggle", "The decoded images of a grid of z, faintly under the points");
+        CheckBox map = check("manifold.title", "manifoldToggle", "overlay.manifoldTip");
         map.selectedProperty().bindBidirectional(manifold.background());
-        CheckBox shade = check("Holes", "holesToggle", "Shade where the prior has mass (inside 2\u03c3) but no test image is encoded");
+        CheckBox shade = check("overlay.holes", "holesToggle", "overlay.holesTip");
         shade.selectedProperty().bindBidirectional(holes.shown());
-        CheckBox ends = check("Click sets A/B", "interpolateToggle", "Clicks in the plot set the interpolation's ends A and B");
+        CheckBox ends = check("overlay.clickSetsEnds", "interpolateToggle", "overlay.clickSetsEndsTip");
         ends.selectedProperty().bindBidirectional(interpolation.clickMode());
-        Label hint = new Label("Ctrl+click: add a point  \u00b7  Alt+click: set A/B  \u00b7  Esc: clear");
+        Label hint = new Label();
+        hint.textProperty().bind(I18n.tr("overlay.hint"));
         hint.getStyleClass().add("hint-text");
         hint.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(map, shade, ends, hint);
     }
 
-    private static CheckBox check(String text, String id, String tip) {
-        CheckBox c = new CheckBox(text);
+    private static CheckBox check(String textKey, String id, String tipKey) {
+        CheckBox c = new CheckBox();
+        c.textProperty().bind(I18n.tr(textKey));
         c.setId(id);
         c.setMinWidth(Region.USE_PREF_SIZE);
         c.setFocusTraversable(false);
-        c.setTooltip(new Tooltip(tip));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.tr(tipKey));
+        c.setTooltip(tip);
         return c;
     }
 }
