@@ -198,10 +198,17 @@ public final class Classroom {
                 @Override
                 public void invalidated(javafx.beans.Observable h) {
                     split.heightProperty().removeListener(this);
-                    Platform.runLater(() -> split.setDividerPositions(position));
+                    Platform.runLater(() -> {
+                        split.setDividerPositions(position);
+                        keepTopWhole(split);
+                    });
                 }
             });
         });
+        // larger text, or the other language, can make the plot's part taller than its share
+        Runnable keepTop = () -> Platform.runLater(() -> keepTopWhole(split));
+        x.text().fontSize().addListener(o -> keepTop.run());
+        LessonSupport.onLanguageChange(split, keepTop);
         latentPanel.plot().lineScale().bind(presentation.lineScale());
         // the decoded image grows with the text (at least its usual size), so it can be seen from the back too
         var side = javafx.beans.binding.Bindings.max(224, x.text().fontSize().multiply(12.5));
@@ -225,6 +232,19 @@ public final class Classroom {
             Platform.runLater(focus::requestFocus);
         };
         compareMode.addListener((o, a, on) -> layOut.run());
+    }
+
+    /**
+     * Moves the plot / tabs divider down if the part above it (the plot, its switches and the timeline) would be
+     * squeezed below its minimum height, which the split pane lets happen when a position is set: with large text the
+     * timeline would hide under the tabs. ("Enlarge tabs" squeezes it on purpose; only later changes undo that.)
+     */
+    static void keepTopWhole(SplitPane split) {
+        if (split.getDividers().isEmpty() || split.getItems().isEmpty() || split.getHeight() <= 0
+                || !(split.getItems().get(0) instanceof Region top)) return;
+        split.applyCss();
+        double need = (top.minHeight(top.getWidth()) + 6) / split.getHeight(); // 6: about the divider's thickness
+        if (split.getDividerPositions()[0] < need) split.setDividerPosition(0, Math.min(0.9, need));
     }
 
     private double[] priorSample(int n) {

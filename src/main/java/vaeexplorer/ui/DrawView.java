@@ -37,6 +37,7 @@ final class DrawView extends HBox {
         values.setId("drawMuLabel");
         values.getStyleClass().add("z-label");
         values.setWrapText(true);
+        values.setMinHeight(Label.USE_PREF_SIZE); // its numbers are never cut
         values.textProperty().bind(Bindings.createStringBinding(() -> describe(ctx.latent(), model), model.mu(),
                 ctx.latent().xDim(), ctx.latent().yDim(), I18n.locale()));
         Label explain = label("draw.explain");

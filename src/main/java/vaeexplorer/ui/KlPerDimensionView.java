@@ -129,21 +129,28 @@ final class KlPerDimensionView extends VBox {
             int n = values.length;
             double max = 0.5;
             for (double v : values) if (Double.isFinite(v)) max = Math.max(max, v);
-            double step = NiceTicks.step(0, max, 4);
-            double top = Math.ceil(max / step) * step;
             double left = 3.2 * f, bottom = 1.6 * f, topPad = 1.4 * f, right = 0.5 * f;
             double plotH = h - bottom - topPad, plotW = w - left - right;
             if (plotH < 10 || plotW < 10) return;
+            // about four ticks, fewer if their labels would not fit one above the other
+            double step = NiceTicks.step(0, max, 4), top = Math.ceil(max / step) * step;
+            for (int target = 3; target >= 1 && plotH * step / top < 1.2 * f; target--) {
+                step = NiceTicks.step(0, max, target);
+                top = Math.ceil(max / step) * step;
+            }
             g.setFont(Font.font(f * 0.85));
             g.setTextBaseline(VPos.CENTER);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setLineWidth(1);
+            double lastLabel = Double.MAX_VALUE;
             for (double t : NiceTicks.ticks(0, top, step)) {
                 double y = Math.round(topPad + plotH * (1 - t / top)) + 0.5;
                 g.setStroke(t == 0 ? Color.web("#90a4ae") : Color.web("#e3e6e8"));
                 g.strokeLine(left, y, left + plotW, y);
                 g.setFill(Color.web("#263238"));
+                if (lastLabel - y < 0.9 * f) continue; // a short chart: no label over another
                 g.fillText(NiceTicks.label(t, step), left - 0.4 * f, y);
+                lastLabel = y;
             }
             // the 0.1-nat threshold
             double ty = Math.round(topPad + plotH * (1 - INACTIVE_NATS / top)) + 0.5;

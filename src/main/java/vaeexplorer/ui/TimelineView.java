@@ -25,6 +25,7 @@ final class TimelineView extends HBox {
         setId("timelineBar");
         getStyleClass().add("timeline-bar");
         setAlignment(Pos.CENTER_LEFT);
+        setMinHeight(Region.USE_PREF_SIZE); // with large text the plot above gives way, not the bar
         Label title = new Label();
         title.textProperty().bind(I18n.tr("timeline.title"));
         title.getStyleClass().add("panel-title");

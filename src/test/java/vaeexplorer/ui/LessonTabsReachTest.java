@@ -118,6 +118,13 @@ class LessonTabsReachTest {
             assertTrue(size >= Math.min(font, TabTitleFit.MIN_FONT_PX) - 0.01, what + ": " + id + "'s title is " + size + " px");
         }
         robot.clickOn("#lossesTab");
+        // and the timeline above the tabs stays whole, not under them
+        String timeline = fx(() -> {
+            Node bar = robot.lookup("#timelineBar").query();
+            Bounds b = bar.localToScene(bar.getLayoutBounds()), t = tabs().localToScene(tabs().getLayoutBounds());
+            return b.getMaxY() <= t.getMinY() + 1 && b.getHeight() >= ((Region) bar).prefHeight(-1) - 1 ? null : b + " / tabs " + t;
+        });
+        assertEquals(null, timeline, what + ": the timeline is in view");
     }
 
     @Test
