@@ -96,7 +96,7 @@ final class TabTitleFit {
         String style = font > 0 ? String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", font) : "";
         for (Tab t : tabs.getTabs()) t.setStyle(style);
         shrunkTo.set(font);
-        tabs.applyCss();
+        area.applyCss(); // the headers only: the lessons below need no new styles
         double width = area.getWidth() > 0 ? area.getWidth() : tabs.getWidth();
         // only what the window shows counts (with very large text the panes can be wider than the window)
         double left = area.localToScene(0, 0).getX(), sceneWidth = tabs.getScene().getWidth();
