@@ -223,7 +223,7 @@ class LessonTabsReachTest {
             assertEquals("β = 1：变分自编码器", text(robot, "#vaeTitle"));
             assertEquals("返回单个模型", text(robot, "#compareBackButton"));
             assertEquals("自动缩放", text(robot, "#aeAutoZoom"));
-            assertTrue(text(robot, "#aeLosses").startsWith("重构 ") && text(robot, "#aeLosses").contains("（不计入其损失）"),
+            assertTrue(text(robot, "#aeLosses").startsWith("重构 ") && text(robot, "#aeLosses").contains("（不计入损失）"),
                     text(robot, "#aeLosses"));
             assertTrue(text(robot, "#vaeStatus").contains("奈特/图像"), text(robot, "#vaeStatus"));
             FxTesting.run(() -> I18n.locale().set(I18n.ENGLISH));
