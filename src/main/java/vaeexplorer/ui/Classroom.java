@@ -51,42 +51,44 @@ public final class Classroom {
         presentation = new Presentation(x.stage(), x.text());
         compareMode.addListener((o, was, on) -> compareSwitched(on));
 
-        String training = "Training", time = "Timeline (under the plot)", view = "View", plot = "Latent plot (click it first)";
+        String training = "shortcuts.group.training", time = "shortcuts.group.timeline", view = "shortcuts.group.view",
+                plot = "shortcuts.group.plot";
         shortcuts
-                .add("toggleTraining", training, "Train, pause or resume", Shortcuts.Scope.BOUND, run::toggle,
+                .add("toggleTraining", training, "shortcuts.toggleTraining", Shortcuts.Scope.BOUND, run::toggle,
                         key(KeyCode.SPACE), ctrl(KeyCode.T))
-                .add("step", training, "Train one batch (step)", Shortcuts.Scope.BOUND, run::stepOnce,
+                .add("step", training, "shortcuts.step", Shortcuts.Scope.BOUND, run::stepOnce,
                         key(KeyCode.S), ctrl(KeyCode.RIGHT))
-                .add("reset", training, "Reset: a new, untrained model from the settings", Shortcuts.Scope.BOUND, run::reset,
-                        ctrl(KeyCode.R))
-                .add("compare", training, "Compare beta = 0 vs 1 (on / off)", Shortcuts.Scope.BOUND,
+                .add("reset", training, "shortcuts.reset", Shortcuts.Scope.BOUND, run::reset, ctrl(KeyCode.R))
+                .add("compare", training, "shortcuts.compare", Shortcuts.Scope.BOUND,
                         () -> compareMode.set(!compareMode.get()), ctrl(KeyCode.B))
-                .add("resample", training, "Resample: draw z from the prior N(0, I) and decode it", Shortcuts.Scope.BOUND,
-                        resample::resample, ctrl(KeyCode.E))
-                .add("earlier", time, "An earlier epoch", Shortcuts.Scope.BOUND, () -> timelineDo(timeline::earlier),
+                .add("resample", training, "shortcuts.resample", Shortcuts.Scope.BOUND, resample::resample, ctrl(KeyCode.E))
+                .add("earlier", time, "shortcuts.earlier", Shortcuts.Scope.BOUND, () -> timelineDo(timeline::earlier),
                         key(KeyCode.PAGE_UP))
-                .add("later", time, "A later epoch", Shortcuts.Scope.BOUND, () -> timelineDo(timeline::later),
+                .add("later", time, "shortcuts.later", Shortcuts.Scope.BOUND, () -> timelineDo(timeline::later),
                         key(KeyCode.PAGE_DOWN))
-                .add("live", time, "Back to live", Shortcuts.Scope.BOUND, () -> timelineDo(timeline::live), key(KeyCode.END))
-                .add("presentation", view, "Presentation mode: full screen, large text, thick lines (Esc leaves too)",
-                        Shortcuts.Scope.BOUND, presentation::toggle, key(KeyCode.F11))
-                .add("controls", view, "Show or hide the controls", Shortcuts.Scope.BOUND,
+                .add("live", time, "shortcuts.live", Shortcuts.Scope.BOUND, () -> timelineDo(timeline::live),
+                        key(KeyCode.END))
+                .add("presentation", view, "shortcuts.presentation", Shortcuts.Scope.BOUND, presentation::toggle,
+                        key(KeyCode.F11))
+                .add("controls", view, "shortcuts.controls", Shortcuts.Scope.BOUND,
                         () -> flip(presentation.showControls()), ctrl(KeyCode.DIGIT1))
-                .add("chart", view, "Show or hide the loss chart", Shortcuts.Scope.BOUND,
+                .add("chart", view, "shortcuts.chart", Shortcuts.Scope.BOUND,
                         () -> flip(presentation.showChart()), ctrl(KeyCode.DIGIT2))
-                .add("help", view, "Keyboard shortcuts (this list)", Shortcuts.Scope.BOUND, this::showHelp, key(KeyCode.F1))
-                .add("largerAlias", view, "Larger text (as View › Larger text)", Shortcuts.Scope.ELSEWHERE, null,
-                        ctrl(KeyCode.EQUALS), ctrl(KeyCode.ADD))
-                .add("smallerAlias", view, "Smaller text (as View › Smaller text)", Shortcuts.Scope.ELSEWHERE, null,
-                        ctrl(KeyCode.SUBTRACT))
-                .add("nudge", plot, "Move z a little", Shortcuts.Scope.PLOT, null,
+                .add("help", view, "shortcuts.help", Shortcuts.Scope.BOUND, this::showHelp, key(KeyCode.F1))
+                // as the View menu's items are called (MainView's texts)
+                .add("largerAlias", view, () -> I18n.format("shortcuts.asMenuItem", I18n.get("menu.largerText"),
+                        I18n.get("menu.view")), Shortcuts.Scope.ELSEWHERE, null, ctrl(KeyCode.EQUALS), ctrl(KeyCode.ADD))
+                .add("smallerAlias", view, () -> I18n.format("shortcuts.asMenuItem", I18n.get("menu.smallerText"),
+                        I18n.get("menu.view")), Shortcuts.Scope.ELSEWHERE, null, ctrl(KeyCode.SUBTRACT))
+                .add("nudge", plot, "shortcuts.nudge", Shortcuts.Scope.PLOT, null,
                         key(KeyCode.LEFT), key(KeyCode.RIGHT), key(KeyCode.UP), key(KeyCode.DOWN))
-                .add("nudgeMore", plot, "Move z five times as far", Shortcuts.Scope.PLOT, null,
+                .add("nudgeMore", plot, "shortcuts.nudgeMore", Shortcuts.Scope.PLOT, null,
                         shift(KeyCode.LEFT), shift(KeyCode.RIGHT), shift(KeyCode.UP), shift(KeyCode.DOWN))
-                .add("zoomIn", plot, "Zoom in", Shortcuts.Scope.PLOT, null, key(KeyCode.PLUS), key(KeyCode.EQUALS),
+                .add("zoomIn", plot, "shortcuts.zoomIn", Shortcuts.Scope.PLOT, null, key(KeyCode.PLUS), key(KeyCode.EQUALS),
                         key(KeyCode.ADD))
-                .add("zoomOut", plot, "Zoom out", Shortcuts.Scope.PLOT, null, key(KeyCode.MINUS), key(KeyCode.SUBTRACT))
-                .add("resetView", plot, "Show -4..4 again", Shortcuts.Scope.PLOT, null, key(KeyCode.HOME));
+                .add("zoomOut", plot, "shortcuts.zoomOut", Shortcuts.Scope.PLOT, null, key(KeyCode.MINUS),
+                        key(KeyCode.SUBTRACT))
+                .add("resetView", plot, "shortcuts.resetView", Shortcuts.Scope.PLOT, null, key(KeyCode.HOME));
     }
 
     private static void flip(BooleanProperty p) {
@@ -119,7 +121,8 @@ public final class Classroom {
 
     /** The compare toggle for the side bar's Run section. */
     ToggleButton compareToggle() {
-        ToggleButton b = new ToggleButton("Compare beta = 0 vs 1");
+        ToggleButton b = new ToggleButton();
+        b.textProperty().bind(I18n.tr("classroom.compare"));
         b.setId("compareToggle");
         b.setMaxWidth(Double.MAX_VALUE);
         b.selectedProperty().bindBidirectional(compareMode);
@@ -128,11 +131,12 @@ public final class Classroom {
 
     /** Items for the View menu. */
     List<MenuItem> viewMenuItems() {
-        CheckMenuItem present = check("Presentation mode", "presentationItem", presentation.on(), "presentation");
-        CheckMenuItem controls = check("Show controls", "showControlsItem", presentation.showControls(), "controls");
-        CheckMenuItem chart = check("Show loss chart", "showChartItem", presentation.showChart(), "chart");
-        CheckMenuItem cmp = check("Compare beta = 0 vs 1", "compareItem", compareMode, "compare");
-        MenuItem again = new MenuItem("Resample z from the prior");
+        CheckMenuItem present = check("classroom.presentationMode", "presentationItem", presentation.on(), "presentation");
+        CheckMenuItem controls = check("classroom.showControls", "showControlsItem", presentation.showControls(), "controls");
+        CheckMenuItem chart = check("classroom.showChart", "showChartItem", presentation.showChart(), "chart");
+        CheckMenuItem cmp = check("classroom.compare", "compareItem", compareMode, "compare");
+        MenuItem again = new MenuItem();
+        again.textProperty().bind(I18n.tr("classroom.resampleFromPrior"));
         again.setId("resampleItem");
         again.setAccelerator(shortcuts.key("resample"));
         again.setOnAction(e -> resample.resample());
@@ -141,17 +145,20 @@ public final class Classroom {
 
     /** The Help menu. */
     Menu helpMenu() {
-        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        MenuItem keys = new MenuItem();
+        keys.textProperty().bind(I18n.tr("shortcuts.title"));
         keys.setId("shortcutsItem");
         keys.setAccelerator(shortcuts.key("help"));
         keys.setOnAction(e -> showHelp());
-        Menu help = new Menu("Help", null, keys);
+        Menu help = new Menu(null, null, keys);
+        help.textProperty().bind(I18n.tr("classroom.helpMenu"));
         help.setId("helpMenu");
         return help;
     }
 
-    private CheckMenuItem check(String text, String id, BooleanProperty p, String shortcut) {
-        CheckMenuItem m = new CheckMenuItem(text);
+    private CheckMenuItem check(String textKey, String id, BooleanProperty p, String shortcut) {
+        CheckMenuItem m = new CheckMenuItem();
+        m.textProperty().bind(I18n.tr(textKey));
         m.setId(id);
         m.selectedProperty().bindBidirectional(p);
         // the shortcut table binds the key (its filter comes first); the menu shows it
@@ -191,10 +198,17 @@ public final class Classroom {
                 @Override
                 public void invalidated(javafx.beans.Observable h) {
                     split.heightProperty().removeListener(this);
-                    Platform.runLater(() -> split.setDividerPositions(position));
+                    Platform.runLater(() -> {
+                        split.setDividerPositions(position);
+                        keepTopWhole(split);
+                    });
                 }
             });
         });
+        // larger text, or the other language, can make the plot's part taller than its share
+        Runnable keepTop = () -> Platform.runLater(() -> keepTopWhole(split));
+        x.text().fontSize().addListener(o -> keepTop.run());
+        LessonSupport.onLanguageChange(split, keepTop);
         latentPanel.plot().lineScale().bind(presentation.lineScale());
         // the decoded image grows with the text (at least its usual size), so it can be seen from the back too
         var side = javafx.beans.binding.Bindings.max(224, x.text().fontSize().multiply(12.5));
@@ -218,6 +232,19 @@ public final class Classroom {
             Platform.runLater(focus::requestFocus);
         };
         compareMode.addListener((o, a, on) -> layOut.run());
+    }
+
+    /**
+     * Moves the plot / tabs divider down if the part above it (the plot, its switches and the timeline) would be
+     * squeezed below its minimum height, which the split pane lets happen when a position is set: with large text the
+     * timeline would hide under the tabs. ("Enlarge tabs" squeezes it on purpose; only later changes undo that.)
+     */
+    static void keepTopWhole(SplitPane split) {
+        if (split.getDividers().isEmpty() || split.getItems().isEmpty() || split.getHeight() <= 0
+                || !(split.getItems().get(0) instanceof Region top)) return;
+        split.applyCss();
+        double need = (top.minHeight(top.getWidth()) + 6) / split.getHeight(); // 6: about the divider's thickness
+        if (split.getDividerPositions()[0] < need) split.setDividerPosition(0, Math.min(0.9, need));
     }
 
     private double[] priorSample(int n) {

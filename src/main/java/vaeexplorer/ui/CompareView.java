@@ -31,19 +31,22 @@ final class CompareView extends BorderPane {
     CompareView(CompareModel pair, TextScale text, ObservableDoubleValue lineScale, Runnable back) {
         setId("compareView");
         getStyleClass().add("compare-view");
-        Label intro = new Label("Same data, same seed, same settings: only β differs. β = 0 drops the KL term.");
+        Label intro = new Label();
+        intro.textProperty().bind(I18n.tr("compare.intro"));
         intro.getStyleClass().add("compare-intro");
         intro.setWrapText(true);
         intro.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(intro, Priority.SOMETIMES);
-        CheckBox sameScale = new CheckBox("Same scale");
+        CheckBox sameScale = new CheckBox();
+        sameScale.textProperty().bind(I18n.tr("compare.sameScale"));
         sameScale.setId("compareSameScale");
         sameScale.setSelected(true);
         sameScale.setFocusTraversable(false);
         sameScale.setMinWidth(Region.USE_PREF_SIZE);
-        Button backButton = new Button("Back to one model");
+        Button backButton = new Button();
+        backButton.textProperty().bind(I18n.tr("compare.back"));
         backButton.setId("compareBackButton");
         backButton.setMinWidth(Region.USE_PREF_SIZE);
         backButton.setOnAction(e -> back.run());
@@ -51,8 +54,8 @@ final class CompareView extends BorderPane {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("panel-toolbar");
 
-        autoEncoder = new Side(pair.autoEncoder(), "beta = 0: auto-encoder", "ae", true, text, lineScale);
-        vae = new Side(pair.vae(), "beta = 1: VAE", "vae", false, text, lineScale);
+        autoEncoder = new Side(pair.autoEncoder(), "compare.autoEncoderTitle", "ae", true, text, lineScale);
+        vae = new Side(pair.vae(), "compare.vaeTitle", "vae", false, text, lineScale);
         // the same region at the same scale on both sides (the default): the auto-encoder's codes sprawl, the VAE's
         // stay near the prior; each side alone zooms to its own points
         Runnable scales = () -> {
@@ -114,19 +117,23 @@ final class CompareView extends BorderPane {
         private final Label losses = new Label();
         private double recon = Double.NaN;
         private double kl = Double.NaN;
+        private final boolean klIgnored;
 
-        Side(TrainingModel t, String title, String id, boolean klIgnored, TextScale text, ObservableDoubleValue lineScale) {
+        /** @param titleKey the text key of the side's title */
+        Side(TrainingModel t, String titleKey, String id, boolean klIgnored, TextScale text, ObservableDoubleValue lineScale) {
             setId(id + "Side");
             getStyleClass().add("compare-side");
             latent.shown().bind(t.shown());
             latent.codes().bind(t.codes());
             latent.model().bind(t.model());
 
-            Label name = new Label(title);
+            Label name = new Label();
+            name.textProperty().bind(I18n.tr(titleKey));
             name.setId(id + "Title");
             name.getStyleClass().add("compare-title");
             name.setMinWidth(0);
-            CheckBox fit = new CheckBox("Auto zoom");
+            CheckBox fit = new CheckBox();
+            fit.textProperty().bind(I18n.tr("compare.autoZoom"));
             fit.setId(id + "AutoZoom");
             fit.setMinWidth(Region.USE_PREF_SIZE);
             fit.setFocusTraversable(false);
@@ -135,8 +142,9 @@ final class CompareView extends BorderPane {
             HBox top = new HBox(8, name, spacer, fit);
             top.setAlignment(Pos.CENTER_LEFT);
 
-            StringBinding empty = Bindings.createStringBinding(() -> t.resetting().get() ? "Loading the data…"
-                    : t.state().get() == State.IDLE ? "Press Train: the test images appear here." : "", t.resetting(), t.state());
+            StringBinding empty = Bindings.createStringBinding(() -> t.resetting().get() ? I18n.get("compare.loadingData")
+                    : t.state().get() == State.IDLE ? I18n.get("compare.pressTrain") : "", t.resetting(), t.state(),
+                    I18n.locale());
             plot = new LatentPlotView(latent, text.fontSize(), empty);
             plot.setId(id + "Plot");
             plot.setPrefSize(420, 380);
@@ -155,18 +163,21 @@ final class CompareView extends BorderPane {
             losses.getStyleClass().add("compare-losses");
             losses.setWrapText(true);
             losses.setMinWidth(0);
-            t.latestLoss().addListener((o, a, p) -> showLosses(p, klIgnored));
+            this.klIgnored = klIgnored;
+            t.latestLoss().addListener((o, a, p) -> showLosses(p));
+            LessonSupport.onLanguageChange(this, this::writeLosses);
             Label status = new Label();
             status.setId(id + "Status");
             status.getStyleClass().add("hint-text");
             status.setWrapText(true);
             status.setMinWidth(0);
             status.textProperty().bind(Bindings.createStringBinding(() -> status(t), t.stateText(), t.latestLoss(),
-                    t.message()));
+                    t.message(), I18n.locale()));
             VBox numbers = new VBox(4, losses, status);
             numbers.setMinWidth(0);
             HBox.setHgrow(numbers, Priority.ALWAYS);
-            Label decodedTitle = new Label("decoded z");
+            Label decodedTitle = new Label();
+            decodedTitle.textProperty().bind(I18n.tr("compare.decodedZ"));
             decodedTitle.getStyleClass().add("hint-text");
             VBox image = new VBox(2, decoded, decodedTitle);
             image.setAlignment(Pos.TOP_CENTER);
@@ -174,7 +185,7 @@ final class CompareView extends BorderPane {
             HBox bottom = new HBox(10, image, numbers);
             bottom.setAlignment(Pos.TOP_LEFT);
             getChildren().addAll(top, plot, bottom);
-            showLosses(null, klIgnored);
+            showLosses(null);
         }
 
         LatentModel latent() { return latent; }
@@ -190,23 +201,27 @@ final class CompareView extends BorderPane {
         }
 
         /** Smoothed over the last few reports, so the numbers can be read while they change. */
-        private void showLosses(LossPoint p, boolean klIgnored) {
+        private void showLosses(LossPoint p) {
             if (p == null) {
                 recon = kl = Double.NaN;
             } else {
                 recon = Double.isNaN(recon) ? p.recon() : 0.8 * recon + 0.2 * p.recon();
                 kl = Double.isNaN(kl) ? p.kl() : 0.8 * kl + 0.2 * p.kl();
             }
-            losses.setText("reconstruction " + Formats.nats(recon) + "\nKL " + Formats.nats(kl)
-                    + (klIgnored ? "  (not in its loss)" : ""));
+            writeLosses();
+        }
+
+        private void writeLosses() {
+            losses.setText(I18n.format(klIgnored ? "compare.lossesKlIgnored" : "compare.losses", Formats.nats(recon),
+                    Formats.nats(kl)));
         }
 
         private static String status(TrainingModel t) {
             if (!t.message().get().isEmpty()) return t.message().get();
             LossPoint p = t.latestLoss().get();
             String s = t.stateText().get();
-            return p == null ? s + "  ·  nats per image" : s + "  ·  epoch " + String.format(Locale.ROOT, "%.1f",
-                    p.epochPosition()) + "  ·  step " + Formats.count(p.step()) + "  ·  nats per image";
+            return p == null ? I18n.format("compare.status", s) : I18n.format("compare.statusTraining", s,
+                    String.format(Locale.ROOT, "%.1f", p.epochPosition()), Formats.count(p.step()));
         }
     }
 }

@@ -16,6 +16,7 @@ final class DrawOverlay implements PlotLayer {
         this.model = model;
         this.plot = plot;
         model.mu().addListener((o, a, b) -> plot.redrawOverlays());
+        LessonSupport.onLanguageChange(plot, () -> { if (model.mu().get() != null) plot.redrawOverlays(); });
     }
 
     /** Where the drawing's mu is drawn, in the plot's coordinates, or null when it is not shown. */
@@ -41,6 +42,6 @@ final class DrawOverlay implements PlotLayer {
         g.setStroke(Color.BLACK);
         g.setLineWidth(2.5);
         g.strokePolygon(xs, ys, 4);
-        PlotMarks.label(g, "your drawing", p.getX() + r + 4, p.getY(), fontSize * 0.95, Color.BLACK, TextAlignment.LEFT);
+        PlotMarks.label(g, I18n.get("draw.yourDrawing"), p.getX() + r + 4, p.getY(), fontSize * 0.95, Color.BLACK, TextAlignment.LEFT);
     }
 }

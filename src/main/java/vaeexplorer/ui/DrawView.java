@@ -18,29 +18,29 @@ final class DrawView extends HBox {
         setId("drawView");
         getStyleClass().add("lesson");
         canvas = new DrawCanvas(model);
-        Label drawTitle = new Label("Draw here");
+        Label drawTitle = label("draw.title");
         drawTitle.getStyleClass().add("panel-title");
         VBox left = new VBox(4, drawTitle, canvas);
         VBox.setVgrow(canvas, Priority.ALWAYS);
-        Label reconTitle = new Label("Reconstruction (from \u03bc)");
+        Label reconTitle = label("draw.reconstructionTitle");
         reconTitle.getStyleClass().add("panel-title");
         reconTitle.setMinWidth(Label.USE_PREF_SIZE);
         VBox middle = new VBox(4, reconTitle, reconstruction);
         VBox.setVgrow(reconstruction, Priority.ALWAYS);
         model.reconstruction().addListener((o, a, img) -> showReconstruction(model, img));
 
-        Button clear = new Button("Clear");
+        Button clear = new Button();
+        clear.textProperty().bind(I18n.tr("lessons.clear"));
         clear.setId("clearDrawingButton");
         clear.setOnAction(e -> model.clear());
         Label values = new Label();
         values.setId("drawMuLabel");
         values.getStyleClass().add("z-label");
         values.setWrapText(true);
+        values.setMinHeight(Label.USE_PREF_SIZE); // its numbers are never cut
         values.textProperty().bind(Bindings.createStringBinding(() -> describe(ctx.latent(), model), model.mu(),
-                ctx.latent().xDim(), ctx.latent().yDim()));
-        Label explain = new Label("Draw a digit with the left mouse button; the right button erases. The encoder turns "
-                + "your drawing into its own Gaussian q(z|x): the yellow diamond (\u03bc) and the black ellipses "
-                + "(1 and 2 \u03c3) in the scatter move as you draw. Beside it: what the decoder makes of \u03bc.");
+                ctx.latent().xDim(), ctx.latent().yDim(), I18n.locale()));
+        Label explain = label("draw.explain");
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
         explain.setMinHeight(Label.USE_PREF_SIZE);
@@ -52,6 +52,12 @@ final class DrawView extends HBox {
         left.setMinWidth(Label.USE_PREF_SIZE);
         canvas.prefWidthProperty().bind(canvas.heightProperty());
         reconstruction.prefWidthProperty().bind(reconstruction.heightProperty());
+    }
+
+    private static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.tr(key));
+        return l;
     }
 
     DrawCanvas canvas() {
@@ -69,7 +75,7 @@ final class DrawView extends HBox {
 
     private static String describe(LatentModel latent, DrawModel model) {
         float[] mu = model.mu().get(), sigma = model.sigma().get();
-        if (mu == null || sigma == null) return "\u03bc = \u2013 (draw something)";
+        if (mu == null || sigma == null) return I18n.get("draw.nothingYet");
         StringBuilder b = new StringBuilder();
         for (int d : new int[] {latent.xDim().get(), latent.yDim().get()})
             if (d >= 0 && d < mu.length)

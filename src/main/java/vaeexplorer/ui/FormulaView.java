@@ -40,24 +40,26 @@ final class FormulaView extends VBox {
         c1.setMinWidth(Region.USE_PREF_SIZE);
         c2.setHgrow(Priority.ALWAYS);
         terms.getColumnConstraints().addAll(c0, c1, c2);
-        row(terms, 0, "E[log p(x|z)]", recon, "Reconstruction: how likely the decoder finds x, decoding a z drawn from "
-                + "q(z|x). Higher is better.");
-        row(terms, 1, "KL( q(z|x) \u2016 N(0, I) )", kl, "How far each image's Gaussian is from the prior: keeps codes near 0, "
-                + "so prior samples decode well.");
-        row(terms, 2, "\u03b2", beta, "The weight of KL: 0 is a plain auto-encoder; larger gives a tidier latent space, "
-                + "blurrier images.");
-        row(terms, 3, "loss = \u2212ELBO", loss, "What training minimises, per image (the training loss in the chart).");
+        row(terms, 0, symbol("E[log p(x|z)]"), recon, "formula.reconExplained");
+        row(terms, 1, symbol("KL( q(z|x) \u2016 N(0, I) )"), kl, "formula.klExplained");
+        row(terms, 2, symbol("\u03b2"), beta, "formula.betaExplained");
+        Label lossTerm = new Label();
+        lossTerm.textProperty().bind(I18n.tr("formula.lossTerm"));
+        row(terms, 3, lossTerm, loss, "formula.lossExplained");
         Label reparam = big("z  =  \u03bc  +  \u03c3 \u00b7 \u03b5,    \u03b5 ~ N(0, I)");
         reparam.setMinWidth(Region.USE_PREF_SIZE);
         HBox sampling = new HBox(24, reparam, zLine);
         sampling.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
-        Label reparamText = text("The randomness is in \u03b5, so gradients flow through \u03bc and \u03c3 (the "
-                + "reparameterisation trick). The dots around a selected point are such z.");
+        Label reparamText = text("formula.reparamExplained");
         getChildren().addAll(elbo, values, terms, sampling, reparamText);
         ctx.latestLoss().addListener((o, a, p) -> showLoss(p));
         showLoss(ctx.latestLoss().getValue());
         LessonSupport.onChange(this::showZ, latent.codes(), latent.selected(), latent.xDim(), latent.yDim());
         showZ();
+        LessonSupport.onLanguageChange(this, () -> {
+            showLoss(ctx.latestLoss().getValue());
+            showZ();
+        });
     }
 
     private static Label value(String id) {
@@ -75,44 +77,49 @@ final class FormulaView extends VBox {
         return l;
     }
 
-    private static Label text(String s) {
-        Label l = new Label(s);
+    /** A term of the formula: symbols, the same in every language. */
+    private static Label symbol(String s) {
+        return new Label(s);
+    }
+
+    /** A sentence in the language shown. */
+    private static Label text(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.tr(key));
         l.setWrapText(true);
         l.getStyleClass().add("lesson-text");
         l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
-    private static void row(GridPane g, int r, String term, Label value, String explanation) {
-        Label t = new Label(term);
-        t.getStyleClass().add("formula-term");
-        t.setMinWidth(Region.USE_PREF_SIZE);
-        g.addRow(r, t, value, text(explanation));
+    private static void row(GridPane g, int r, Label term, Label value, String explanationKey) {
+        term.getStyleClass().add("formula-term");
+        term.setMinWidth(Region.USE_PREF_SIZE);
+        g.addRow(r, term, value, text(explanationKey));
     }
 
     private static String nats(double v) {
-        return String.format(Locale.ROOT, "%.1f nats", v).replace('-', '\u2212');
+        return I18n.format("formula.nats", v).replace('-', '\u2212');
     }
 
     private void showLoss(LossPoint p) {
         if (p == null) {
             for (Label l : new Label[] {recon, kl, beta, loss}) l.setText("\u2013");
-            values.setText("Train the model: the numbers of the newest training steps appear here.");
+            values.setText(I18n.get("formula.trainFirst"));
             return;
         }
         recon.setText(nats(-p.recon()));
         kl.setText(nats(p.kl()));
         beta.setText(String.format(Locale.ROOT, "%.2f", p.beta()));
         loss.setText(nats(p.loss()));
-        values.setText(String.format(Locale.ROOT, "ELBO  =  %.1f  \u2212  %.2f \u00d7 %.1f  =  %.1f nats per image   (step %,d)",
-                -p.recon(), p.beta(), p.kl(), -p.loss(), p.step()).replace("-", "\u2212"));
+        values.setText(I18n.format("formula.values", -p.recon(), p.beta(), p.kl(), -p.loss(), p.step()).replace("-", "\u2212"));
     }
 
     private void showZ() {
         LatentCodes c = latent.codes().get();
         int i = latent.selected().get();
         if (c == null || i < 0 || i >= c.size() || c.latent() != latent.size().get()) {
-            zLine.setText("(click a point in the scatter for its numbers)");
+            zLine.setText(I18n.get("formula.clickAPoint"));
             return;
         }
         float[] eps = selection.eps(i, c.latent());

@@ -2,6 +2,8 @@ package vaeexplorer.ui;
 
 import java.util.List;
 
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
@@ -29,7 +31,7 @@ final class ImageGridView extends Region {
     private WritableImage sheet;
     private List<String> rowLabels = List.of();
     private List<String> columnLabels = List.of();
-    private String emptyText = "";
+    private final StringProperty emptyText = new SimpleStringProperty("");
     private double drawnX, drawnY, drawnScale;
 
     /**
@@ -43,6 +45,7 @@ final class ImageGridView extends Region {
         getChildren().add(canvas);
         setMinSize(60, 60);
         fontSize.addListener((o, a, b) -> redraw());
+        emptyText.addListener((o, a, b) -> redraw());
     }
 
     /** Shows tiles (null: the empty message). */
@@ -57,6 +60,7 @@ final class ImageGridView extends Region {
 
     void setRowLabels(List<String> labels) {
         rowLabels = List.copyOf(labels);
+        requestLayout(); // their width is part of the grid's
         redraw();
     }
 
@@ -65,10 +69,14 @@ final class ImageGridView extends Region {
         redraw();
     }
 
+    /** What to say while there are no images (bind it to follow the language). */
+    StringProperty emptyText() {
+        return emptyText;
+    }
+
     /** What to say while there are no images. */
     void setEmptyText(String text) {
-        emptyText = text;
-        redraw();
+        emptyText.set(text);
     }
 
     /** The tiles shown, or null. */
@@ -171,7 +179,7 @@ final class ImageGridView extends Region {
             g.setFont(font);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(emptyText, w / 2, h / 2, w - f);
+            g.fillText(emptyText.get(), w / 2, h / 2, w - f);
             return;
         }
         double left = labelWidth(font), bottom = columnLabels.isEmpty() ? 0 : 1.5 * f;

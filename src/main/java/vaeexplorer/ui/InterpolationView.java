@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -33,13 +34,16 @@ final class InterpolationView extends VBox {
         strip.setMinHeight(40);
         refresher = new Refresher<>(ctx.worker(), 120, this::job, this::show);
 
-        ToggleButton clickMode = new ToggleButton("Set A and B by clicking");
+        ToggleButton clickMode = new ToggleButton();
+        clickMode.textProperty().bind(I18n.tr("interpolation.clickMode"));
         clickMode.setId("interpolateModeToggle");
         clickMode.selectedProperty().bindBidirectional(model.clickMode());
-        Button swap = new Button("Swap A and B");
+        Button swap = new Button();
+        swap.textProperty().bind(I18n.tr("interpolation.swap"));
         swap.setId("swapEndsButton");
         swap.setOnAction(e -> model.swap());
-        Button clear = new Button("Clear");
+        Button clear = new Button();
+        clear.textProperty().bind(I18n.tr("lessons.clear"));
         clear.setId("clearInterpolationButton");
         clear.setOnAction(e -> model.clear());
         ChoiceBox<Integer> frames = new ChoiceBox<>();
@@ -50,14 +54,15 @@ final class InterpolationView extends VBox {
         ends.setId("interpolationEnds");
         ends.getStyleClass().add("z-label");
         ends.setMinWidth(0);
-        HBox buttons = new HBox(8, clickMode, swap, clear, new Label("Frames:"), frames);
+        Label framesLabel = new Label();
+        framesLabel.textProperty().bind(I18n.tr("interpolation.frames"));
+        HBox buttons = new HBox(8, clickMode, swap, clear, framesLabel, frames);
         buttons.setAlignment(Pos.CENTER_LEFT);
         for (var n : buttons.getChildren()) ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setMargin(ends, new javafx.geometry.Insets(0, 0, 0, 12));
         buttons.getChildren().add(ends);
-        Label explain = new Label("A straight line from A to B in latent space, decoded step by step. Alt+click two places "
-                + "in the scatter (a point or anywhere), or turn on \u201cSet A and B by clicking\u201d; drag A or B to "
-                + "move them. Smooth frames: the space between the codes decodes to sensible images.");
+        Label explain = new Label();
+        explain.textProperty().bind(I18n.trf("interpolation.explain", I18n.tr("interpolation.clickMode")));
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
         explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -66,8 +71,11 @@ final class InterpolationView extends VBox {
 
         LessonSupport.onChange(refresher::request, model.a(), model.b(), model.frames(), latent.model(), latent.shown());
         LessonSupport.onChange(this::describe, model.a(), model.b(), latent.xDim(), latent.yDim());
+        strip.emptyText().bind(Bindings.createStringBinding(() -> I18n.get(model.a().get() == null
+                ? "interpolation.setA" : "interpolation.setB"), model.a(), I18n.locale()));
         refresher.request();
         describe();
+        LessonSupport.onLanguageChange(this, this::describe);
     }
 
     Refresher<ImageTiles> refresher() {
@@ -101,8 +109,6 @@ final class InterpolationView extends VBox {
         List<String> labels = new ArrayList<>();
         if (t != null) for (int k = 0; k < t.count(); k++) labels.add(k == 0 ? "A" : k == t.count() - 1 ? "B" : "");
         strip.setColumnLabels(labels);
-        strip.setEmptyText(model.a().get() == null ? "Set end A: Alt+click in the scatter."
-                : "Now set end B: Alt+click somewhere else.");
     }
 
     private void describe() {
@@ -110,9 +116,9 @@ final class InterpolationView extends VBox {
     }
 
     private String endText(String name, float[] z) {
-        if (z == null) return name + ": not set";
+        if (z == null) return I18n.format("interpolation.endNotSet", name);
         int dx = latent.xDim().get(), dy = latent.yDim().get();
-        if (dx >= z.length) return name + ": set";
+        if (dx >= z.length) return I18n.format("interpolation.endSet", name);
         return dy >= 0 && dy < z.length ? String.format(Locale.ROOT, "%s: z%d = %+.2f, z%d = %+.2f", name, dx, z[dx], dy, z[dy])
                 : String.format(Locale.ROOT, "%s: z%d = %+.2f", name, dx, z[dx]);
     }

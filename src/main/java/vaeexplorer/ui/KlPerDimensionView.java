@@ -33,14 +33,15 @@ final class KlPerDimensionView extends VBox {
         setId("klView");
         getStyleClass().add("lesson");
         bars = new Bars(ctx.fontSize());
-        Label title = new Label("KL per latent dimension (nats, mean per image, newest training steps)");
+        Label title = new Label();
+        title.textProperty().bind(I18n.tr("kl.title"));
         title.getStyleClass().add("panel-title");
         title.setMinWidth(0);
         summary.setId("klSummary");
         summary.setMinHeight(Region.USE_PREF_SIZE);
-        Label explain = new Label("A dimension's KL is how much its code tells about the image. Grey, \u201cinactive\u201d "
-                + "(below 0.1 nats): the encoder ignores that dimension and always answers N(0, 1); the decoder does not "
-                + "use it either. Raise \u03b2 and watch dimensions switch off.");
+        Label explain = new Label();
+        // the word the bars are marked with
+        explain.textProperty().bind(I18n.trf("kl.explain", I18n.tr("kl.inactive")));
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
         explain.setMinHeight(Region.USE_PREF_SIZE);
@@ -49,6 +50,7 @@ final class KlPerDimensionView extends VBox {
         ObservableValue<double[]> kl = ctx.klPerDim();
         kl.addListener((o, a, b) -> show(b));
         show(kl.getValue());
+        LessonSupport.onLanguageChange(this, () -> show(bars.values));
     }
 
     static boolean inactive(double kl) {
@@ -78,7 +80,7 @@ final class KlPerDimensionView extends VBox {
         bars.values = kl == null ? null : kl.clone();
         bars.redraw();
         if (kl == null) {
-            summary.setText("Train the model to see how much each dimension is used.");
+            summary.setText(I18n.get("kl.trainFirst"));
             return;
         }
         int active = 0;
@@ -87,8 +89,7 @@ final class KlPerDimensionView extends VBox {
             if (!inactive(v)) active++;
             total += v;
         }
-        summary.setText(String.format(Locale.ROOT, "%d of %d dimension%s active (KL \u2265 %.1f nats); total KL %.1f nats",
-                active, kl.length, kl.length == 1 ? "" : "s", INACTIVE_NATS, total));
+        summary.setText(I18n.format(kl.length == 1 ? "kl.summaryOne" : "kl.summary", active, kl.length, INACTIVE_NATS, total));
     }
 
     /** The bar chart itself, drawn on a canvas. */
@@ -128,21 +129,28 @@ final class KlPerDimensionView extends VBox {
             int n = values.length;
             double max = 0.5;
             for (double v : values) if (Double.isFinite(v)) max = Math.max(max, v);
-            double step = NiceTicks.step(0, max, 4);
-            double top = Math.ceil(max / step) * step;
             double left = 3.2 * f, bottom = 1.6 * f, topPad = 1.4 * f, right = 0.5 * f;
             double plotH = h - bottom - topPad, plotW = w - left - right;
             if (plotH < 10 || plotW < 10) return;
+            // about four ticks, fewer if their labels would not fit one above the other
+            double step = NiceTicks.step(0, max, 4), top = Math.ceil(max / step) * step;
+            for (int target = 3; target >= 1 && plotH * step / top < 1.2 * f; target--) {
+                step = NiceTicks.step(0, max, target);
+                top = Math.ceil(max / step) * step;
+            }
             g.setFont(Font.font(f * 0.85));
             g.setTextBaseline(VPos.CENTER);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setLineWidth(1);
+            double lastLabel = Double.MAX_VALUE;
             for (double t : NiceTicks.ticks(0, top, step)) {
                 double y = Math.round(topPad + plotH * (1 - t / top)) + 0.5;
                 g.setStroke(t == 0 ? Color.web("#90a4ae") : Color.web("#e3e6e8"));
                 g.strokeLine(left, y, left + plotW, y);
                 g.setFill(Color.web("#263238"));
+                if (lastLabel - y < 0.9 * f) continue; // a short chart: no label over another
                 g.fillText(NiceTicks.label(t, step), left - 0.4 * f, y);
+                lastLabel = y;
             }
             // the 0.1-nat threshold
             double ty = Math.round(topPad + plotH * (1 - INACTIVE_NATS / top)) + 0.5;
@@ -154,6 +162,7 @@ final class KlPerDimensionView extends VBox {
             markedInactive = new boolean[n];
             bounds = new Rectangle2D[n];
             int labelEvery = (int) Math.ceil(2.6 * f / slot);
+            String offWord = I18n.get("kl.inactive");
             for (int d = 0; d < n; d++) {
                 double v = Double.isFinite(values[d]) ? Math.max(0, values[d]) : 0;
                 boolean off = inactive(values[d]);
@@ -171,14 +180,14 @@ final class KlPerDimensionView extends VBox {
                 if (d % labelEvery == 0) g.fillText("z" + d, cx, topPad + plotH + 0.25 * f);
                 g.setTextBaseline(VPos.BOTTOM);
                 if (off) {
-                    if (slot >= 4.5 * f) g.fillText("inactive", cx, y - 0.15 * f);
+                    if (slot >= 4.5 * f) g.fillText(offWord, cx, y - 0.15 * f);
                     else {
                         g.save();
                         g.translate(cx, y - 0.2 * f);
                         g.rotate(-90);
                         g.setTextAlign(TextAlignment.LEFT);
                         g.setTextBaseline(VPos.CENTER);
-                        g.fillText("inactive", 0, 0);
+                        g.fillText(offWord, 0, 0);
                         g.restore();
                     }
                 } else if (slot >= 2.6 * f) {

@@ -1,6 +1,8 @@
 package vaeexplorer.ui;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -14,7 +16,8 @@ import javafx.scene.control.SplitPane;
  * The lessons of the VAE made visible: builds the lesson view-models, the views (one tab each, beside the loss chart),
  * the layers they draw on the scatter and the scatter's extra mouse gestures, and wires them together. Every view
  * updates from the newest model copy while training runs; heavy decodes run on one background thread, only for the
- * tab that is showing.
+ * tab that is showing. The tabs' titles shorten (and, at very large text, their type shrinks, never below the
+ * presentation size) when the full titles would not fit in one row, so every lesson is always one click away.
  */
 final class Lessons {
     private final LessonContext ctx;
@@ -39,6 +42,9 @@ final class Lessons {
     /** Where the split pane's divider goes when the tabs are enlarged (the scatter keeps the top third). */
     static final double ENLARGED_DIVIDER = 0.33;
     private TabPane tabs;
+    /** Short tab titles ("Recon." for "Reconstructions"), so that every tab fits in one row (see {@link TabTitleFit}). */
+    private final BooleanProperty shortTitles = new SimpleBooleanProperty(false);
+    private TabTitleFit titleFit;
     private double dividerBefore = 0.62;
     private Tab interpolationTab;
 
@@ -70,11 +76,14 @@ final class Lessons {
         drawView = new DrawView(ctx, draw);
         formulaView = new FormulaView(ctx, selection);
         overlayBar = new OverlayBar(manifold, holes, interpolation);
-        ToggleButton enlarge = new ToggleButton("Enlarge tabs");
+        ToggleButton enlarge = new ToggleButton();
+        enlarge.textProperty().bind(I18n.tr("lessons.enlarge"));
         enlarge.setId("enlargeLessonsToggle");
         enlarge.setFocusTraversable(false);
         enlarge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        enlarge.setTooltip(new Tooltip("Give the tabs below most of the height (and back)"));
+        Tooltip enlargeTip = new Tooltip();
+        enlargeTip.textProperty().bind(I18n.tr("lessons.enlargeTip"));
+        enlarge.setTooltip(enlargeTip);
         enlarge.selectedProperty().addListener((o, a, on) -> enlarge(on));
         overlayBar.getChildren().add(3, enlarge);
         overlayBar.getStylesheets().add(stylesheet());
@@ -105,23 +114,39 @@ final class Lessons {
         tabs.getStylesheets().add(stylesheet());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(0);
-        Tab losses = new Tab("Losses", lossChart);
+        Tab losses = new Tab(null, lossChart);
+        titled(losses, "lessons.tab.losses", "lessons.tabShort.losses");
         losses.setId("lossesTab");
         tabs.getTabs().add(losses);
-        tab("Manifold", "manifoldTab", manifoldView, manifoldView.refresher().active());
-        tab("Reconstructions", "reconstructionsTab", reconstructionsView, reconstructionsView.refresher().active());
-        tab("Prior samples", "priorTab", priorView, priorView.refresher().active());
-        interpolationTab = tab("Interpolation", "interpolationTab", interpolationView, interpolationView.refresher().active());
-        tab("KL per dimension", "klTab", klView, null);
-        tab("Posterior vs prior", "posteriorTab", posteriorVsPriorView, posteriorVsPriorView.refresher().active());
-        tab("Draw", "drawTab", drawView, null);
-        tab("Formula", "formulaTab", formulaView, null);
+        tab("lessons.tab.manifold", "lessons.tabShort.manifold", "manifoldTab", manifoldView,
+                manifoldView.refresher().active());
+        tab("lessons.tab.reconstructions", "lessons.tabShort.reconstructions", "reconstructionsTab", reconstructionsView,
+                reconstructionsView.refresher().active());
+        tab("lessons.tab.prior", "lessons.tabShort.prior", "priorTab", priorView, priorView.refresher().active());
+        interpolationTab = tab("lessons.tab.interpolation", "lessons.tabShort.interpolation", "interpolationTab",
+                interpolationView, interpolationView.refresher().active());
+        tab("lessons.tab.kl", "lessons.tabShort.kl", "klTab", klView, null);
+        tab("lessons.tab.posterior", "lessons.tabShort.posterior", "posteriorTab", posteriorVsPriorView,
+                posteriorVsPriorView.refresher().active());
+        tab("lessons.tab.draw", "lessons.tabShort.draw", "drawTab", drawView, null);
+        tab("lessons.tab.formula", "lessons.tabShort.formula", "formulaTab", formulaView, null);
+        titleFit = new TabTitleFit(tabs, shortTitles, ctx.fontSize());
         return tabs;
     }
 
     /** The tab pane itself. */
     TabPane tabPane() {
         return tabs;
+    }
+
+    /** Whether the tabs show their short titles now. */
+    BooleanProperty shortTitles() {
+        return shortTitles;
+    }
+
+    /** What keeps the tab titles in one row. */
+    TabTitleFit titleFit() {
+        return titleFit;
     }
 
     /** Moves the divider of the vertical split pane the tabs are in: most of the height to the tabs, or back. */
@@ -139,12 +164,22 @@ final class Lessons {
         }
     }
 
-    private Tab tab(String title, String id, Node content, BooleanProperty active) {
+    /** The tab's title in the language shown, short while {@link #shortTitles} is on; the full title as its tooltip. */
+    private void titled(Tab t, String titleKey, String shortKey) {
+        t.textProperty().bind(Bindings.createStringBinding(() -> I18n.get(shortTitles.get() ? shortKey : titleKey),
+                I18n.locale(), shortTitles));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.tr(titleKey));
+        t.setTooltip(tip);
+    }
+
+    private Tab tab(String titleKey, String shortKey, String id, Node content, BooleanProperty active) {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().addAll("edge-to-edge", "lesson-scroll");
-        Tab t = new Tab(title, scroll);
+        Tab t = new Tab(null, scroll);
+        titled(t, titleKey, shortKey);
         t.setId(id);
         if (active != null) active.bind(t.selectedProperty());
         tabs.getTabs().add(t);

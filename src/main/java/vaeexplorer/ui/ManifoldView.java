@@ -1,7 +1,5 @@
 package vaeexplorer.ui;
 
-import java.util.Locale;
-
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.CheckBox;
@@ -37,15 +35,17 @@ final class ManifoldView extends HBox {
         setId("manifoldView");
         getStyleClass().add("lesson");
         grid = new ImageGridView("manifoldGrid", 0, ctx.fontSize());
-        grid.setEmptyText("The map appears when there is a model.");
+        grid.emptyText().bind(I18n.tr("manifold.empty"));
         refresher = new Refresher<>(ctx.worker(), 300, this::job, this::show);
 
-        Label title = new Label("Manifold map");
+        Label title = label("manifold.title");
         title.getStyleClass().add("panel-title");
         ToggleGroup group = new ToggleGroup();
-        RadioButton linear = new RadioButton("Linear over the scatter's view");
+        RadioButton linear = new RadioButton();
+        linear.textProperty().bind(I18n.tr("manifold.linear"));
         linear.setId("manifoldLinear");
-        RadioButton quantiles = new RadioButton("Gaussian quantiles");
+        RadioButton quantiles = new RadioButton();
+        quantiles.textProperty().bind(I18n.tr("manifold.quantiles"));
         quantiles.setId("manifoldQuantiles");
         linear.setToggleGroup(group);
         quantiles.setToggleGroup(group);
@@ -60,14 +60,13 @@ final class ManifoldView extends HBox {
         size.setValue(settings.gridSize().get());
         size.valueProperty().addListener((o, a, v) -> { if (v != null) settings.gridSize().set(v); });
         settings.gridSize().addListener((o, a, v) -> size.setValue(v.intValue()));
-        HBox sizeRow = new HBox(6, new Label("Images per side:"), size);
+        HBox sizeRow = new HBox(6, label("manifold.imagesPerSide"), size);
         sizeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        CheckBox background = new CheckBox("Show faintly under the scatter");
+        CheckBox background = new CheckBox();
+        background.textProperty().bind(I18n.tr("manifold.background"));
         background.setId("manifoldBackgroundCheck");
         background.selectedProperty().bindBidirectional(settings.background());
-        Label explain = new Label("Each tile is the decoder's image of one z. Neighbouring z give similar images: the map "
-                + "shows how the model has organised the latent space. Gaussian quantiles give as many tiles to each "
-                + "stretch of z as the prior N(0, 1) gives probability.");
+        Label explain = label("manifold.explain");
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
         axes.setId("manifoldAxes");
@@ -82,6 +81,13 @@ final class ManifoldView extends HBox {
         view.addListener((o, a, b) -> { if (settings.spacing().get() == Spacing.LINEAR) request.run(); });
         LessonSupport.onUnplottedChange(latent, request);
         request.run();
+        LessonSupport.onLanguageChange(this, () -> axes.setText(shown == null ? "" : describe(shown)));
+    }
+
+    private static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.tr(key));
+        return l;
     }
 
     Refresher<ManifoldGrid> refresher() {
@@ -121,8 +127,7 @@ final class ManifoldView extends HBox {
 
     private static String describe(ManifoldGrid g) {
         double[] xs = g.xs(), ys = g.ys();
-        String x = String.format(Locale.ROOT, "z%d from %.2f (left) to %.2f (right)", g.dimX(), xs[0], xs[xs.length - 1]);
-        if (g.dimY() < 0) return x + ".";
-        return x + String.format(Locale.ROOT, "; z%d from %.2f (top) to %.2f (bottom).", g.dimY(), ys[ys.length - 1], ys[0]);
+        if (g.dimY() < 0) return I18n.format("manifold.axesX", g.dimX(), xs[0], xs[xs.length - 1]);
+        return I18n.format("manifold.axesXY", g.dimX(), xs[0], xs[xs.length - 1], g.dimY(), ys[ys.length - 1], ys[0]);
     }
 }

@@ -18,11 +18,11 @@ final class OverlayBar extends FlowPane {
         setId("overlayBar");
         getStyleClass().add("overlay-bar");
         setAlignment(Pos.CENTER_LEFT);
-        CheckBox map = check("overlay.manifold", "manifoldToggle", "overlay.manifoldTip");
+        CheckBox map = check("manifold.title", "manifoldToggle", "overlay.manifoldTip");
         map.selectedProperty().bindBidirectional(manifold.background());
         CheckBox shade = check("overlay.holes", "holesToggle", "overlay.holesTip");
         shade.selectedProperty().bindBidirectional(holes.shown());
-        CheckBox ends = check("overlay.clickAB", "interpolateToggle", "overlay.clickABTip");
+        CheckBox ends = check("overlay.clickSetsEnds", "interpolateToggle", "overlay.clickSetsEndsTip");
         ends.selectedProperty().bindBidirectional(interpolation.clickMode());
         Label hint = new Label();
         hint.textProperty().bind(I18n.tr("overlay.hint"));

@@ -35,18 +35,18 @@ final class PosteriorVsPriorView extends HBox {
         yHist.managedProperty().bind(yHist.visibleProperty());
         refresher = new Refresher<>(ctx.worker(), 300, this::job, this::show);
 
-        Label title = new Label("Aggregate posterior vs prior");
+        Label title = label("posterior.title");
         title.getStyleClass().add("panel-title");
-        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(10, 2, key(new Rectangle(14, 10, HistogramCanvas.BARS), "\u03bc of the test images"),
-                key(line(Color.BLACK, false), "prior N(0, 1)"),
-                key(line(HistogramCanvas.AGGREGATE, true), "q(z) = mean of the q(z|x)"));
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(10, 2,
+                key(new Rectangle(14, 10, HistogramCanvas.BARS), "posterior.legendMu"),
+                key(line(Color.BLACK, false), "posterior.legendPrior"),
+                key(line(HistogramCanvas.AGGREGATE, true), "posterior.legendAggregate"));
         legend.getStyleClass().add("legend-row");
-        Label explain = new Label("The KL term pulls every q(z|x) towards N(0, 1). Where the bars and the dashed curve "
-                + "follow the black curve, sampling from the prior finds codes the decoder knows; where they do not, "
-                + "there are holes.");
+        Label explain = label("posterior.explain");
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
-        CheckBox shade = new CheckBox("Shade the holes in the scatter");
+        CheckBox shade = new CheckBox();
+        shade.textProperty().bind(I18n.tr("posterior.shadeHoles"));
         shade.setId("holesCheck");
         shade.selectedProperty().bindBidirectional(holes.shown());
         Label count = new Label();
@@ -54,9 +54,9 @@ final class PosteriorVsPriorView extends HBox {
         count.setWrapText(true);
         count.textProperty().bind(Bindings.createStringBinding(() -> {
             HoleMap m = holes.map().get();
-            return m == null ? "Holes: cells inside the prior's 2\u03c3 circle where no test image is encoded."
-                    : m.holeCount() + " of " + m.inside() + " cells inside 2\u03c3 hold no test image.";
-        }, holes.map()));
+            return m == null ? I18n.get("posterior.holesExplained")
+                    : I18n.format("posterior.holeCount", m.holeCount(), m.inside());
+        }, holes.map(), I18n.locale()));
         VBox side = new VBox(title, legend, explain, shade, count);
         side.getStyleClass().add("lesson-side");
         side.setMinWidth(0);
@@ -81,8 +81,14 @@ final class PosteriorVsPriorView extends HBox {
         return yHist;
     }
 
-    private static HBox key(javafx.scene.Node mark, String text) {
-        HBox b = new HBox(4, mark, new Label(text));
+    private static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.tr(key));
+        return l;
+    }
+
+    private static HBox key(javafx.scene.Node mark, String textKey) {
+        HBox b = new HBox(4, mark, label(textKey));
         b.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return b;
     }

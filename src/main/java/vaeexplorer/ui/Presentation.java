@@ -57,7 +57,7 @@ final class Presentation {
         Scene scene = stage.getScene();
         if (now) {
             savedScale = text.scale().get();
-            stage.setFullScreenExitHint("Presentation mode: F11 or Esc to leave.");
+            stage.setFullScreenExitHint(I18n.get("presentation.exitHint"));
             stage.setFullScreen(true);
             // the text follows the window's height: it is set now and again when full screen has taken effect
             rescale();

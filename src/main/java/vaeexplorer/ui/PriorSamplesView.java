@@ -26,16 +26,18 @@ final class PriorSamplesView extends HBox {
         setId("priorSamplesView");
         getStyleClass().add("lesson");
         grid = new ImageGridView("priorGrid", 2, ctx.fontSize());
-        grid.setEmptyText("Samples appear when there is a model.");
+        grid.emptyText().bind(I18n.tr("prior.empty"));
         refresher = new Refresher<>(ctx.worker(), 300, this::job, grid::show);
-        Label title = new Label("Samples from the prior");
+        Label title = new Label();
+        title.textProperty().bind(I18n.tr("prior.title"));
         title.getStyleClass().add("panel-title");
-        Button resample = new Button("Resample");
+        Button resample = new Button();
+        resample.textProperty().bind(I18n.tr("lessons.resample"));
         resample.setId("resamplePriorButton");
         resample.setOnAction(e -> resample());
-        Label explain = new Label("Each image is decoded from a random z ~ N(0, I): this is how a VAE generates new "
-                + "images. The same z are decoded again while the model learns. Odd images come from codes where no "
-                + "training image is encoded (see Posterior vs prior).");
+        Label explain = new Label();
+        // names the tab where the holes are shown, by its full title
+        explain.textProperty().bind(I18n.trf("prior.explain", I18n.tr("lessons.tab.posterior")));
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
         VBox side = LessonSupport.sidePanel(ctx, explain, title, resample, explain);

@@ -32,23 +32,24 @@ final class ReconstructionsView extends HBox {
         setId("reconstructionsView");
         getStyleClass().add("lesson");
         grid = new ImageGridView("reconstructionsGrid", 2, ctx.fontSize());
-        grid.setEmptyText("The held-out images appear when there is a model.");
-        List<String> rows = new ArrayList<>(List.of("original x", "decoded \u03bc"));
-        for (int k = 1; k <= SAMPLES; k++) rows.add("z ~ q(z|x) #" + k);
-        grid.setRowLabels(rows);
+        grid.emptyText().bind(I18n.tr("reconstructions.empty"));
+        labelRows();
+        LessonSupport.onLanguageChange(this, this::labelRows);
         refresher = new Refresher<>(ctx.worker(), 250, this::job, grid::show);
 
-        Label title = new Label("Reconstructions");
+        Label title = new Label();
+        title.textProperty().bind(I18n.tr("reconstructions.title"));
         title.getStyleClass().add("panel-title");
-        Button resample = new Button("Resample");
+        Button resample = new Button();
+        resample.textProperty().bind(I18n.tr("lessons.resample"));
         resample.setId("resampleReconstructionsButton");
         resample.setOnAction(e -> resample());
-        Button other = new Button("Other images");
+        Button other = new Button();
+        other.textProperty().bind(I18n.tr("reconstructions.otherImages"));
         other.setId("otherImagesButton");
         other.setOnAction(e -> otherImages());
-        Label explain = new Label("Top: held-out images the model never trained on. Then what the decoder makes of each "
-                + "image's mean code \u03bc, and of random codes z = \u03bc + \u03c3\u00b7\u03b5 from the image's own "
-                + "Gaussian q(z|x). Resample draws new \u03b5.");
+        Label explain = new Label();
+        explain.textProperty().bind(I18n.trf("reconstructions.explain", I18n.tr("lessons.resample")));
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
         VBox side = LessonSupport.sidePanel(ctx, explain, title, new HBox(8, resample, other), explain);
@@ -56,6 +57,14 @@ final class ReconstructionsView extends HBox {
         latent.shown().addListener((o, a, b) -> chosen = null);
         LessonSupport.onChange(refresher::request, latent.model(), latent.shown());
         refresher.request();
+    }
+
+    /** The rows' names: the images, their decoded mu, the samples. */
+    private void labelRows() {
+        List<String> rows = new ArrayList<>(List.of(I18n.get("reconstructions.rowOriginal"),
+                I18n.get("reconstructions.rowDecoded")));
+        for (int k = 1; k <= SAMPLES; k++) rows.add(I18n.format("reconstructions.rowSample", k));
+        grid.setRowLabels(rows);
     }
 
     Refresher<ImageTiles> refresher() {

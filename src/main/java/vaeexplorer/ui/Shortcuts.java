@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -39,8 +41,9 @@ final class Shortcuts {
         ELSEWHERE
     }
 
-    /** One action and its keys. */
-    record Shortcut(String id, String group, String description, Scope scope, List<KeyCombination> keys, Runnable action) {
+    /** One action and its keys; its group is a text key, its description is written in the language shown. */
+    record Shortcut(String id, String group, Supplier<String> description, Scope scope, List<KeyCombination> keys,
+                    Runnable action) {
         Shortcut {
             keys = List.copyOf(keys);
         }
@@ -55,7 +58,14 @@ final class Shortcuts {
 
     private final List<Shortcut> table = new ArrayList<>();
 
+    /** Adds a shortcut; group and description are text keys. */
     Shortcuts add(String id, String group, String description, Scope scope, Runnable action, KeyCombination... keys) {
+        return add(id, group, () -> I18n.get(description), scope, action, keys);
+    }
+
+    /** Adds a shortcut whose description is written when the help is (in the language shown then). */
+    Shortcuts add(String id, String group, Supplier<String> description, Scope scope, Runnable action,
+                  KeyCombination... keys) {
         table.add(new Shortcut(id, group, description, scope, List.of(keys), action));
         return this;
     }
@@ -122,8 +132,8 @@ final class Shortcuts {
             case UP -> "↑";
             case DOWN -> "↓";
             case EQUALS -> "=";
-            case ADD -> "Numpad +";
-            case SUBTRACT -> "Numpad -";
+            case ADD -> I18n.format("shortcuts.numpad", "+");
+            case SUBTRACT -> I18n.format("shortcuts.numpad", "-");
             default -> null;
         };
         if (name == null) return k.getDisplayText();
@@ -140,17 +150,17 @@ final class Shortcuts {
         for (Shortcut s : table) {
             List<String> keys = new ArrayList<>();
             for (KeyCombination k : s.keys()) keys.add(keyText(k));
-            rows.add(new Row(s.group(), String.join(",  ", keys), s.description()));
+            rows.add(new Row(I18n.get(s.group()), String.join(",  ", keys), s.description().get()));
             named.addAll(s.keys());
         }
         if (scene == null) return rows;
         for (MenuItem m : menuItems(scene)) {
             KeyCombination k = m.getAccelerator();
             if (k == null || !named.add(k)) continue;
-            rows.add(new Row("Menus", keyText(k), menuPath(m)));
+            rows.add(new Row(I18n.get("shortcuts.group.menus"), keyText(k), menuPath(m)));
         }
         for (KeyCombination k : scene.getAccelerators().keySet())
-            if (named.add(k)) rows.add(new Row("Other", keyText(k), "(bound without a menu item)"));
+            if (named.add(k)) rows.add(new Row(I18n.get("shortcuts.group.other"), keyText(k), I18n.get("shortcuts.noMenuItem")));
         return rows;
     }
 
@@ -178,16 +188,16 @@ final class Shortcuts {
         Dialog<ButtonType> d = new Dialog<>();
         Window owner = scene == null ? null : scene.getWindow();
         if (owner != null) d.initOwner(owner);
-        d.setTitle("Keyboard shortcuts");
+        d.setTitle(I18n.get("shortcuts.title"));
         d.setHeaderText(null);
         d.getDialogPane().setId("shortcutsDialog");
         if (scene != null) d.getDialogPane().setStyle(scene.getRoot().getStyle());
         d.getDialogPane().getStylesheets().add(Shortcuts.class.getResource("explorer.css").toExternalForm());
-        d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        d.getDialogPane().getButtonTypes().add(new ButtonType(I18n.get("shortcuts.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         GridPane grid = new GridPane();
         grid.getStyleClass().add("shortcut-grid");
         grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints());
-        Label note = new Label("Keys without Ctrl, and Ctrl with arrows, do nothing while you type in a field.");
+        Label note = new Label(I18n.get("shortcuts.typingNote"));
         note.getStyleClass().add("hint-text");
         note.setWrapText(true);
         grid.add(note, 0, 0, 2, 1);

@@ -25,7 +25,9 @@ final class TimelineView extends HBox {
         setId("timelineBar");
         getStyleClass().add("timeline-bar");
         setAlignment(Pos.CENTER_LEFT);
-        Label title = new Label("Timeline");
+        setMinHeight(Region.USE_PREF_SIZE); // with large text the plot above gives way, not the bar
+        Label title = new Label();
+        title.textProperty().bind(I18n.tr("timeline.title"));
         title.getStyleClass().add("panel-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         slider.setId("timelineSlider");
@@ -34,13 +36,13 @@ final class TimelineView extends HBox {
         slider.setSnapToTicks(true);
         slider.setBlockIncrement(1);
         slider.setFocusTraversable(false); // the arrow keys stay with the plot
-        slider.setTooltip(new Tooltip("Drag to an earlier epoch: the scatter and the decoder show the model as it was then."
-                + " Page Up / Page Down: one epoch; End: live."));
+        slider.setTooltip(tooltip("timeline.sliderTip"));
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.setMaxWidth(Double.MAX_VALUE);
-        Button earlier = button("◀", "timelineEarlierButton", "An earlier epoch (Page Up)", timeline::earlier);
-        Button later = button("▶", "timelineLaterButton", "A later epoch (Page Down)", timeline::later);
-        Button live = button("Live", "timelineLiveButton", "Back to the model as it trains now (End)", timeline::live);
+        Button earlier = button("◀", "timelineEarlierButton", "timeline.earlierTip", timeline::earlier);
+        Button later = button("▶", "timelineLaterButton", "timeline.laterTip", timeline::later);
+        Button live = button(null, "timelineLiveButton", "timeline.liveTip", timeline::live);
+        live.textProperty().bind(I18n.tr("timeline.live"));
         live.disableProperty().bind(timeline.shownEntry().isNull());
         later.disableProperty().bind(timeline.shownEntry().isNull());
         where.setId("timelineLabel");
@@ -50,6 +52,7 @@ final class TimelineView extends HBox {
         InvalidationListener sync = o -> sync();
         timeline.entries().addListener(sync);
         timeline.shownEntry().addListener(sync);
+        LessonSupport.onLanguageChange(this, this::sync);
         slider.valueProperty().addListener((o, a, v) -> {
             if (updating) return;
             int i = (int) Math.round(v.doubleValue()), n = timeline.entries().size();
@@ -59,10 +62,16 @@ final class TimelineView extends HBox {
         sync();
     }
 
-    private static Button button(String text, String id, String tip, Runnable action) {
+    private static Tooltip tooltip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(I18n.tr(key));
+        return t;
+    }
+
+    private static Button button(String text, String id, String tipKey, Runnable action) {
         Button b = new Button(text);
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        b.setTooltip(tooltip(tipKey));
         b.setFocusTraversable(false);
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> action.run());
@@ -83,10 +92,10 @@ final class TimelineView extends HBox {
             slider.setValue(i < 0 ? n : i);
             EpochTimeline.Entry e = timeline.shownEntry().get();
             if (e == null) {
-                where.setText(n == 0 ? "(from the first epoch end)" : "Live");
+                where.setText(I18n.get(n == 0 ? "timeline.fromFirstEpoch" : "timeline.live"));
                 getStyleClass().remove("rewound");
             } else {
-                where.setText((e.epoch() == 0 ? "Start (untrained)" : "Epoch " + e.epoch()) + "  ·  training goes on");
+                where.setText(e.epoch() == 0 ? I18n.get("timeline.start") : I18n.format("timeline.epoch", e.epoch()));
                 if (!getStyleClass().contains("rewound")) getStyleClass().add("rewound");
             }
         } finally {
