@@ -48,6 +48,10 @@ final class FormulaView extends VBox {
         row(terms, 3, lossTerm, loss, "formula.lossExplained");
         Label reparam = big("z  =  \u03bc  +  \u03c3 \u00b7 \u03b5,    \u03b5 ~ N(0, I)");
         reparam.setMinWidth(Region.USE_PREF_SIZE);
+        zLine.setMinWidth(0); // the sample's numbers (or the hint) wrap instead of being cut at large text
+        zLine.setWrapText(true);
+        zLine.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(zLine, javafx.scene.layout.Priority.ALWAYS);
         HBox sampling = new HBox(24, reparam, zLine);
         sampling.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         Label reparamText = text("formula.reparamExplained");

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.vae.ModelSnapshot;
@@ -54,6 +55,8 @@ final class InterpolationView extends VBox {
         ends.setId("interpolationEnds");
         ends.getStyleClass().add("z-label");
         ends.setMinWidth(0);
+        ends.setWrapText(true); // "A: … B: …" goes on two lines rather than being cut at large text
+        ends.setMinHeight(Region.USE_PREF_SIZE);
         Label framesLabel = new Label();
         framesLabel.textProperty().bind(I18n.tr("interpolation.frames"));
         HBox buttons = new HBox(8, clickMode, swap, clear, framesLabel, frames);

@@ -9,6 +9,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vaeexplorer.core.vae.LatentGrid.Spacing;
 import vaeexplorer.core.vae.ModelSnapshot;
@@ -71,6 +72,7 @@ final class ManifoldView extends HBox {
         explain.getStyleClass().add("lesson-text");
         axes.setId("manifoldAxes");
         axes.setWrapText(true);
+        axes.setMinHeight(Region.USE_PREF_SIZE);
         axes.getStyleClass().add("hint-text");
         VBox side = LessonSupport.sidePanel(ctx, explain, title, linear, quantiles, sizeRow, background, explain, axes);
         getChildren().addAll(grid, side);

@@ -44,7 +44,7 @@ class TranslatedWindowTest {
     private static final Set<String> KEPT = Set.of("VAE", "Explorer", "MNIST", "Fashion", "IDX", "CSV", "PNG", "JSON", "KL",
             "ELBO", "Adam", "SGD", "Ctrl", "Shift", "Alt", "Esc", "Space", "Home", "Enter", "Delete", "Backspace", "log",
             "exp", "sqrt", "max", "min", "Cmd", "English", "Language", "PgUp", "PgDn", "Up", "Down", "Left", "Right",
-            "Plus", "Minus", "Tab", "px", "ms", "µs");
+            "Plus", "Minus", "Tab", "Page", "End", "Numpad", "px", "ms", "µs");
     private static final Pattern WORD = Pattern.compile("\\p{IsLatin}{2,}");
 
     private Explorer explorer;
@@ -69,6 +69,7 @@ class TranslatedWindowTest {
     @AfterEach
     void english() {
         run(() -> I18n.locale().set(I18n.ENGLISH));
+        run(() -> explorer.text().normal());
     }
 
     @Test
@@ -89,11 +90,15 @@ class TranslatedWindowTest {
         await("paused", 10_000, () -> explorer.training().state().get() == vaeexplorer.core.train.TrainingRun.State.PAUSED);
         sleep(300);
         List<String> cut = new ArrayList<>();
-        for (var locale : I18n.SUPPORTED) {
-            run(() -> I18n.locale().set(locale));
-            sleep(200);
-            forEachTab(tab -> cut.addAll(fx(() -> cutOff(stage.getScene().getRoot(), locale + " " + tab))));
-        }
+        for (double scale : new double[] {1.0, 1.3, 1.5}) // 1.3: presentation mode's text size; 1.5: the next step up
+            for (var locale : I18n.SUPPORTED) {
+                run(() -> {
+                    I18n.locale().set(locale);
+                    explorer.text().scale().set(scale);
+                });
+                sleep(300);
+                forEachTab(tab -> cut.addAll(fx(() -> cutOff(stage.getScene().getRoot(), locale + " x" + scale + " " + tab))));
+            }
         assertTrue(cut.isEmpty(), "cut-off texts at 1280x720:\n" + String.join("\n", new LinkedHashSet<>(cut)));
     }
 
