@@ -38,7 +38,16 @@ public final class I18n {
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH);
+    /** Switched only on the FX thread: every window's views re-word themselves when it changes. */
+    private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH) {
+        @Override
+        public void set(Locale l) {
+            if (!javafx.application.Platform.isFxApplicationThread())
+                throw new IllegalStateException("the UI language is switched on the FX thread (tests of texts without a "
+                        + "window use I18n.useOnThisThread)");
+            super.set(l);
+        }
+    };
     /**
      * The bundles of the language last asked for. {@link #get} loads them for the locale's current value when it
      * differs: not in a listener of the locale, because bindings and invalidation listeners hear of a change before
@@ -66,7 +75,24 @@ public final class I18n {
 
     /** True while the UI speaks Chinese. */
     public static boolean isChinese() {
-        return CHINESE.equals(LOCALE.get());
+        return CHINESE.equals(current());
+    }
+
+    /**
+     * For tests of texts that have no window: words texts on the calling thread only in the given language (null:
+     * follow {@link #locale()} again), without switching the UI. Switching {@link #locale()} itself notifies every
+     * window's views, so it belongs on the FX thread.
+     */
+    static void useOnThisThread(Locale locale) {
+        if (locale == null) THREAD_LOCALE.remove();
+        else THREAD_LOCALE.set(supported(locale));
+    }
+
+    private static final ThreadLocal<Locale> THREAD_LOCALE = new ThreadLocal<>();
+
+    private static Locale current() {
+        Locale t = THREAD_LOCALE.get();
+        return t != null ? t : supported(LOCALE.get());
     }
 
     /**
@@ -122,9 +148,11 @@ public final class I18n {
 
     /** The bundles of the current language. */
     private static List<ResourceBundle> bundles() {
-        Locale now = supported(LOCALE.get());
+        Locale now = current();
         Loaded l = loaded;
-        if (!l.locale().equals(now)) loaded = l = new Loaded(now, load(now));
+        if (l.locale().equals(now)) return l.bundles();
+        if (THREAD_LOCALE.get() != null) return load(now); // a test's language: not cached for the UI
+        loaded = l = new Loaded(now, load(now));
         return l.bundles();
     }
 

@@ -145,16 +145,24 @@ class I18nBundlesTest {
     }
 
     @Test
-    void switchingTheLanguageChangesWhatABindingSays() {
-        var binding = I18n.tr("menu.file");
+    void theUiLanguageIsNotSwitchedOffTheFxThread() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> I18n.locale().set(I18n.CHINESE));
+        assertEquals(I18n.ENGLISH, I18n.locale().get());
+    }
+
+    /** (Bindings following a switch of the UI's language are tested with windows, on the FX thread.) */
+    @Test
+    void aTestCanWordTextsInEitherLanguageWithoutSwitchingTheUi() {
         try {
-            I18n.locale().set(I18n.ENGLISH);
-            assertEquals("File", binding.get());
-            I18n.locale().set(I18n.CHINESE);
-            assertEquals("文件", binding.get());
+            I18n.useOnThisThread(I18n.CHINESE);
+            assertEquals("文件", I18n.get("menu.file"));
+            assertTrue(I18n.isChinese());
+            assertEquals(I18n.ENGLISH, I18n.locale().get(), "the UI's language is untouched");
+            I18n.useOnThisThread(I18n.ENGLISH);
+            assertEquals("File", I18n.get("menu.file"));
             assertEquals("⟦no.such.key⟧", I18n.get("no.such.key"));
         } finally {
-            I18n.locale().set(I18n.ENGLISH);
+            I18n.useOnThisThread(null);
         }
     }
 

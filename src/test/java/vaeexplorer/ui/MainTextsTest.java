@@ -17,9 +17,19 @@ import vaeexplorer.core.train.RunProblem;
  * note of what waits for Reset, engine problems worded from their data, data set and class names.
  */
 class MainTextsTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void toolkit() throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage(); // the UI's language is switched on the FX thread
+    }
+
     @AfterEach
     void english() {
-        I18n.locale().set(I18n.ENGLISH);
+        I18n.useOnThisThread(null);
+        uiLanguage(I18n.ENGLISH);
+    }
+
+    private static void uiLanguage(java.util.Locale l) {
+        FxTesting.run(() -> I18n.locale().set(l));
     }
 
     @Test
@@ -27,7 +37,7 @@ class MainTextsTest {
         SettingsModel s = new SettingsModel();
         s.latent().set("0");
         assertEquals("Latent size must be 1..64, got 0.", s.firstError().get());
-        I18n.locale().set(I18n.CHINESE);
+        uiLanguage(I18n.CHINESE); // the messages are bindings: they follow the UI's language
         assertEquals("潜空间维度必须在 1 到 64 之间,输入的是 0。", s.latentError().get());
         assertEquals(s.latentError().get(), s.firstError().get(), "the side bar's message follows too");
         s.latent().set("two");
@@ -48,7 +58,7 @@ class MainTextsTest {
         assertEquals("KL 预热必须是数字(例如 0.5 或 1e-3),输入的是“x”。", s.klWarmupError().get());
         s.klWarmup().set("20000");
         assertEquals("KL 预热必须是 0(关闭)到 10000 轮,输入的是 20000。", s.klWarmupError().get());
-        I18n.locale().set(I18n.ENGLISH);
+        uiLanguage(I18n.ENGLISH);
         assertEquals("KL warm-up must be 0 (off) to 10000 epochs, got 20000.", s.firstError().get());
     }
 
@@ -85,7 +95,7 @@ class MainTextsTest {
         s.latent().set("4");
         s.seed().set("9");
         assertEquals("Applies on Reset: latent size, seed.", s.pendingNote().get());
-        I18n.locale().set(I18n.CHINESE);
+        uiLanguage(I18n.CHINESE); // the note is a binding: it follows the UI's language
         assertEquals("按“重置”后生效:潜空间维度、随机种子。", s.pendingNote().get());
     }
 
@@ -99,7 +109,7 @@ class MainTextsTest {
         assertEquals("Training stopped because of an internal error: java.lang.IllegalStateException: broken backend",
                 TrainingModel.describe(failed));
         assertEquals(failed.message(), TrainingModel.describe(failed), "the engine's English and the UI's agree");
-        I18n.locale().set(I18n.CHINESE);
+        I18n.useOnThisThread(I18n.CHINESE);
         assertEquals("训练在第 1,234 步发散:损失变成了 NaN。模型已回退到第 1,200 步。请尝试更低的学习率(当前为 100)。",
                 TrainingModel.describe(loss));
         assertEquals("训练在第 7 步发散:某个权重变成了无穷大或 NaN。模型已回退到第 0 步。请尝试更低的学习率(当前为 0.5)。",
@@ -116,7 +126,7 @@ class MainTextsTest {
         assertEquals("MNIST digits", DatasetChoice.MNIST.toString());
         assertEquals("Images: My Photos (28×28)", images.displayName());
         assertEquals("T-shirt/top", DatasetChoice.className(fashion, 0));
-        I18n.locale().set(I18n.CHINESE);
+        I18n.useOnThisThread(I18n.CHINESE);
         assertEquals("MNIST 手写数字", DatasetChoice.MNIST.toString());
         assertEquals("Fashion-MNIST 服饰", DatasetChoice.FASHION.displayName());
         assertEquals("图像:My Photos(28×28)", images.displayName());

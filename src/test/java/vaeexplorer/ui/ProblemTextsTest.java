@@ -35,7 +35,7 @@ class ProblemTextsTest {
 
     @AfterEach
     void english() {
-        I18n.locale().set(I18n.ENGLISH);
+        I18n.useOnThisThread(null);
     }
 
     private static boolean han(String s) {
@@ -43,7 +43,7 @@ class ProblemTextsTest {
     }
 
     private static String in(java.util.Locale l, String key) {
-        I18n.locale().set(l);
+        I18n.useOnThisThread(l);
         return I18n.get(key);
     }
 
@@ -70,7 +70,7 @@ class ProblemTextsTest {
         assertEquals(DataProblem.Declared.LABELS_PATTERN, in(I18n.ENGLISH, "dataTerm.declaredLabels"));
         for (ProblemTexts.Kind k : ProblemTexts.Kind.values()) {
             for (java.util.Locale l : I18n.SUPPORTED) {
-                I18n.locale().set(l);
+                I18n.useOnThisThread(l);
                 assertFalse(k.headline().startsWith("⟦"), k + " has a headline");
                 if (k.hinted) assertFalse(k.hint().startsWith("⟦"), k + " has a hint");
                 else assertTrue(I18n.get(ProblemTexts.key("problemHint.", k.name())).startsWith("⟦"), k + " has no hint");
@@ -84,10 +84,10 @@ class ProblemTextsTest {
         Map<String, ProblemTexts.Text> chinese = new HashMap<>();
         Set<String> kinds = new TreeSet<>();
         for (BrokenInputs.Case c : broken.cases) {
-            I18n.locale().set(I18n.ENGLISH);
+            I18n.useOnThisThread(I18n.ENGLISH);
             ProblemTexts.Text en = texts(c.error());
             assertEquals(c.error().getMessage(), en.explanation(), c.name() + ": English is the engine's message");
-            I18n.locale().set(I18n.CHINESE);
+            I18n.useOnThisThread(I18n.CHINESE);
             ProblemTexts.Text zh = texts(c.error());
             chinese.put(c.name(), zh);
             String where = String.valueOf(args(c.error()).get(0));
@@ -98,9 +98,9 @@ class ProblemTextsTest {
             kinds.add(kind(c.error()).name());
         }
         for (SkippedFile f : broken.skipped) {
-            I18n.locale().set(I18n.ENGLISH);
+            I18n.useOnThisThread(I18n.ENGLISH);
             assertEquals(f.reason(), ProblemTexts.reason(f), f.toString());
-            I18n.locale().set(I18n.CHINESE);
+            I18n.useOnThisThread(I18n.CHINESE);
             assertTrue(han(ProblemTexts.reason(f)), f + ": " + ProblemTexts.reason(f));
         }
 
@@ -153,7 +153,7 @@ class ProblemTextsTest {
     @Test
     void aProblemOnlyTheEngineDescribesKeepsItsWordsUnderATranslatedHeadline() {
         DataException e = new DataException("somewhere: something odd");
-        I18n.locale().set(I18n.CHINESE);
+        I18n.useOnThisThread(I18n.CHINESE);
         ProblemTexts.Text t = ProblemTexts.of(e);
         assertEquals("无法加载数据", t.headline());
         assertEquals("somewhere: something odd", t.explanation());
@@ -167,7 +167,7 @@ class ProblemTextsTest {
         assertEquals(file + ": permission denied", ProblemTexts.io(file, new AccessDeniedException(file.toString())));
         assertEquals(missing.getParent() + ": no such folder", ProblemTexts.io(missing, new java.io.IOException("x")));
         assertEquals(file + ": boom", ProblemTexts.io(file, new java.io.IOException("boom")));
-        I18n.locale().set(I18n.CHINESE);
+        I18n.useOnThisThread(I18n.CHINESE);
         assertEquals(file + "：没有权限", ProblemTexts.io(file, new AccessDeniedException(file.toString())));
         assertEquals(missing.getParent() + "：文件夹不存在", ProblemTexts.io(missing, new java.io.IOException("x")));
         assertEquals("文件 " + file + "：boom", ProblemTexts.io(file, new java.io.IOException("boom")));
