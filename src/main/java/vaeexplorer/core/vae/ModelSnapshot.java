@@ -176,11 +176,9 @@ public final class ModelSnapshot {
             float[] yd = y.data;
             for (int r = 0; r < x.numRows; r++) {
                 int o = r * out;
-                // Y += 1 b, then max(0, Y)
-                for (int j = 0; j < out; j++) {
-                    float v = yd[o + j] + b[j];
-                    yd[o + j] = relu ? Math.max(v, 0f) : v;
-                }
+                // Y += 1 b, then max(0, Y): two plain loops, which the JIT vectorises (a branch inside would not be)
+                if (relu) for (int j = 0; j < out; j++) yd[o + j] = Math.max(yd[o + j] + b[j], 0f);
+                else for (int j = 0; j < out; j++) yd[o + j] += b[j];
             }
         }
 
