@@ -368,9 +368,7 @@ final class LatentPlotView extends Region {
         }
 
         g.save();
-        g.beginPath();
-        g.rect(view.left(), view.top(), view.width(), view.height());
-        g.clip();
+        clipToPlotArea(g);
         drawnPoints = 0;
         LatentCodes c = latent.codes().get();
         if (c != null && c.latent() == latent.size().get()) {
@@ -477,12 +475,24 @@ final class LatentPlotView extends Region {
         }
     }
 
+    /**
+     * Clips to the plot area widened to whole pixels. A canvas clips to a whole-pixel rectangle directly; any other
+     * clip (the plot area's edges are fractional) makes JavaFX render every later drawing call into a scratch image
+     * the size of the canvas, clear it and blend it through a mask, which in software rendering cost tens of
+     * milliseconds per redraw.
+     */
+    private void clipToPlotArea(GraphicsContext g) {
+        double x0 = Math.floor(view.left()), y0 = Math.floor(view.top());
+        double x1 = Math.ceil(view.left() + view.width()), y1 = Math.ceil(view.top() + view.height());
+        g.beginPath();
+        g.rect(x0, y0, x1 - x0, y1 - y0);
+        g.clip();
+    }
+
     private void drawLayers(GraphicsContext g, java.util.List<PlotLayer> layers) {
         if (layers.isEmpty()) return;
         g.save();
-        g.beginPath();
-        g.rect(view.left(), view.top(), view.width(), view.height());
-        g.clip();
+        clipToPlotArea(g);
         for (PlotLayer layer : layers) layer.draw(g, view, fs());
         g.restore();
     }
@@ -494,9 +504,7 @@ final class LatentPlotView extends Region {
         if (latent.size().get() == 0) return;
         drawLayers(g, overlays);
         g.save();
-        g.beginPath();
-        g.rect(view.left(), view.top(), view.width(), view.height());
-        g.clip();
+        clipToPlotArea(g);
         LatentCodes c = latent.codes().get();
         int sel = latent.selected().get();
         double ls = lineScale.get();
