@@ -24,8 +24,9 @@ import vaeexplorer.core.train.LatentCodes;
 
 /**
  * The latent scatter: mu of the shown images in two chosen dimensions, coloured by class, with the prior's 1- and
- * 2-sigma circles, grid and ticks, and the explored point z. Two canvases: the points (redrawn when codes or the view
- * change) and an overlay with z and the selection (redrawn on every mouse move).
+ * 2-sigma circles, grid and ticks, and the explored point z. Three canvases: the points (redrawn when codes or the view
+ * change), an overlay with the overlay layers and the selection, and a small one with z's marker that moves with z, so
+ * a drag repaints only the few pixels around the marker rather than the whole plot.
  *
  * <p>Mouse: press or drag moves z; pressing on a data point selects it; the wheel zooms at the cursor; right-, middle-
  * or Shift-drag pans. Keys (when focused): arrows nudge z (Shift: more), + and - zoom, Home resets the view.
@@ -41,6 +42,7 @@ final class LatentPlotView extends Region {
     private final ObservableStringValue emptyText;
     private final Canvas points = new Canvas();
     private final Canvas overlay = new Canvas();
+    private final Canvas marker = new Canvas();
     private final PlotTransform view = new PlotTransform();
     private double lastX, lastY;
     private boolean panning;
@@ -62,8 +64,10 @@ final class LatentPlotView extends Region {
         this.emptyText = emptyText;
         setId("latentPlot");
         getStyleClass().add("latent-plot");
-        getChildren().addAll(points, overlay);
+        getChildren().addAll(points, overlay, marker);
         overlay.setMouseTransparent(true);
+        marker.setMouseTransparent(true);
+        marker.setManaged(false);
         setFocusTraversable(true);
         setPickOnBounds(true);
         setMinSize(200, 200);
@@ -84,9 +88,9 @@ final class LatentPlotView extends Region {
         fontSize.addListener((o, a, b) -> requestLayout());
         emptyText.addListener((o, a, b) -> redrawPoints());
         Relabel.onLocaleChange(this, this::redrawPoints); // the axis title of a one-dimensional model
-        latent.z().addListener((o, a, b) -> redrawOverlay());
+        latent.z().addListener((o, a, b) -> redrawMarker());
         latent.selected().addListener((o, a, b) -> redrawOverlay());
-        focusedProperty().addListener((o, a, b) -> redrawOverlay());
+        focusedProperty().addListener((o, a, b) -> redrawMarker());
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -126,7 +130,7 @@ final class LatentPlotView extends Region {
         redrawPoints();
     }
 
-    /** Redraws the layers over the points, and z. */
+    /** Redraws the layers over the points (z is drawn over them on its own). */
     void redrawOverlays() {
         redrawOverlay();
     }
@@ -337,6 +341,7 @@ final class LatentPlotView extends Region {
     private void redrawAll() {
         redrawPoints();
         redrawOverlay();
+        redrawMarker();
     }
 
     private void redrawPoints() {
@@ -369,9 +374,7 @@ final class LatentPlotView extends Region {
         }
 
         g.save();
-        g.beginPath();
-        g.rect(view.left(), view.top(), view.width(), view.height());
-        g.clip();
+        clipToPlotArea(g);
         drawnPoints = 0;
         LatentCodes c = latent.codes().get();
         if (c != null && c.latent() == latent.size().get()) {
@@ -517,12 +520,24 @@ final class LatentPlotView extends Region {
         }
     }
 
+    /**
+     * Clips to the plot area widened to whole pixels. A canvas clips to a whole-pixel rectangle directly; any other
+     * clip (the plot area's edges are fractional) makes JavaFX render every later drawing call into a scratch image
+     * the size of the canvas, clear it and blend it through a mask, which in software rendering cost tens of
+     * milliseconds per redraw.
+     */
+    private void clipToPlotArea(GraphicsContext g) {
+        double x0 = Math.floor(view.left()), y0 = Math.floor(view.top());
+        double x1 = Math.ceil(view.left() + view.width()), y1 = Math.ceil(view.top() + view.height());
+        g.beginPath();
+        g.rect(x0, y0, x1 - x0, y1 - y0);
+        g.clip();
+    }
+
     private void drawLayers(GraphicsContext g, java.util.List<PlotLayer> layers) {
         if (layers.isEmpty()) return;
         g.save();
-        g.beginPath();
-        g.rect(view.left(), view.top(), view.width(), view.height());
-        g.clip();
+        clipToPlotArea(g);
         for (PlotLayer layer : layers) layer.draw(g, view, fs());
         g.restore();
     }
@@ -534,9 +549,7 @@ final class LatentPlotView extends Region {
         if (latent.size().get() == 0) return;
         drawLayers(g, overlays);
         g.save();
-        g.beginPath();
-        g.rect(view.left(), view.top(), view.width(), view.height());
-        g.clip();
+        clipToPlotArea(g);
         LatentCodes c = latent.codes().get();
         int sel = latent.selected().get();
         double ls = lineScale.get();
@@ -546,24 +559,57 @@ final class LatentPlotView extends Region {
             g.setStroke(Color.BLACK);
             g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
         }
+        g.restore();
+    }
+
+    private static final Color MARKER_FOCUSED = Color.web("#000000");
+    private static final Color MARKER = Color.web("#212121");
+
+    /**
+     * Draws z's crosshair on its own small canvas placed at z (whole pixels; the crosshair keeps its sub-pixel position
+     * inside), clipped to the plot area as before.
+     */
+    private void redrawMarker() {
+        GraphicsContext g = marker.getGraphicsContext2D();
+        if (latent.size().get() == 0 || view.width() <= 0 || view.height() <= 0) {
+            g.clearRect(0, 0, marker.getWidth(), marker.getHeight());
+            return;
+        }
+        double ls = lineScale.get(), r = Math.max(8, 0.7 * fs());
+        // the crosshair reaches 1.8 r from z, plus half the white stroke and a pixel of anti-aliasing
+        double half = Math.ceil(1.8 * r + 2.5 * ls + 2), size = 2 * half;
+        if (marker.getWidth() != size || marker.getHeight() != size) {
+            marker.setWidth(size);
+            marker.setHeight(size);
+        }
         int xd = latent.xDim().get(), yd = latent.yDim().get();
         double zx = xd >= 0 ? latent.get(xd) : 0, zy = yd >= 0 ? latent.get(yd) : 0;
-        double sx = view.toScreenX(zx), sy = view.toScreenY(zy), r = Math.max(8, 0.7 * fs());
+        double px = view.toScreenX(zx), py = view.toScreenY(zy);
+        // far outside the plot (say after a pan) the canvas waits at the corner; the clip hides it anyway
+        double ox = Double.isFinite(px) ? Math.floor(Math.max(-size, Math.min(getWidth(), px))) - half : -size;
+        double oy = Double.isFinite(py) ? Math.floor(Math.max(-size, Math.min(getHeight(), py))) - half : -size;
+        marker.relocate(ox, oy);
+        double sx = px - ox, sy = py - oy;
+        g.clearRect(0, 0, size, size);
+        g.save();
+        g.translate(-ox, -oy); // the plot's coordinates, so the clip is the plot area's
+        clipToPlotArea(g);
+        g.translate(ox, oy);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setStroke(Color.WHITE);
         g.setLineWidth(5 * ls);
-        g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
-        g.strokeLine(sx - 1.8 * r, sy, sx - 0.4 * r, sy);
-        g.strokeLine(sx + 0.4 * r, sy, sx + 1.8 * r, sy);
-        g.strokeLine(sx, sy - 1.8 * r, sx, sy - 0.4 * r);
-        g.strokeLine(sx, sy + 0.4 * r, sx, sy + 1.8 * r);
-        g.setStroke(isFocused() ? Color.web("#000000") : Color.web("#212121"));
+        crosshair(g, sx, sy, r);
+        g.setStroke(isFocused() ? MARKER_FOCUSED : MARKER);
         g.setLineWidth(2 * ls);
+        crosshair(g, sx, sy, r);
+        g.restore();
+    }
+
+    private static void crosshair(GraphicsContext g, double sx, double sy, double r) {
         g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
         g.strokeLine(sx - 1.8 * r, sy, sx - 0.4 * r, sy);
         g.strokeLine(sx + 0.4 * r, sy, sx + 1.8 * r, sy);
         g.strokeLine(sx, sy - 1.8 * r, sx, sy - 0.4 * r);
         g.strokeLine(sx, sy + 0.4 * r, sx, sy + 1.8 * r);
-        g.restore();
     }
 }

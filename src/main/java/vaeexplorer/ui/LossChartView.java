@@ -54,6 +54,8 @@ final class LossChartView extends StackPane {
     /** Redraws at most this often; a chart redraw is the most expensive thing the FX thread does. */
     private static final long MIN_REDRAW_MILLIS = 250;
     private final PauseTransition pending = new PauseTransition();
+    /** The points' tooltips, made once per point in the current language (applyWords makes them anew). */
+    private Tooltips tips;
     private long lastSync;
 
     LossChartView(TrainingModel training, ObservableDoubleValue fontSize) {
@@ -70,12 +72,12 @@ final class LossChartView extends StackPane {
         lossAxis.setAutoRangeIncludesZero(false);
         klAxis.setAutoRangeIncludesZero(true);
 
-        lines = new XYLineAndShapeRenderer(true, false);
+        lines = new ChunkedLines(); // tooltips: applyWords
         lines.setSeriesPaint(0, new Color(0x21, 0x21, 0x21));
         lines.setSeriesPaint(1, new Color(0x1e, 0x88, 0xe5));
         lines.setSeriesPaint(2, new Color(0xd3, 0x2f, 0x2f));
         lines.setSeriesShapesVisible(2, true);
-        klLine = new XYLineAndShapeRenderer(true, false);
+        klLine = new ChunkedLines();
         klLine.setSeriesPaint(0, new Color(0xef, 0x6c, 0x00));
         setLineScale(1);
 
@@ -114,11 +116,70 @@ final class LossChartView extends StackPane {
     /** Line widths and test-point dots times k (2 in presentation mode). */
     void setLineScale(double k) {
         float f = (float) k;
-        lines.setSeriesStroke(0, new BasicStroke(1.6f * f));
-        lines.setSeriesStroke(1, new BasicStroke(1.3f * f));
-        lines.setSeriesStroke(2, new BasicStroke(2.4f * f));
+        lines.setSeriesStroke(0, line(1.6f * f));
+        lines.setSeriesStroke(1, line(1.3f * f));
+        lines.setSeriesStroke(2, line(2.4f * f));
         lines.setSeriesShape(2, new Ellipse2D.Double(-5 * k, -5 * k, 10 * k, 10 * k));
-        klLine.setSeriesStroke(0, new BasicStroke(1.4f * f));
+        klLine.setSeriesStroke(0, line(1.4f * f));
+    }
+
+    /** A line drawn as one path: round joins, so the sharp turns of a noisy curve do not grow miter spikes. */
+    private static BasicStroke line(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /**
+     * Draws each series as paths of at most {@link #CHUNK} points. One path per point pair meant thousands of canvas
+     * calls per redraw on a long run; one path for the whole series makes the rasterizer sort thousands of crossings on
+     * every scan line of its band. Round caps and joins make the pieces look like one line.
+     */
+    private static final class ChunkedLines extends XYLineAndShapeRenderer {
+        static final int CHUNK = 32;
+
+        ChunkedLines() {
+            super(true, false);
+            setDrawSeriesLineAsPath(true);
+        }
+
+        @Override
+        protected void drawPrimaryLineAsPath(org.jfree.chart.renderer.xy.XYItemRendererState state, java.awt.Graphics2D g2,
+                XYPlot plot, org.jfree.data.xy.XYDataset dataset, int pass, int series, int item,
+                org.jfree.chart.axis.ValueAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis,
+                java.awt.geom.Rectangle2D dataArea) {
+            super.drawPrimaryLineAsPath(state, g2, plot, dataset, pass, series, item, domainAxis, rangeAxis, dataArea);
+            State s = (State) state;
+            if (item == s.getLastItemIndex() || (item - s.getFirstItemIndex()) % CHUNK != 0 || !s.isLastPointGood()) return;
+            java.awt.geom.Point2D at = s.seriesPath.getCurrentPoint();
+            if (at == null) return;
+            drawFirstPassShape(g2, pass, series, item, s.seriesPath);
+            s.seriesPath.reset();
+            s.seriesPath.moveTo(at.getX(), at.getY());
+        }
+    }
+
+    /**
+     * Each point's tooltip, made once: every redraw asks for the tooltip of every point (for the hover areas), and
+     * formatting thousands of them again four times a second was most of the chart's time on the FX thread. The points
+     * of a series never change once shown (a merge clears the series, and {@link #forget} its tooltips).
+     */
+    private static final class Tooltips implements org.jfree.chart.labels.XYToolTipGenerator {
+        private final org.jfree.chart.labels.XYToolTipGenerator format;
+        private final java.util.Map<Comparable<?>, java.util.ArrayList<String>> made = new java.util.HashMap<>();
+
+        Tooltips(org.jfree.chart.labels.XYToolTipGenerator format) {
+            this.format = format;
+        }
+
+        @Override
+        public String generateToolTip(org.jfree.data.xy.XYDataset data, int series, int item) {
+            java.util.ArrayList<String> list = made.computeIfAbsent(data.getSeriesKey(series), k -> new java.util.ArrayList<>());
+            while (list.size() <= item) list.add(format.generateToolTip(data, series, list.size()));
+            return list.get(item);
+        }
+
+        void forget(Comparable<?> seriesKey) {
+            made.remove(seriesKey);
+        }
     }
 
     private static XYPlot subplot(XYSeriesCollection data, NumberAxis axis, XYLineAndShapeRenderer renderer) {
@@ -186,6 +247,7 @@ final class LossChartView extends StackPane {
                 DownsampledSeries src = sources[k];
                 if (src.generation() != generations[k]) {
                     series[k].clear();
+                    tips.forget(series[k].getKey());
                     copied[k] = 0;
                     generations[k] = src.generation();
                 }
@@ -235,8 +297,8 @@ final class LossChartView extends StackPane {
             stepAxis.setLabel(I18n.get("chart.axis.step"));
             lossAxis.setLabel(I18n.get("chart.axis.loss"));
             losses.setNoDataMessage(I18n.get("chart.empty"));
-            StandardXYToolTipGenerator tips = new StandardXYToolTipGenerator(I18n.get("chart.tooltip"),
-                    new DecimalFormat("#,##0"), new DecimalFormat("0.0"));
+            tips = new Tooltips(new StandardXYToolTipGenerator(I18n.get("chart.tooltip"),
+                    new DecimalFormat("#,##0"), new DecimalFormat("0.0")));
             lines.setDefaultToolTipGenerator(tips);
             klLine.setDefaultToolTipGenerator(tips);
         } finally {
