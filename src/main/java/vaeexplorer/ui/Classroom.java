@@ -208,7 +208,7 @@ public final class Classroom {
         // larger text, or the other language, can make the plot's part taller than its share
         Runnable keepTop = () -> Platform.runLater(() -> keepTopWhole(split));
         x.text().fontSize().addListener(o -> keepTop.run());
-        LessonSupport.onLanguageChange(split, keepTop);
+        Relabel.onLocaleChange(split, keepTop);
         latentPanel.plot().lineScale().bind(presentation.lineScale());
         // the decoded image grows with the text (at least its usual size), so it can be seen from the back too
         var side = javafx.beans.binding.Bindings.max(224, x.text().fontSize().multiply(12.5));

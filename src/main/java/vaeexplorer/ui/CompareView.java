@@ -165,7 +165,7 @@ final class CompareView extends BorderPane {
             losses.setMinWidth(0);
             this.klIgnored = klIgnored;
             t.latestLoss().addListener((o, a, p) -> showLosses(p));
-            LessonSupport.onLanguageChange(this, this::writeLosses);
+            Relabel.onLocaleChange(this, this::writeLosses);
             Label status = new Label();
             status.setId(id + "Status");
             status.getStyleClass().add("hint-text");

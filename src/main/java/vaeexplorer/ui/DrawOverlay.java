@@ -16,7 +16,7 @@ final class DrawOverlay implements PlotLayer {
         this.model = model;
         this.plot = plot;
         model.mu().addListener((o, a, b) -> plot.redrawOverlays());
-        LessonSupport.onLanguageChange(plot, () -> { if (model.mu().get() != null) plot.redrawOverlays(); });
+        Relabel.onLocaleChange(plot, () -> { if (model.mu().get() != null) plot.redrawOverlays(); });
     }
 
     /** Where the drawing's mu is drawn, in the plot's coordinates, or null when it is not shown. */

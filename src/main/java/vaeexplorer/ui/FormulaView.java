@@ -60,7 +60,7 @@ final class FormulaView extends VBox {
         showLoss(ctx.latestLoss().getValue());
         LessonSupport.onChange(this::showZ, latent.codes(), latent.selected(), latent.xDim(), latent.yDim());
         showZ();
-        LessonSupport.onLanguageChange(this, () -> {
+        Relabel.onLocaleChange(this, () -> {
             showLoss(ctx.latestLoss().getValue());
             showZ();
         });

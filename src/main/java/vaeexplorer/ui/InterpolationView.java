@@ -78,7 +78,7 @@ final class InterpolationView extends VBox {
                 ? "interpolation.setA" : "interpolation.setB"), model.a(), I18n.locale()));
         refresher.request();
         describe();
-        LessonSupport.onLanguageChange(this, this::describe);
+        Relabel.onLocaleChange(this, this::describe);
     }
 
     Refresher<ImageTiles> refresher() {

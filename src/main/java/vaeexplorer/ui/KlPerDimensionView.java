@@ -50,7 +50,7 @@ final class KlPerDimensionView extends VBox {
         ObservableValue<double[]> kl = ctx.klPerDim();
         kl.addListener((o, a, b) -> show(b));
         show(kl.getValue());
-        LessonSupport.onLanguageChange(this, () -> show(bars.values));
+        Relabel.onLocaleChange(this, () -> show(bars.values));
     }
 
     static boolean inactive(double kl) {

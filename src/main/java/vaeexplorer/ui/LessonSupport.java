@@ -49,16 +49,6 @@ final class LessonSupport {
     }
 
     /**
-     * Calls r whenever the UI's language changes, for as long as owner lives: the listener hangs on the owner, and the
-     * language (one for the whole application) holds it only weakly, so closed windows are not kept alive by it.
-     */
-    static void onLanguageChange(javafx.scene.Node owner, Runnable r) {
-        javafx.beans.InvalidationListener l = o -> r.run();
-        owner.getProperties().put(new Object(), l);
-        I18n.locale().addListener(new javafx.beans.WeakInvalidationListener(l));
-    }
-
-    /**
      * The text column beside a lesson's image grid: it grows into what the grid leaves (about 16 characters wide at
      * least), and its explanation keeps its full height rather than being cut.
      */

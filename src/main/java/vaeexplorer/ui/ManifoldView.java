@@ -83,7 +83,7 @@ final class ManifoldView extends HBox {
         view.addListener((o, a, b) -> { if (settings.spacing().get() == Spacing.LINEAR) request.run(); });
         LessonSupport.onUnplottedChange(latent, request);
         request.run();
-        LessonSupport.onLanguageChange(this, () -> axes.setText(shown == null ? "" : describe(shown)));
+        Relabel.onLocaleChange(this, () -> axes.setText(shown == null ? "" : describe(shown)));
     }
 
     private static Label label(String key) {

@@ -34,7 +34,7 @@ final class ReconstructionsView extends HBox {
         grid = new ImageGridView("reconstructionsGrid", 2, ctx.fontSize());
         grid.emptyText().bind(I18n.tr("reconstructions.empty"));
         labelRows();
-        LessonSupport.onLanguageChange(this, this::labelRows);
+        Relabel.onLocaleChange(this, this::labelRows);
         refresher = new Refresher<>(ctx.worker(), 250, this::job, grid::show);
 
         Label title = new Label();

@@ -52,7 +52,7 @@ final class TimelineView extends HBox {
         InvalidationListener sync = o -> sync();
         timeline.entries().addListener(sync);
         timeline.shownEntry().addListener(sync);
-        LessonSupport.onLanguageChange(this, this::sync);
+        Relabel.onLocaleChange(this, this::sync);
         slider.valueProperty().addListener((o, a, v) -> {
             if (updating) return;
             int i = (int) Math.round(v.doubleValue()), n = timeline.entries().size();
