@@ -11,7 +11,7 @@ import java.util.Locale;
  * are reasons without it. Arguments are numbers, strings (paths, names, details from the system), and the values of
  * {@link Term}, {@link Declared} and {@link SkippedFile}, whose {@code toString} is their English text.
  */
-public enum DataProblem {
+public enum DataProblem implements MessagePattern {
     /** Any other problem: only the message says what it is. */
     OTHER(null),
     /** Loading was cancelled. */
@@ -167,14 +167,9 @@ public enum DataProblem {
     }
 
     /** The English pattern of the message ({@link String#format}); null for {@link #OTHER}. */
+    @Override
     public String pattern() {
         return pattern;
-    }
-
-    /** The English message for these arguments. */
-    public String format(Object... args) {
-        if (pattern == null) throw new IllegalStateException("OTHER has no pattern");
-        return String.format(Locale.ROOT, pattern, args);
     }
 
     /** Words that problems' messages use as arguments; {@code toString} gives the English. */

@@ -9,7 +9,7 @@ import java.util.Locale;
  * Arguments are numbers, strings (names, details from the system) and {@link Part} values, whose {@code toString} is
  * their English name.
  */
-public enum FileProblem {
+public enum FileProblem implements vaeexplorer.core.data.MessagePattern {
     /** Any other problem: only the message says what it is. */
     OTHER(null),
     NO_SUCH_FILE("%1$s: no such file"),
@@ -58,14 +58,9 @@ public enum FileProblem {
     }
 
     /** The English pattern of the message ({@link String#format}); null for {@link #OTHER}. */
+    @Override
     public String pattern() {
         return pattern;
-    }
-
-    /** The English message for these arguments. */
-    public String format(Object... args) {
-        if (pattern == null) throw new IllegalStateException("OTHER has no pattern");
-        return String.format(Locale.ROOT, pattern, args);
     }
 
     /** The parts of a file that problems name; {@code toString} gives the English. */

@@ -20,7 +20,7 @@ public final class ModelSnapshot {
     private final Layer head;
     private final Layer[] decoder;
     private final int widest;
-    private final Elementwise kernels = MatMulBackends.kernels();
+    private static final Elementwise kernels = MatMulBackends.kernels();
 
     ModelSnapshot(VaeConfig config, Dense[] encoder, Dense head, Dense[] decoder) {
         this.config = config;
