@@ -14,12 +14,12 @@ public final class Main {
         // a plain `java -jar` lacks the Vector API module that the fast matrix backend needs: run again with it
         if (VectorRelauncher.relaunchIfUseful(Main.class, args)) return;
         if (args.length > 0 && args[0].equals("bench-ui")) {
-            vaeexplorer.ui.UiBench.run(new String[0]);
+            vaeexplorer.ui.app.UiBench.run(new String[0]);
             return;
         }
         if (args.length > 0) {
             System.exit(new Cli(System.out, System.err).run(args));
         }
-        vaeexplorer.ui.App.launchApp(args);
+        vaeexplorer.ui.app.App.launchApp(args);
     }
 }

@@ -1,0 +1,46 @@
+package vaeexplorer.ui.app;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.i18n.Language;
+
+/**
+ * The JavaFX application: one {@link Explorer} window, with an {@link ErrorReporter} for whatever nothing else caught
+ * (on any thread, the trainer's included: logged to {@link ErrorReporter#defaultLogFile()} and shown in a short
+ * dialog). System properties for demos: {@code vaeexplorer.autotrain=true}
+ * starts training at once; {@code vaeexplorer.textScale=1.5} starts with larger text; {@code vaeexplorer.threads=N}
+ * sets the trainer's threads (default 1); {@code vaeexplorer.language=zh-CN} (or {@code en}) chooses the UI language,
+ * which otherwise follows the last choice in the Language menu, then the system locale.
+ */
+public final class App extends Application {
+    private Explorer explorer;
+    private ErrorReporter errors;
+
+    public static void launchApp(String[] args) {
+        Application.launch(App.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        errors = new ErrorReporter(ErrorReporter.defaultLogFile());
+        errors.install();
+        errors.setDialogOwner(stage);
+        I18n.locale().set(Language.inAppHome().startLocale());
+        explorer = Explorer.open(stage, null, Boolean.getBoolean("vaeexplorer.autotrain"));
+        String scale = System.getProperty("vaeexplorer.textScale");
+        if (scale != null) {
+            try {
+                explorer.text().scale().set(Math.max(0.5, Math.min(3, Double.parseDouble(scale))));
+            } catch (NumberFormatException e) {
+                System.err.println("vaeexplorer.textScale: not a number: " + scale);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (explorer != null) explorer.shutdown();
+    }
+}

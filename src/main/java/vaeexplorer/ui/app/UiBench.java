@@ -1,0 +1,114 @@
+package vaeexplorer.ui.app;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+
+import vaeexplorer.ui.latent.LatentPlotView;
+
+/**
+ * {@code bench-ui}: the app trains at full speed while a continuous drag moves the latent point on every frame;
+ * pulse timing says whether the FX thread keeps display rate. Prints one JSON line: frames per second, frame interval
+ * percentiles, the time to handle one drag (decode from the latest model copy and redraw: a new image is on screen at
+ * the next pulse when this fits in a frame), the CPU time the FX thread and the render thread spend per frame (these
+ * say what a frame costs even when other processes compete for the cores and the frame rate drops), and the training
+ * throughput meanwhile. Needs a display (e.g. Xvfb).
+ *
+ * <p>System properties: {@code vaeexplorer.bench.seconds} (default 15); {@code vaeexplorer.bench.train=false} pauses
+ * the training once the model exists, which gives the ceiling of the UI and the rendering pipeline without the
+ * trainer competing for the cores.
+ */
+public final class UiBench extends Application {
+    private static final double SECONDS = Double.parseDouble(System.getProperty("vaeexplorer.bench.seconds", "15"));
+    private static final boolean TRAIN = !"false".equalsIgnoreCase(System.getProperty("vaeexplorer.bench.train", "true"));
+
+    public static void run(String[] args) {
+        Application.launch(UiBench.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        // the reference model (hidden 512, batch 128), trained at full speed
+        Explorer x = Explorer.open(stage, settings -> {
+            settings.hidden().set("512");
+            settings.batchSize().set("128");
+        }, true);
+        LatentPlotView plot = x.view().latentPanel().plot();
+        long[] frames = new long[100_000];
+        long[] handle = new long[100_000];
+        int[] count = {0};
+        long[] startStep = {-1};
+        long[] t0 = {0};
+        int[] changed = {0};
+        long[] cpu0 = new long[2];
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (x.training().step().get() < 20) return; // wait until the model exists and training runs
+                if (startStep[0] < 0) {
+                    if (!TRAIN) x.training().pause();
+                    startStep[0] = x.training().step().get();
+                    t0[0] = now;
+                    cpu0[0] = fxCpu();
+                    cpu0[1] = renderCpu();
+                }
+                int i = count[0];
+                frames[i] = now;
+                double a = i * 0.05, w = plot.getWidth(), h = plot.getHeight();
+                double px = w / 2 + 0.3 * w * Math.cos(a), py = h / 2 + 0.3 * h * Math.sin(a);
+                float[] before = x.latent().decoded().get();
+                long s = System.nanoTime();
+                plot.fireEvent(new MouseEvent(MouseEvent.MOUSE_DRAGGED, px, py, px, py, MouseButton.PRIMARY, 1, false, false,
+                        false, false, true, false, false, false, false, false, null));
+                handle[i] = System.nanoTime() - s;
+                if (x.latent().decoded().get() != before) changed[0]++;
+                count[0]++;
+                if (now - t0[0] > SECONDS * 1e9 || count[0] == frames.length) {
+                    stop();
+                    double[] cpuMs = {(fxCpu() - cpu0[0]) / 1e6, (renderCpu() - cpu0[1]) / 1e6};
+                    report(x, frames, handle, count[0], changed[0], x.training().step().get() - startStep[0], (now - t0[0]) / 1e9,
+                            cpuMs);
+                    x.shutdown();
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
+
+    /** CPU time of the FX thread (the caller) so far, in ns, or 0 if the JVM cannot tell. */
+    private static long fxCpu() {
+        java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+        return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : 0;
+    }
+
+    /** CPU time of Prism's render thread so far, in ns, or 0 if it is not found. */
+    private static long renderCpu() {
+        java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread th : Thread.getAllStackTraces().keySet())
+            if (th.getName().startsWith("QuantumRenderer")) return Math.max(0, t.getThreadCpuTime(th.getId()));
+        return 0;
+    }
+
+    private static void report(Explorer x, long[] frames, long[] handle, int n, int changed, long steps, double seconds,
+            double[] cpuMs) {
+        double[] gaps = new double[n - 1];
+        for (int i = 1; i < n; i++) gaps[i - 1] = (frames[i] - frames[i - 1]) / 1e6;
+        Arrays.sort(gaps);
+        double[] h = new double[n];
+        for (int i = 0; i < n; i++) h[i] = handle[i] / 1e6;
+        Arrays.sort(h);
+        int batch = x.settings().applied().get().batchSize();
+        System.out.println(String.format(Locale.ROOT, "{\"frames_per_sec\": %.1f, \"frame_ms_p50\": %.2f, \"frame_ms_p95\": %.2f, "
+                        + "\"frame_ms_max\": %.2f, \"drag_handle_ms_p50\": %.3f, \"drag_handle_ms_p95\": %.3f, "
+                        + "\"fx_cpu_ms_per_frame\": %.2f, \"render_cpu_ms_per_frame\": %.2f, "
+                        + "\"drags_with_new_image\": %d, \"drags\": %d, \"training_samples_per_sec\": %.0f, \"seconds\": %.1f}",
+                (n - 1) / seconds, gaps[gaps.length / 2], gaps[(int) (gaps.length * 0.95)], gaps[gaps.length - 1],
+                h[n / 2], h[(int) (n * 0.95)], cpuMs[0] / n, cpuMs[1] / n, changed, n, steps * batch / seconds, seconds));
+    }
+}

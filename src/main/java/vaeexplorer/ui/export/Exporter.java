@@ -1,0 +1,224 @@
+package vaeexplorer.ui.export;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.IntFunction;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Scale;
+import javax.imageio.ImageIO;
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.io.AtomicFiles;
+import vaeexplorer.core.io.LatentCsv;
+import vaeexplorer.core.io.LossHistoryCsv;
+import vaeexplorer.core.train.LossHistory;
+import vaeexplorer.core.vae.ModelSnapshot;
+
+import vaeexplorer.ui.app.Explorer;
+import vaeexplorer.ui.i18n.FileDialogs;
+import vaeexplorer.ui.i18n.Formats;
+import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.i18n.ProblemTexts;
+import vaeexplorer.ui.latent.LatentPlotView;
+import vaeexplorer.ui.training.FileNames;
+
+/**
+ * Results out: PNG pictures of the decoded image, the latent scatter and the loss chart, and CSV files of the loss
+ * history and of the latent coordinates of the shown images. Every file is written atomically (a half-written file
+ * never replaces a good one). The write methods take a Path and run on the FX thread; the Export menu asks for the
+ * path first ({@link #export}).
+ *
+ * <p>Hook for the teaching views: {@link #setManifoldGridRenderer} plugs in the manifold grid; until then its menu item
+ * stays disabled.
+ */
+public final class Exporter {
+    /** What the Export menu offers. */
+    public enum Kind {
+        DECODED("export.decodedImage", ".png", "export.pngImage"),
+        SCATTER("export.latentScatter", ".png", "export.pngImage"),
+        CHART("export.lossChart", ".png", "export.pngImage"),
+        MANIFOLD_GRID("export.manifoldGrid", ".png", "export.pngImage"),
+        LOSS_CSV("export.lossHistory", ".csv", "export.csvFile"),
+        LATENT_CSV("export.latentCoordinates", ".csv", "export.csvFile");
+
+        /** Keys of what is exported (a noun for "Export the ...") and of the file type. */
+        final String whatKey;
+        final String extension;
+        final String descriptionKey;
+
+        Kind(String whatKey, String extension, String descriptionKey) {
+            this.whatKey = whatKey;
+            this.extension = extension;
+            this.descriptionKey = descriptionKey;
+        }
+
+        String what() {
+            return I18n.get(whatKey);
+        }
+    }
+
+    private final Explorer x;
+    private IntFunction<Image> manifoldGrid;
+    private final ReadOnlyBooleanWrapper manifoldGridAvailable = new ReadOnlyBooleanWrapper(false);
+
+    public Exporter(Explorer x) {
+        this.x = x;
+    }
+
+    // ---- the hook for the teaching views ----
+
+    /**
+     * Plugs in the manifold grid: renderer draws the grid at a whole-number scale (1 = one image pixel per screen
+     * pixel) on the FX thread. Null unplugs it.
+     */
+    public void setManifoldGridRenderer(IntFunction<Image> renderer) {
+        manifoldGrid = renderer;
+        manifoldGridAvailable.set(renderer != null);
+    }
+
+    /** True while a manifold grid renderer is plugged in. */
+    public ReadOnlyBooleanProperty manifoldGridAvailable() {
+        return manifoldGridAvailable.getReadOnlyProperty();
+    }
+
+    /** Writes the manifold grid as PNG at the given scale. */
+    public void writeManifoldGridPng(Path file, int scale) throws IOException {
+        if (manifoldGrid == null) throw new IOException(I18n.get("export.noManifoldGrid"));
+        Image img = manifoldGrid.apply(scale);
+        if (img == null) throw new IOException(I18n.get("export.noManifoldGridYet"));
+        writePng(file, img);
+    }
+
+    // ---- writing, one method per export ----
+
+    /** The image decoded from z, every pixel a scale x scale square (28x28 at x16: 448x448). */
+    public void writeDecodedPng(Path file, int scale) throws IOException {
+        if (scale < 1 || scale > 64) throw new IllegalArgumentException("scale " + scale);
+        float[] px = x.latent().decoded().get();
+        Dataset shown = x.training().shown().get();
+        if (px == null || shown == null || px.length != shown.imageSize())
+            throw new IOException(I18n.get("export.noDecodedImage"));
+        int rows = shown.rows(), cols = shown.cols();
+        WritableImage img = new WritableImage(cols * scale, rows * scale);
+        PixelWriter w = img.getPixelWriter();
+        for (int r = 0; r < rows * scale; r++)
+            for (int c = 0; c < cols * scale; c++) {
+                int v = Math.round(255 * Math.max(0, Math.min(1, px[(r / scale) * cols + c / scale])));
+                w.setArgb(c, r, 0xFF000000 | v << 16 | v << 8 | v);
+            }
+        writePng(file, img);
+    }
+
+    /** The latent scatter as on screen, at scale times its on-screen size (2 for slides). */
+    public void writeScatterPng(Path file, double scale) throws IOException {
+        LatentPlotView plot = x.view().latentPanel().plot();
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(Color.WHITE);
+        p.setTransform(new Scale(scale, scale));
+        writePng(file, plot.snapshot(p, null));
+    }
+
+    /** The loss chart, drawn by JFreeChart at scale times its on-screen size. */
+    public void writeChartPng(Path file, double scale) throws IOException {
+        writePng(file, x.view().chart().render(scale));
+    }
+
+    /** The loss history as CSV (see {@link LossHistoryCsv}); returns the number of rows. */
+    public int writeLossCsv(Path file) throws IOException {
+        LossHistory h = x.training().lossHistory();
+        int[] rows = new int[1];
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            rows[0] = LossHistoryCsv.write(w, h);
+            w.flush();
+        });
+        return rows[0];
+    }
+
+    /**
+     * The latent coordinates of the shown (held-out) images under the current model: index, label, class name,
+     * mu_1..mu_d, sigma_1..sigma_d. Returns the number of rows.
+     */
+    public int writeLatentCsv(Path file) throws IOException {
+        ModelSnapshot model = x.training().model().get();
+        Dataset shown = x.training().shown().get();
+        if (model == null || shown == null) throw new IOException(I18n.get("export.noModel"));
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            LatentCsv.writeHeader(w, model.latent(), false);
+            LatentCsv.writeRows(w, model, shown, null);
+            w.flush();
+        });
+        return shown.size();
+    }
+
+    /** Writes an FX image as PNG (through SwingFXUtils and ImageIO), atomically. */
+    public static void writePng(Path file, Image image) throws IOException {
+        writePng(file, SwingFXUtils.fromFXImage(image, null));
+    }
+
+    static void writePng(Path file, BufferedImage image) throws IOException {
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) throw new IOException(I18n.get("export.noPngWriter"));
+        });
+    }
+
+    // ---- the menu commands: ask for the path, write, say so ----
+
+    /** Asks where to save (suggesting a name), writes, and says where it went or why it failed. */
+    public void export(Kind kind, double scale) {
+        String suffix = switch (kind) {
+            case DECODED -> "-decoded-x" + (int) scale;
+            case SCATTER -> "-latent-scatter" + (scale == 1 ? "" : "@" + (int) scale + "x");
+            case CHART -> "-loss-chart" + (scale == 1 ? "" : "@" + (int) scale + "x");
+            case MANIFOLD_GRID -> "-manifold-grid";
+            case LOSS_CSV -> "-loss-history";
+            case LATENT_CSV -> "-latent";
+        };
+        Path file = FileDialogs.save(x.stage(), I18n.format("export.title", kind.what()),
+                FileNames.base(x) + suffix + kind.extension, I18n.get(kind.descriptionKey), kind.extension);
+        if (file == null) return;
+        try {
+            java.util.function.Supplier<String> done = switch (kind) {
+                case DECODED -> {
+                    writeDecodedPng(file, (int) scale);
+                    yield () -> I18n.format("export.done", kind.what(), file);
+                }
+                case SCATTER -> {
+                    writeScatterPng(file, scale);
+                    yield () -> I18n.format("export.done", kind.what(), file);
+                }
+                case CHART -> {
+                    writeChartPng(file, scale);
+                    yield () -> I18n.format("export.done", kind.what(), file);
+                }
+                case MANIFOLD_GRID -> {
+                    writeManifoldGridPng(file, (int) scale);
+                    yield () -> I18n.format("export.done", kind.what(), file);
+                }
+                case LOSS_CSV -> {
+                    String rows = Formats.count(writeLossCsv(file));
+                    yield () -> I18n.format("export.doneRows", kind.what(), file, rows);
+                }
+                case LATENT_CSV -> {
+                    String images = Formats.count(writeLatentCsv(file));
+                    yield () -> I18n.format("export.doneImages", kind.what(), file, images);
+                }
+            };
+            x.liveNotices().notice(done, false);
+        } catch (IOException | RuntimeException e) {
+            x.showError("exportErrorDialog", I18n.format("export.failed", kind.what()), ProblemTexts.io(file, e));
+        }
+    }
+}

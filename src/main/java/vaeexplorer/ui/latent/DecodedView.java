@@ -1,0 +1,51 @@
+package vaeexplorer.ui.latent;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import vaeexplorer.core.data.Dataset;
+
+import vaeexplorer.ui.i18n.Formats;
+import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.training.TrainingModel;
+import vaeexplorer.ui.widgets.PixelCanvas;
+
+/** The image decoded from z, large and crisp, with the plotted z values beside it. */
+public final class DecodedView extends VBox {
+    private final PixelCanvas image = new PixelCanvas("decodedImage", 224, 112);
+
+    public DecodedView(LatentModel latent, TrainingModel training) {
+        getStyleClass().add("side-section");
+        Label title = new Label();
+        title.textProperty().bind(I18n.tr("decoded.title"));
+        title.getStyleClass().add("panel-title");
+        Label values = new Label();
+        values.setId("zLabel");
+        values.getStyleClass().add("z-label");
+        values.setWrapText(true);
+        values.textProperty().bind(Bindings.createStringBinding(() -> zText(latent), latent.z(), latent.xDim(),
+                latent.yDim()));
+        latent.decoded().addListener((o, a, img) -> show(img, training.shown().get()));
+        training.shown().addListener((o, a, d) -> show(latent.decoded().get(), d));
+        getChildren().addAll(title, image, values);
+    }
+
+    public PixelCanvas image() {
+        return image;
+    }
+
+    private void show(float[] img, Dataset d) {
+        if (d == null || img == null || img.length != d.imageSize()) image.show(null, 0, 0);
+        else image.show(img, d.rows(), d.cols());
+    }
+
+    private static String zText(LatentModel latent) {
+        float[] z = latent.z().get();
+        if (z.length == 0) return "z = –";
+        StringBuilder b = new StringBuilder();
+        for (int d : new int[] {latent.xDim().get(), latent.yDim().get()})
+            if (d >= 0 && d < z.length) b.append(b.length() == 0 ? "" : "    ").append("z").append(d).append(" = ")
+                    .append(Formats.z(z[d]));
+        return b.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package vaeexplorer.ui.latent;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import vaeexplorer.ui.i18n.Formats;
+import vaeexplorer.ui.i18n.I18n;
+
+/** A slider (-4..4, default 0) for every latent dimension the plot does not show; the decoded image follows live. */
+public final class DimensionSlidersView extends VBox {
+    private final LatentModel latent;
+    private final GridPane grid = new GridPane();
+
+    public DimensionSlidersView(LatentModel latent) {
+        this.latent = latent;
+        setId("dimensionSliders");
+        getStyleClass().add("side-section");
+        Label title = new Label();
+        title.textProperty().bind(I18n.tr("sliders.title"));
+        title.getStyleClass().add("panel-title");
+        grid.getStyleClass().add("slider-grid");
+        ColumnConstraints grow = new ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), grow, new ColumnConstraints());
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(title, scroll);
+        visibleProperty().bind(latent.size().greaterThan(2));
+        managedProperty().bind(visibleProperty());
+        latent.size().addListener((o, a, b) -> rebuild());
+        latent.xDim().addListener((o, a, b) -> rebuild());
+        latent.yDim().addListener((o, a, b) -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        grid.getChildren().clear();
+        int row = 0;
+        for (int d = 0; d < latent.size().get(); d++) {
+            if (d == latent.xDim().get() || d == latent.yDim().get()) continue;
+            DoubleProperty value = latent.dims().get(d);
+            Slider slider = new Slider(-LatentModel.SLIDER_LIMIT, LatentModel.SLIDER_LIMIT, value.get());
+            slider.setId("slider-z" + d);
+            slider.getStyleClass().add("dim-slider");
+            slider.valueProperty().bindBidirectional(value);
+            slider.setMajorTickUnit(2);
+            slider.setBlockIncrement(0.1);
+            Label name = new Label("z" + d);
+            name.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            Label shown = new Label();
+            shown.getStyleClass().add("z-label");
+            shown.textProperty().bind(Bindings.createStringBinding(() -> Formats.z(value.get()), value));
+            shown.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            grid.addRow(row++, name, slider, shown);
+        }
+    }
+}

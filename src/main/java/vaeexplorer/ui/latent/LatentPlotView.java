@@ -1,0 +1,619 @@
+package vaeexplorer.ui.latent;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import vaeexplorer.core.train.LatentCodes;
+
+import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.i18n.Relabel;
+import vaeexplorer.ui.widgets.NiceTicks;
+
+/**
+ * The latent scatter: mu of the shown images in two chosen dimensions, coloured by class, with the prior's 1- and
+ * 2-sigma circles, grid and ticks, and the explored point z. Three canvases: the points (redrawn when codes or the view
+ * change), an overlay with the overlay layers and the selection, and a small one with z's marker that moves with z, so
+ * a drag repaints only the few pixels around the marker rather than the whole plot.
+ *
+ * <p>Mouse: press or drag moves z; pressing on a data point selects it; the wheel zooms at the cursor; right-, middle-
+ * or Shift-drag pans. Keys (when focused): arrows nudge z (Shift: more), + and - zoom, Home resets the view.
+ */
+public final class LatentPlotView extends Region {
+    private static final Color GRID = Color.web("#e3e6e8");
+    private static final Color AXIS = Color.web("#b0b6ba");
+    private static final Color PRIOR = Color.web("#37474f");
+    public static final double NUDGE = 0.1;
+
+    private final LatentModel latent;
+    private final ObservableDoubleValue fontSize;
+    private final ObservableStringValue emptyText;
+    private final Canvas points = new Canvas();
+    private final Canvas overlay = new Canvas();
+    private final Canvas marker = new Canvas();
+    private final PlotTransform view = new PlotTransform();
+    private double lastX, lastY;
+    private boolean panning;
+    private int drawnPoints;
+    private DotSprites dots;
+    private final java.util.List<PlotLayer> underlays = new java.util.ArrayList<>();
+    private final java.util.List<PlotLayer> overlays = new java.util.ArrayList<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<javafx.geometry.Rectangle2D> visibleRange =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    /** Line widths multiply by this (2 in presentation mode). */
+    private final DoubleProperty lineScale = new SimpleDoubleProperty(1);
+    /** Zoom to the points whenever the codes change (compare mode); the wheel or a pan turns it off. */
+    private final BooleanProperty autoFit = new SimpleBooleanProperty(false);
+    private java.util.function.Supplier<double[]> fitBox = this::pointsBox;
+
+    public LatentPlotView(LatentModel latent, ObservableDoubleValue fontSize, ObservableStringValue emptyText) {
+        this.latent = latent;
+        this.fontSize = fontSize;
+        this.emptyText = emptyText;
+        setId("latentPlot");
+        getStyleClass().add("latent-plot");
+        getChildren().addAll(points, overlay, marker);
+        overlay.setMouseTransparent(true);
+        marker.setMouseTransparent(true);
+        marker.setManaged(false);
+        setFocusTraversable(true);
+        setPickOnBounds(true);
+        setMinSize(200, 200);
+        setPrefSize(560, 520);
+
+        latent.codes().addListener((o, a, b) -> {
+            if (autoFit.get() && fitToCodes()) redrawAll();
+            else redrawPoints();
+        });
+        lineScale.addListener((o, a, b) -> redrawAll());
+        autoFit.addListener((o, a, on) -> {
+            if (on) fitToCodes();
+            redrawAll();
+        });
+        latent.xDim().addListener((o, a, b) -> redrawAll());
+        latent.yDim().addListener((o, a, b) -> redrawAll());
+        latent.size().addListener((o, a, b) -> redrawAll());
+        fontSize.addListener((o, a, b) -> requestLayout());
+        emptyText.addListener((o, a, b) -> redrawPoints());
+        Relabel.onLocaleChange(this, this::redrawPoints); // the axis title of a one-dimensional model
+        latent.z().addListener((o, a, b) -> redrawMarker());
+        latent.selected().addListener((o, a, b) -> redrawOverlay());
+        focusedProperty().addListener((o, a, b) -> redrawMarker());
+
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> panning = false);
+        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    /** Shows -4..4 around the origin again. */
+    public void resetView() {
+        view.reset();
+        redrawAll();
+    }
+
+    public PlotTransform transform() {
+        return view;
+    }
+
+    /** Shows the view a session saved (centre and span in latent units; see {@link PlotTransform#set}). */
+    public void setView(double centerX, double centerY, double span) {
+        view.set(centerX, centerY, span);
+        redrawAll();
+    }
+
+    /** Adds a layer drawn on the plot's axes under the points (redrawn with them). */
+    public void addUnderlay(PlotLayer layer) {
+        underlays.add(layer);
+    }
+
+    /** Adds a layer drawn over the points, under z (redrawn with z). */
+    public void addOverlay(PlotLayer layer) {
+        overlays.add(layer);
+    }
+
+    /** Redraws the points and the layers under them. */
+    public void redrawUnderlays() {
+        redrawPoints();
+    }
+
+    /** Redraws the layers over the points (z is drawn over them on its own). */
+    public void redrawOverlays() {
+        redrawOverlay();
+    }
+
+    /** The latent rectangle the plot area shows (changes on zoom, pan and resize), or null before the first layout. */
+    public javafx.beans.property.ReadOnlyObjectProperty<javafx.geometry.Rectangle2D> visibleRange() {
+        return visibleRange.getReadOnlyProperty();
+    }
+
+    public DoubleProperty lineScale() {
+        return lineScale;
+    }
+
+    public BooleanProperty autoFit() {
+        return autoFit;
+    }
+
+    /**
+     * What auto zoom fits when the codes change: by default this plot's own {@link #pointsBox()}; a supplier of null
+     * leaves the fitting to someone else (compare mode fits a pair of plots together).
+     */
+    public void setFitBox(java.util.function.Supplier<double[]> box) {
+        fitBox = box;
+    }
+
+    /** Moves and zooms to show this region (centre and span across the shorter side). */
+    public void showRegion(double cx, double cy, double span) {
+        if (view.centerX() == cx && view.centerY() == cy && view.span() == span) return;
+        view.show(cx, cy, span);
+        redrawAll();
+    }
+
+    /**
+     * The box {x0, x1, y0, y1} holding nearly all points (all but the 1 % farthest out on each side) and the prior's
+     * 2-sigma circle, or null without points.
+     */
+    public double[] pointsBox() {
+        LatentCodes c = latent.codes().get();
+        if (c == null || c.size() == 0 || c.latent() != latent.size().get()) return null;
+        int n = c.size();
+        float[] xs = new float[n], ys = new float[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = (float) xOf(c, i);
+            ys[i] = (float) yOf(c, i);
+        }
+        java.util.Arrays.sort(xs);
+        java.util.Arrays.sort(ys);
+        int lo = (int) (0.01 * (n - 1)), hi = (int) Math.ceil(0.99 * (n - 1));
+        double[] box = {Math.min(-2, xs[lo]), Math.max(2, xs[hi]), Math.min(-2, ys[lo]), Math.max(2, ys[hi])};
+        return Double.isFinite(box[0] + box[1] + box[2] + box[3]) ? box : null;
+    }
+
+    private boolean fitToCodes() {
+        return fit(fitBox.get());
+    }
+
+    /** Fits the view to a box {x0, x1, y0, y1} as auto zoom does (see {@link #fit}), and redraws if it changed. */
+    public boolean fitTo(double[] box) {
+        if (!fit(box)) return false;
+        redrawAll();
+        return true;
+    }
+
+    /**
+     * Moves and zooms to a box {x0, x1, y0, y1} (null: nothing to fit); true if the view changed. The view stays put
+     * while the box fits and would not shrink by more than a third, so it does not jitter as the points move.
+     */
+    private boolean fit(double[] b) {
+        if (b == null) return false;
+        double x0 = b[0], x1 = b[1], y0 = b[2], y1 = b[3];
+        // the span covers the shorter side: fit the box's wider side relative to the plot's shape
+        double aspect = Math.max(view.width(), view.height()) / Math.min(view.width(), view.height());
+        boolean wide = view.width() >= view.height();
+        double spanX = (x1 - x0) / (wide ? aspect : 1), spanY = (y1 - y0) / (wide ? 1 : aspect);
+        double span = 1.1 * Math.max(spanX, spanY);
+        boolean inside = view.minX() <= x0 && view.maxX() >= x1 && view.minY() <= y0 && view.maxY() >= y1;
+        if (inside && span > 0.67 * view.span()) return false;
+        view.show((x0 + x1) / 2, (y0 + y1) / 2, span);
+        return true;
+    }
+
+    /** Points drawn at the last redraw (for tests). */
+    public int drawnPoints() {
+        return drawnPoints;
+    }
+
+    /** Where shown point i is drawn, in this view's coordinates, or null. */
+    public javafx.geometry.Point2D pointPosition(int i) {
+        LatentCodes c = latent.codes().get();
+        if (c == null || i < 0 || i >= c.size()) return null;
+        return new javafx.geometry.Point2D(view.toScreenX(xOf(c, i)), view.toScreenY(yOf(c, i)));
+    }
+
+    // ---- input ----
+
+    private static boolean isPan(MouseEvent e) {
+        return e.isSecondaryButtonDown() || e.isMiddleButtonDown() || (e.isPrimaryButtonDown() && e.isShiftDown());
+    }
+
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        lastX = e.getX();
+        lastY = e.getY();
+        panning = isPan(e);
+        if (panning || e.getButton() != MouseButton.PRIMARY) return;
+        int hit = hitTest(e.getX(), e.getY());
+        if (hit >= 0) latent.select(hit);
+        else moveZ(e);
+        e.consume();
+    }
+
+    private void dragged(MouseEvent e) {
+        if (panning) {
+            view.panBy(e.getX() - lastX, e.getY() - lastY);
+            autoFit.set(false);
+            lastX = e.getX();
+            lastY = e.getY();
+            redrawAll();
+        } else if (e.isPrimaryButtonDown()) {
+            moveZ(e);
+        }
+        e.consume();
+    }
+
+    private void moveZ(MouseEvent e) {
+        if (latent.size().get() == 0) return;
+        latent.setPlotPoint(view.toLatentX(e.getX()), view.toLatentY(e.getY()));
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() == 0) return;
+        view.zoomAt(e.getX(), e.getY(), Math.pow(1.002, e.getDeltaY()));
+        autoFit.set(false);
+        redrawAll();
+        e.consume();
+    }
+
+    private void keyPressed(KeyEvent e) {
+        if (e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) return; // menu accelerators
+        double step = e.isShiftDown() ? 5 * NUDGE : NUDGE;
+        KeyCode k = e.getCode();
+        switch (k) {
+            case LEFT, KP_LEFT -> latent.nudge(-step, 0);
+            case RIGHT, KP_RIGHT -> latent.nudge(step, 0);
+            case UP, KP_UP -> latent.nudge(0, step);
+            case DOWN, KP_DOWN -> latent.nudge(0, -step);
+            case PLUS, ADD, EQUALS -> zoomCentre(1.25);
+            case MINUS, SUBTRACT -> zoomCentre(0.8);
+            case HOME -> resetView();
+            default -> { return; }
+        }
+        e.consume();
+    }
+
+    private void zoomCentre(double factor) {
+        view.zoomAt(view.left() + view.width() / 2, view.top() + view.height() / 2, factor);
+        autoFit.set(false);
+        redrawAll();
+    }
+
+    /** The shown point nearest (sx, sy) within a few pixels, or -1. */
+    private int hitTest(double sx, double sy) {
+        LatentCodes c = latent.codes().get();
+        if (c == null || c.latent() != latent.size().get()) return -1;
+        double r = Math.max(5, pointRadius() + 2), best = r * r;
+        int hit = -1;
+        for (int i = 0; i < c.size(); i++) {
+            double dx = view.toScreenX(xOf(c, i)) - sx, dy = view.toScreenY(yOf(c, i)) - sy;
+            double d = dx * dx + dy * dy;
+            if (d <= best) {
+                best = d;
+                hit = i;
+            }
+        }
+        return hit;
+    }
+
+    // ---- drawing ----
+
+    private double fs() {
+        return fontSize.get();
+    }
+
+    private double pointRadius() {
+        return Math.max(2.5, 0.23 * fs());
+    }
+
+    private double xOf(LatentCodes c, int i) {
+        int d = latent.xDim().get();
+        return d >= 0 && d < c.latent() ? c.mu(i, d) : 0;
+    }
+
+    private double yOf(LatentCodes c, int i) {
+        int d = latent.yDim().get();
+        return d >= 0 && d < c.latent() ? c.mu(i, d) : 0;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
+        points.setWidth(w);
+        points.setHeight(h);
+        overlay.setWidth(w);
+        overlay.setHeight(h);
+        redrawAll();
+    }
+
+    private void redrawAll() {
+        redrawPoints();
+        redrawOverlay();
+        redrawMarker();
+    }
+
+    private void redrawPoints() {
+        double w = points.getWidth(), h = points.getHeight();
+        double f = fs();
+        double left = 3.6 * f, bottom = 3.0 * f, top = 0.6 * f, right = 0.8 * f;
+        view.setArea(left, top, w - left - right, h - top - bottom);
+        GraphicsContext g = points.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (w < 10 || h < 10) return;
+
+        // grid, axes and ticks
+        double xMin = view.minX(), xMax = view.maxX(), yMin = view.minY(), yMax = view.maxY();
+        visibleRange.set(new javafx.geometry.Rectangle2D(xMin, yMin, xMax - xMin, yMax - yMin));
+        drawLayers(g, underlays);
+        double step = NiceTicks.step(0, Math.min(xMax - xMin, yMax - yMin),
+                (int) Math.max(2, Math.min(view.width(), view.height()) / (3.5 * f)));
+        double[] xt = NiceTicks.ticks(xMin, xMax, step), yt = NiceTicks.ticks(yMin, yMax, step);
+        g.setLineWidth(1);
+        for (double t : xt) {
+            double sx = Math.round(view.toScreenX(t)) + 0.5;
+            g.setStroke(Math.abs(t) < step * 1e-6 ? AXIS : GRID);
+            g.strokeLine(sx, view.top(), sx, view.top() + view.height());
+        }
+        for (double t : yt) {
+            double sy = Math.round(view.toScreenY(t)) + 0.5;
+            g.setStroke(Math.abs(t) < step * 1e-6 ? AXIS : GRID);
+            g.strokeLine(view.left(), sy, view.left() + view.width(), sy);
+        }
+
+        g.save();
+        clipToPlotArea(g);
+        drawnPoints = 0;
+        LatentCodes c = latent.codes().get();
+        if (c != null && c.latent() == latent.size().get()) {
+            double r = pointRadius();
+            if (dots == null || dots.radius() != r) dots = new DotSprites(r, 0.75);
+            double half = dots.size() / 2.0;
+            for (int i = 0; i < c.size(); i++) {
+                double sx = view.toScreenX(xOf(c, i)), sy = view.toScreenY(yOf(c, i));
+                if (sx < view.left() - r || sx > view.left() + view.width() + r || sy < view.top() - r
+                        || sy > view.top() + view.height() + r) continue;
+                // whole pixels: a plain copy of the pre-drawn dot, no resampling
+                g.drawImage(dots.of(c.label(i)), Math.round(sx - half), Math.round(sy - half));
+                drawnPoints++;
+            }
+        } else {
+            drawPrior(g, f);
+            g.setFill(Color.web("#37474f"));
+            Font font = Font.font(f * 1.1);
+            g.setFont(font);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            java.util.List<String> lines = wrap(emptyText.get(), font, view.width() * 0.85);
+            double lineHeight = 1.4 * f * 1.1;
+            // a quarter down, but never above the plot's top when it is short and the text long
+            double y = Math.max(view.top() + lineHeight, view.top() + view.height() / 4 - lines.size() * lineHeight / 2);
+            g.setFill(Color.rgb(255, 255, 255, 0.9));
+            g.fillRoundRect(view.left() + view.width() * 0.05, y - lineHeight * 0.8, view.width() * 0.9,
+                    lineHeight * (lines.size() + 0.6), f, f);
+            g.setFill(Color.web("#37474f"));
+            for (String line : lines) {
+                g.fillText(line, view.left() + view.width() / 2, y);
+                y += lineHeight;
+            }
+        }
+        if (c != null && c.latent() == latent.size().get())
+            drawPrior(g, f); // on top of the points, so the reference circles stay visible in a crowd
+        g.restore();
+
+        // frame, tick labels, axis titles
+        g.setStroke(AXIS);
+        g.strokeRect(view.left() + 0.5, view.top() + 0.5, view.width() - 1, view.height() - 1);
+        g.setFill(Color.web("#263238"));
+        g.setFont(Font.font(f * 0.9));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (double t : xt) g.fillText(NiceTicks.label(t, step), view.toScreenX(t), view.top() + view.height() + 0.3 * f);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double t : yt) g.fillText(NiceTicks.label(t, step), view.left() - 0.4 * f, view.toScreenY(t));
+        g.setFont(Font.font(null, FontWeight.BOLD, f));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(dimName(latent.xDim().get()), view.left() + view.width() / 2, h - 0.2 * f);
+        g.save();
+        g.translate(0.9 * f, view.top() + view.height() / 2);
+        g.rotate(-90);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(dimName(latent.yDim().get()), 0, 0);
+        g.restore();
+    }
+
+    /**
+     * Splits text into lines no wider than width in font: at spaces, and between two characters of Chinese text
+     * (which has no spaces), never before closing punctuation such as ",。)" nor after opening punctuation such as "“(".
+     */
+    public static java.util.List<String> wrap(String text, Font font, double width) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        StringBuilder line = new StringBuilder();
+        int i = 0, n = text.length();
+        while (i < n) {
+            int gapStart = i;
+            while (i < n && text.charAt(i) == ' ') i++;
+            if (i == n) break;
+            String gap = text.substring(gapStart, i);
+            int end = unitEnd(text, i);
+            while (OPENING.indexOf(text.charAt(end - 1)) >= 0 && end < n && text.charAt(end) != ' ') end = unitEnd(text, end);
+            String unit = text.substring(i, end);
+            i = end;
+            String candidate = line.length() == 0 ? unit : line + gap + unit;
+            probe.setText(candidate);
+            boolean fits = probe.getLayoutBounds().getWidth() <= width || line.length() == 0
+                    || (gap.isEmpty() && CLOSING.indexOf(unit.charAt(0)) >= 0);
+            if (fits) {
+                line = new StringBuilder(candidate);
+            } else {
+                lines.add(line.toString());
+                line = new StringBuilder(unit);
+            }
+        }
+        if (line.length() > 0) lines.add(line.toString());
+        return lines;
+    }
+
+    /** Punctuation that stays at the end of the line before it. */
+    private static final String CLOSING = ",。、:;!?)」』”’》";
+    /** Punctuation that stays with what follows it. */
+    private static final String OPENING = "(「『“‘《";
+
+    /** Where the unbreakable piece of text that starts at i ends: one Chinese character, or a word. */
+    private static int unitEnd(String text, int i) {
+        int end = i + Character.charCount(text.codePointAt(i));
+        if (breaksAround(text.codePointAt(i))) return end;
+        while (end < text.length() && text.charAt(end) != ' ' && !breaksAround(text.codePointAt(end)))
+            end += Character.charCount(text.codePointAt(end));
+        return end;
+    }
+
+    /** Chinese characters and punctuation: a line may break before and after each. */
+    private static boolean breaksAround(int cp) {
+        Character.UnicodeBlock b = Character.UnicodeBlock.of(cp);
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || b == Character.UnicodeBlock.GENERAL_PUNCTUATION && cp >= 0x2018 && cp <= 0x201D;
+    }
+
+    private static String dimName(int d) {
+        return d < 0 ? I18n.get("latent.oneDimension") : "z" + d;
+    }
+
+    private void drawPrior(GraphicsContext g, double f) {
+        double cx = view.toScreenX(0), cy = view.toScreenY(0), s = view.scale();
+        double ls = lineScale.get();
+        g.setStroke(PRIOR);
+        g.setLineWidth(1.5 * ls);
+        g.setLineDashes(6 * ls, 5 * ls);
+        for (int k = 1; k <= 2; k++) g.strokeOval(cx - k * s, cy - k * s, 2 * k * s, 2 * k * s);
+        g.setLineDashes();
+        g.setFont(Font.font(null, FontWeight.BOLD, f * 0.9));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setLineWidth(3 * ls);
+        g.setStroke(Color.WHITE);
+        g.setFill(PRIOR);
+        double a = Math.sqrt(0.5);
+        for (int k = 1; k <= 2; k++) {
+            String label = k + "σ";
+            double lx = cx + k * s * a + 3, ly = cy - k * s * a - 1;
+            g.strokeText(label, lx, ly); // a white halo keeps it readable over points
+            g.fillText(label, lx, ly);
+        }
+    }
+
+    /**
+     * Clips to the plot area widened to whole pixels. A canvas clips to a whole-pixel rectangle directly; any other
+     * clip (the plot area's edges are fractional) makes JavaFX render every later drawing call into a scratch image
+     * the size of the canvas, clear it and blend it through a mask, which in software rendering cost tens of
+     * milliseconds per redraw.
+     */
+    private void clipToPlotArea(GraphicsContext g) {
+        double x0 = Math.floor(view.left()), y0 = Math.floor(view.top());
+        double x1 = Math.ceil(view.left() + view.width()), y1 = Math.ceil(view.top() + view.height());
+        g.beginPath();
+        g.rect(x0, y0, x1 - x0, y1 - y0);
+        g.clip();
+    }
+
+    private void drawLayers(GraphicsContext g, java.util.List<PlotLayer> layers) {
+        if (layers.isEmpty()) return;
+        g.save();
+        clipToPlotArea(g);
+        for (PlotLayer layer : layers) layer.draw(g, view, fs());
+        g.restore();
+    }
+
+    private void redrawOverlay() {
+        double w = overlay.getWidth(), h = overlay.getHeight();
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (latent.size().get() == 0) return;
+        drawLayers(g, overlays);
+        g.save();
+        clipToPlotArea(g);
+        LatentCodes c = latent.codes().get();
+        int sel = latent.selected().get();
+        double ls = lineScale.get();
+        if (c != null && sel >= 0 && sel < c.size() && c.latent() == latent.size().get()) {
+            double sx = view.toScreenX(xOf(c, sel)), sy = view.toScreenY(yOf(c, sel)), r = pointRadius() + 4 * ls;
+            g.setLineWidth(2.5 * ls);
+            g.setStroke(Color.BLACK);
+            g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
+        }
+        g.restore();
+    }
+
+    private static final Color MARKER_FOCUSED = Color.web("#000000");
+    private static final Color MARKER = Color.web("#212121");
+
+    /**
+     * Draws z's crosshair on its own small canvas placed at z (whole pixels; the crosshair keeps its sub-pixel position
+     * inside), clipped to the plot area as before.
+     */
+    private void redrawMarker() {
+        GraphicsContext g = marker.getGraphicsContext2D();
+        if (latent.size().get() == 0 || view.width() <= 0 || view.height() <= 0) {
+            g.clearRect(0, 0, marker.getWidth(), marker.getHeight());
+            return;
+        }
+        double ls = lineScale.get(), r = Math.max(8, 0.7 * fs());
+        // the crosshair reaches 1.8 r from z, plus half the white stroke and a pixel of anti-aliasing
+        double half = Math.ceil(1.8 * r + 2.5 * ls + 2), size = 2 * half;
+        if (marker.getWidth() != size || marker.getHeight() != size) {
+            marker.setWidth(size);
+            marker.setHeight(size);
+        }
+        int xd = latent.xDim().get(), yd = latent.yDim().get();
+        double zx = xd >= 0 ? latent.get(xd) : 0, zy = yd >= 0 ? latent.get(yd) : 0;
+        double px = view.toScreenX(zx), py = view.toScreenY(zy);
+        // far outside the plot (say after a pan) the canvas waits at the corner; the clip hides it anyway
+        double ox = Double.isFinite(px) ? Math.floor(Math.max(-size, Math.min(getWidth(), px))) - half : -size;
+        double oy = Double.isFinite(py) ? Math.floor(Math.max(-size, Math.min(getHeight(), py))) - half : -size;
+        marker.relocate(ox, oy);
+        double sx = px - ox, sy = py - oy;
+        g.clearRect(0, 0, size, size);
+        g.save();
+        g.translate(-ox, -oy); // the plot's coordinates, so the clip is the plot area's
+        clipToPlotArea(g);
+        g.translate(ox, oy);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(5 * ls);
+        crosshair(g, sx, sy, r);
+        g.setStroke(isFocused() ? MARKER_FOCUSED : MARKER);
+        g.setLineWidth(2 * ls);
+        crosshair(g, sx, sy, r);
+        g.restore();
+    }
+
+    private static void crosshair(GraphicsContext g, double sx, double sy, double r) {
+        g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
+        g.strokeLine(sx - 1.8 * r, sy, sx - 0.4 * r, sy);
+        g.strokeLine(sx + 0.4 * r, sy, sx + 1.8 * r, sy);
+        g.strokeLine(sx, sy - 1.8 * r, sx, sy - 0.4 * r);
+        g.strokeLine(sx, sy + 0.4 * r, sx, sy + 1.8 * r);
+    }
+}

@@ -1,0 +1,22 @@
+package vaeexplorer.ui.lessons;
+
+import javafx.beans.binding.DoubleExpression;
+import javafx.beans.value.ObservableValue;
+import vaeexplorer.core.train.LossPoint;
+
+import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.training.TrainingModel;
+import vaeexplorer.ui.widgets.TextScale;
+
+/**
+ * What the lesson views read: the explored latent point with the latest model, codes and shown images (all in
+ * {@link LatentModel}), the newest loss point and KL per dimension, the text size, and the worker for heavy decodes.
+ * Tests build one from plain properties.
+ */
+public record LessonContext(LatentModel latent, ObservableValue<LossPoint> latestLoss, ObservableValue<double[]> klPerDim,
+                     DoubleExpression fontSize, LessonWorker worker) {
+
+    public static LessonContext of(LatentModel latent, TrainingModel training, TextScale text) {
+        return new LessonContext(latent, training.latestLoss(), training.klPerDim(), text.fontSize(), new LessonWorker());
+    }
+}

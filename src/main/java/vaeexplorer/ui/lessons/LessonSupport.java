@@ -1,0 +1,67 @@
+package vaeexplorer.ui.lessons;
+
+import java.util.Arrays;
+
+import javafx.beans.value.ObservableValue;
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.vae.ModelSnapshot;
+
+import vaeexplorer.ui.latent.LatentModel;
+
+/** Small helpers the lesson views share. */
+public final class LessonSupport {
+    private LessonSupport() {}
+
+    /** The latest model if it matches the explored z (its latent size), else null. */
+    public static ModelSnapshot model(LatentModel latent) {
+        ModelSnapshot m = latent.model().get();
+        return m != null && m.latent() == latent.size().get() && m.latent() > 0 ? m : null;
+    }
+
+    /** Rows and columns of the model's images: the shown data set's, else a square. */
+    public static int[] shape(LatentModel latent, ModelSnapshot m) {
+        Dataset d = latent.shown().get();
+        if (d != null && d.imageSize() == m.inputSize()) return new int[] {d.rows(), d.cols()};
+        int side = (int) Math.round(Math.sqrt(m.inputSize()));
+        return side * side == m.inputSize() ? new int[] {side, side} : new int[] {1, m.inputSize()};
+    }
+
+    /** z with the plotted dimensions set to 0: what a map over the plotted plane depends on. */
+    static float[] unplotted(LatentModel latent) {
+        float[] z = latent.z().get().clone();
+        for (int d : new int[] {latent.xDim().get(), latent.yDim().get()}) if (d >= 0 && d < z.length) z[d] = 0;
+        return z;
+    }
+
+    /** Calls r whenever the non-plotted part of z changes (not on moves within the plotted plane). */
+    public static void onUnplottedChange(LatentModel latent, Runnable r) {
+        float[][] last = {unplotted(latent)};
+        latent.z().addListener((o, a, b) -> {
+            float[] now = unplotted(latent);
+            if (!Arrays.equals(now, last[0])) {
+                last[0] = now;
+                r.run();
+            }
+        });
+    }
+
+    /** Calls r whenever any of the values changes. */
+    public static void onChange(Runnable r, ObservableValue<?>... values) {
+        for (ObservableValue<?> v : values) v.addListener((o, a, b) -> r.run());
+    }
+
+    /**
+     * The text column beside a lesson's image grid: it grows into what the grid leaves (about 16 characters wide at
+     * least), and its explanation keeps its full height rather than being cut.
+     */
+    public static javafx.scene.layout.VBox sidePanel(LessonContext ctx, javafx.scene.control.Label explain,
+                                               javafx.scene.Node... children) {
+        javafx.scene.layout.VBox side = new javafx.scene.layout.VBox(children);
+        side.getStyleClass().add("lesson-side");
+        side.setMinWidth(0);
+        javafx.scene.layout.HBox.setHgrow(side, javafx.scene.layout.Priority.ALWAYS);
+        side.prefWidthProperty().bind(ctx.fontSize().multiply(16));
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return side;
+    }
+}

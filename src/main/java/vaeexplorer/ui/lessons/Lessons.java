@@ -1,0 +1,228 @@
+package vaeexplorer.ui.lessons;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+
+import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.latent.LatentPlotView;
+import vaeexplorer.ui.lessons.draw.DrawModel;
+import vaeexplorer.ui.lessons.draw.DrawOverlay;
+import vaeexplorer.ui.lessons.draw.DrawView;
+import vaeexplorer.ui.lessons.interpolation.InterpolationModel;
+import vaeexplorer.ui.lessons.interpolation.InterpolationOverlay;
+import vaeexplorer.ui.lessons.interpolation.InterpolationView;
+import vaeexplorer.ui.lessons.manifold.ManifoldModel;
+import vaeexplorer.ui.lessons.manifold.ManifoldUnderlay;
+import vaeexplorer.ui.lessons.manifold.ManifoldView;
+import vaeexplorer.ui.lessons.numbers.FormulaView;
+import vaeexplorer.ui.lessons.numbers.KlPerDimensionView;
+import vaeexplorer.ui.lessons.posterior.HolesOverlay;
+import vaeexplorer.ui.lessons.posterior.PosteriorOverlay;
+import vaeexplorer.ui.lessons.posterior.PosteriorSelection;
+import vaeexplorer.ui.lessons.posterior.PosteriorVsPriorView;
+import vaeexplorer.ui.lessons.samples.PriorSamplesView;
+import vaeexplorer.ui.lessons.samples.ReconstructionsView;
+
+/**
+ * The lessons of the VAE made visible: builds the lesson view-models, the views (one tab each, beside the loss chart),
+ * the layers they draw on the scatter and the scatter's extra mouse gestures, and wires them together. Every view
+ * updates from the newest model copy while training runs; heavy decodes run on one background thread, only for the
+ * tab that is showing. The tabs' titles shorten (and, at very large text, their type shrinks, never below the
+ * presentation size) when the full titles would not fit in one row, so every lesson is always one click away.
+ */
+public final class Lessons {
+    private final LessonContext ctx;
+    private final ManifoldModel manifold = new ManifoldModel();
+    private final PosteriorSelection selection;
+    private final InterpolationModel interpolation;
+    private final DrawModel draw;
+    private final ManifoldUnderlay manifoldUnderlay;
+    private final HolesOverlay holes;
+    private final PosteriorOverlay posteriors;
+    private final InterpolationOverlay interpolationOverlay;
+    private final DrawOverlay drawOverlay;
+    private final ManifoldView manifoldView;
+    private final ReconstructionsView reconstructionsView;
+    private final PriorSamplesView priorView;
+    private final InterpolationView interpolationView;
+    private final KlPerDimensionView klView;
+    private final PosteriorVsPriorView posteriorVsPriorView;
+    private final DrawView drawView;
+    private final FormulaView formulaView;
+    private final OverlayBar overlayBar;
+    /** Where the split pane's divider goes when the tabs are enlarged (the scatter keeps the top third). */
+    static final double ENLARGED_DIVIDER = 0.33;
+    private TabPane tabs;
+    /** Short tab titles ("Recon." for "Reconstructions"), so that every tab fits in one row (see {@link TabTitleFit}). */
+    private final BooleanProperty shortTitles = new SimpleBooleanProperty(false);
+    private TabTitleFit titleFit;
+    private double dividerBefore = 0.62;
+    private Tab interpolationTab;
+
+    public Lessons(LessonContext ctx, LatentPlotView plot) {
+        this.ctx = ctx;
+        LatentModel latent = ctx.latent();
+        selection = new PosteriorSelection(latent);
+        interpolation = new InterpolationModel(latent);
+        draw = new DrawModel(latent);
+
+        manifoldUnderlay = new ManifoldUnderlay(ctx, manifold, plot);
+        holes = new HolesOverlay(latent, plot);
+        plot.addUnderlay(manifoldUnderlay);
+        plot.addUnderlay(holes);
+        posteriors = new PosteriorOverlay(latent, selection, plot);
+        interpolationOverlay = new InterpolationOverlay(latent, interpolation, plot);
+        drawOverlay = new DrawOverlay(latent, draw, plot);
+        plot.addOverlay(posteriors);
+        plot.addOverlay(interpolationOverlay);
+        plot.addOverlay(drawOverlay);
+        new ScatterInteractions(plot, latent, selection, interpolation, interpolationOverlay, ctx.fontSize());
+
+        manifoldView = new ManifoldView(ctx, manifold, plot.visibleRange());
+        reconstructionsView = new ReconstructionsView(ctx);
+        priorView = new PriorSamplesView(ctx);
+        interpolationView = new InterpolationView(ctx, interpolation);
+        klView = new KlPerDimensionView(ctx);
+        posteriorVsPriorView = new PosteriorVsPriorView(ctx, holes);
+        drawView = new DrawView(ctx, draw);
+        formulaView = new FormulaView(ctx, selection);
+        overlayBar = new OverlayBar(manifold, holes, interpolation);
+        ToggleButton enlarge = new ToggleButton();
+        enlarge.textProperty().bind(I18n.tr("lessons.enlarge"));
+        enlarge.setId("enlargeLessonsToggle");
+        enlarge.setFocusTraversable(false);
+        enlarge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Tooltip enlargeTip = new Tooltip();
+        enlargeTip.textProperty().bind(I18n.tr("lessons.enlargeTip"));
+        enlarge.setTooltip(enlargeTip);
+        enlarge.selectedProperty().addListener((o, a, on) -> enlarge(on));
+        overlayBar.getChildren().add(3, enlarge);
+        overlayBar.getStylesheets().add(stylesheet());
+        // setting an end from the scatter brings its film strip into view
+        interpolation.b().addListener((o, a, b) -> {
+            if (b != null && a == null && tabs != null) tabs.getSelectionModel().select(interpolationTab);
+        });
+    }
+
+    static String stylesheet() {
+        return Lessons.class.getResource("lessons.css").toExternalForm();
+    }
+
+    /** The switches for the scatter's overlays, to go under the scatter. */
+    public Node overlayBar() {
+        return overlayBar;
+    }
+
+    /**
+     * The tabs: the loss chart first, then one per lesson. The overlay bar's "Enlarge tabs" switch gives them most of
+     * the height of the split pane they are in (for the image grids on a projector), and back.
+     */
+    public Node tabs(Node lossChart) {
+        if (tabs != null) return tabs;
+        tabs = new TabPane();
+        tabs.setId("lessonTabs");
+        tabs.getStyleClass().add("lessons-tabs");
+        tabs.getStylesheets().add(stylesheet());
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMinHeight(0);
+        Tab losses = new Tab(null, lossChart);
+        titled(losses, "lessons.tab.losses", "lessons.tabShort.losses");
+        losses.setId("lossesTab");
+        tabs.getTabs().add(losses);
+        tab("lessons.tab.manifold", "lessons.tabShort.manifold", "manifoldTab", manifoldView,
+                manifoldView.refresher().active());
+        tab("lessons.tab.reconstructions", "lessons.tabShort.reconstructions", "reconstructionsTab", reconstructionsView,
+                reconstructionsView.refresher().active());
+        tab("lessons.tab.prior", "lessons.tabShort.prior", "priorTab", priorView, priorView.refresher().active());
+        interpolationTab = tab("lessons.tab.interpolation", "lessons.tabShort.interpolation", "interpolationTab",
+                interpolationView, interpolationView.refresher().active());
+        tab("lessons.tab.kl", "lessons.tabShort.kl", "klTab", klView, null);
+        tab("lessons.tab.posterior", "lessons.tabShort.posterior", "posteriorTab", posteriorVsPriorView,
+                posteriorVsPriorView.refresher().active());
+        tab("lessons.tab.draw", "lessons.tabShort.draw", "drawTab", drawView, null);
+        tab("lessons.tab.formula", "lessons.tabShort.formula", "formulaTab", formulaView, null);
+        titleFit = new TabTitleFit(tabs, shortTitles, ctx.fontSize());
+        return tabs;
+    }
+
+    /** The tab pane itself. */
+    public TabPane tabPane() {
+        return tabs;
+    }
+
+    /** Whether the tabs show their short titles now. */
+    BooleanProperty shortTitles() {
+        return shortTitles;
+    }
+
+    /** What keeps the tab titles in one row. */
+    TabTitleFit titleFit() {
+        return titleFit;
+    }
+
+    /** Moves the divider of the vertical split pane the tabs are in: most of the height to the tabs, or back. */
+    private void enlarge(boolean on) {
+        Node n = tabs.getParent();
+        while (n != null && !(n instanceof SplitPane s && s.getOrientation() == Orientation.VERTICAL)) n = n.getParent();
+        if (n == null) return;
+        SplitPane split = (SplitPane) n;
+        if (split.getDividers().isEmpty()) return;
+        if (on) {
+            dividerBefore = split.getDividerPositions()[0];
+            split.setDividerPosition(0, ENLARGED_DIVIDER);
+        } else {
+            split.setDividerPosition(0, dividerBefore);
+        }
+    }
+
+    /** The tab's title in the language shown, short while {@link #shortTitles} is on; the full title as its tooltip. */
+    private void titled(Tab t, String titleKey, String shortKey) {
+        t.textProperty().bind(Bindings.createStringBinding(() -> I18n.get(shortTitles.get() ? shortKey : titleKey),
+                I18n.locale(), shortTitles));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.tr(titleKey));
+        t.setTooltip(tip);
+    }
+
+    private Tab tab(String titleKey, String shortKey, String id, Node content, BooleanProperty active) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().addAll("edge-to-edge", "lesson-scroll");
+        Tab t = new Tab(null, scroll);
+        titled(t, titleKey, shortKey);
+        t.setId(id);
+        if (active != null) active.bind(t.selectedProperty());
+        tabs.getTabs().add(t);
+        return t;
+    }
+
+    LessonContext context() { return ctx; }
+    ManifoldModel manifold() { return manifold; }
+    PosteriorSelection selection() { return selection; }
+    InterpolationModel interpolation() { return interpolation; }
+    DrawModel draw() { return draw; }
+    ManifoldUnderlay manifoldUnderlay() { return manifoldUnderlay; }
+    HolesOverlay holes() { return holes; }
+    PosteriorOverlay posteriors() { return posteriors; }
+    InterpolationOverlay interpolationOverlay() { return interpolationOverlay; }
+    DrawOverlay drawOverlay() { return drawOverlay; }
+    public ManifoldView manifoldView() { return manifoldView; }
+    ReconstructionsView reconstructionsView() { return reconstructionsView; }
+    PriorSamplesView priorView() { return priorView; }
+    InterpolationView interpolationView() { return interpolationView; }
+    KlPerDimensionView klView() { return klView; }
+    PosteriorVsPriorView posteriorVsPriorView() { return posteriorVsPriorView; }
+    DrawView drawView() { return drawView; }
+    FormulaView formulaView() { return formulaView; }
+}

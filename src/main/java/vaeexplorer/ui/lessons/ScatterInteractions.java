@@ -1,0 +1,125 @@
+package vaeexplorer.ui.lessons;
+
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.geometry.Point2D;
+import javafx.scene.Cursor;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import vaeexplorer.core.train.LatentCodes;
+
+import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.latent.LatentPlotView;
+import vaeexplorer.ui.latent.PlotTransform;
+import vaeexplorer.ui.lessons.interpolation.InterpolationModel;
+import vaeexplorer.ui.lessons.interpolation.InterpolationOverlay;
+import vaeexplorer.ui.lessons.posterior.PosteriorSelection;
+
+/**
+ * The lessons' mouse and keys on the scatter, as event filters that run before the plot's own handling: hovering a
+ * point shows its posterior, Ctrl+click adds a point to (or removes it from) the selection, Alt+click (or a plain
+ * click in interpolation click mode) sets the next interpolation end, dragging an end's handle moves it, and Escape
+ * clears the selection. Everything else reaches the plot unchanged.
+ */
+final class ScatterInteractions {
+    private final LatentPlotView plot;
+    private final LatentModel latent;
+    private final PosteriorSelection selection;
+    private final InterpolationModel interpolation;
+    private final InterpolationOverlay handles;
+    private final ObservableDoubleValue fontSize;
+    private int draggedEnd = -1;
+
+    ScatterInteractions(LatentPlotView plot, LatentModel latent, PosteriorSelection selection,
+                        InterpolationModel interpolation, InterpolationOverlay handles, ObservableDoubleValue fontSize) {
+        this.plot = plot;
+        this.latent = latent;
+        this.selection = selection;
+        this.interpolation = interpolation;
+        this.handles = handles;
+        this.fontSize = fontSize;
+        plot.addEventFilter(MouseEvent.MOUSE_MOVED, this::moved);
+        plot.addEventFilter(MouseEvent.MOUSE_EXITED, e -> selection.hovered().set(-1));
+        plot.addEventFilter(MouseEvent.MOUSE_PRESSED, this::pressed);
+        plot.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        plot.addEventFilter(MouseEvent.MOUSE_RELEASED, this::released);
+        plot.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    private void moved(MouseEvent e) {
+        selection.hovered().set(hit(e.getX(), e.getY()));
+        plot.setCursor(handles.handleAt(e.getX(), e.getY(), fontSize.get()) >= 0 ? Cursor.HAND : Cursor.DEFAULT);
+    }
+
+    private void pressed(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || e.isShiftDown() || latent.size().get() == 0) return;
+        int end = handles.handleAt(e.getX(), e.getY(), fontSize.get());
+        if (end >= 0) {
+            draggedEnd = end;
+        } else if (e.isAltDown() || interpolation.clickMode().get()) {
+            interpolation.setNext(codeAt(e.getX(), e.getY()));
+        } else if (e.isShortcutDown() || e.isControlDown()) {
+            int i = hit(e.getX(), e.getY());
+            if (i < 0) return;
+            selection.toggle(i);
+        } else {
+            return;
+        }
+        plot.requestFocus();
+        e.consume();
+    }
+
+    private void dragged(MouseEvent e) {
+        if (draggedEnd < 0) return;
+        PlotTransform v = plot.transform();
+        interpolation.moveEnd(draggedEnd, v.toLatentX(e.getX()), v.toLatentY(e.getY()), latent.xDim().get(), latent.yDim().get());
+        e.consume();
+    }
+
+    private void released(MouseEvent e) {
+        if (draggedEnd < 0) return;
+        draggedEnd = -1;
+        e.consume();
+    }
+
+    private void keyPressed(KeyEvent e) {
+        if (e.getCode() != KeyCode.ESCAPE) return;
+        selection.clear();
+        interpolation.clickMode().set(false);
+        e.consume();
+    }
+
+    /** A data point's mu (all dimensions) if one is at (x, y), else z with the plotted dimensions at (x, y). */
+    private float[] codeAt(double x, double y) {
+        LatentCodes c = latent.codes().get();
+        int i = hit(x, y);
+        float[] z = latent.z().get().clone();
+        if (i >= 0) {
+            for (int d = 0; d < z.length; d++) z[d] = c.mu(i, d);
+            return z;
+        }
+        PlotTransform v = plot.transform();
+        int dx = latent.xDim().get(), dy = latent.yDim().get();
+        if (dx >= 0) z[dx] = (float) v.toLatentX(x);
+        if (dy >= 0) z[dy] = (float) v.toLatentY(y);
+        return z;
+    }
+
+    /** The shown point nearest (x, y) within a few pixels, or -1 (the plot's own rule). */
+    private int hit(double x, double y) {
+        LatentCodes c = latent.codes().get();
+        if (c == null || c.latent() != latent.size().get() || !plot.transform().contains(x, y)) return -1;
+        double r = Math.max(5, Math.max(2.5, 0.23 * fontSize.get()) + 2), best = r * r;
+        int hit = -1;
+        for (int i = 0; i < c.size(); i++) {
+            Point2D p = plot.pointPosition(i);
+            double dx = p.getX() - x, dy = p.getY() - y, d = dx * dx + dy * dy;
+            if (d <= best) {
+                best = d;
+                hit = i;
+            }
+        }
+        return hit;
+    }
+}

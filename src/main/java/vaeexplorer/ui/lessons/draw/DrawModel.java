@@ -1,0 +1,124 @@
+package vaeexplorer.ui.lessons.draw;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.vae.ModelSnapshot;
+
+import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.lessons.LessonSupport;
+
+/**
+ * "Draw your own": an image the size of the data's (28 x 28 for MNIST) drawn with a soft round brush, white ink on
+ * black like the data, and its encoding by the latest model: mu, sigma, and the reconstruction decoded from mu. One
+ * encode and one decode per change (well under a millisecond with the default model), so it runs on the FX thread.
+ */
+public final class DrawModel {
+    /** Full ink within this radius of the brush centre (in pixels of the image), fading to none at {@link #FADE}. */
+    static final double CORE = 1.0;
+    static final double FADE = 2.0;
+    static final double ERASER = 1.8;
+    private final LatentModel latent;
+    private int rows = 28;
+    private int cols = 28;
+    private float[] pixels = new float[rows * cols];
+    private final ReadOnlyObjectWrapper<float[]> image = new ReadOnlyObjectWrapper<>(pixels.clone());
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyObjectWrapper<float[]> mu = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<float[]> sigma = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<float[]> reconstruction = new ReadOnlyObjectWrapper<>();
+
+    public DrawModel(LatentModel latent) {
+        this.latent = latent;
+        latent.model().addListener((o, a, b) -> encode());
+        latent.shown().addListener((o, a, d) -> fit(d));
+        fit(latent.shown().get());
+    }
+
+    int rows() { return rows; }
+    int cols() { return cols; }
+    /** The drawing (rows x cols values in [0, 1]), replaced on every change. */
+    public ReadOnlyObjectProperty<float[]> image() { return image.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty empty() { return empty.getReadOnlyProperty(); }
+    /** mu of q(z|drawing), or null while the drawing is empty or there is no model. */
+    public ReadOnlyObjectProperty<float[]> mu() { return mu.getReadOnlyProperty(); }
+    ReadOnlyObjectProperty<float[]> sigma() { return sigma.getReadOnlyProperty(); }
+    /** The drawing decoded from mu, or null. */
+    public ReadOnlyObjectProperty<float[]> reconstruction() { return reconstruction.getReadOnlyProperty(); }
+
+    /** One dab of the brush (or the eraser) centred at (x, y) in pixels of the image (0.5 is the first pixel's centre). */
+    public void dab(double x, double y, boolean erase) {
+        if (apply(x, y, erase)) changed();
+    }
+
+    /** A stroke from (x0, y0) to (x1, y1): dabs a quarter pixel apart, so fast moves leave unbroken lines. */
+    public void stroke(double x0, double y0, double x1, double y1, boolean erase) {
+        int steps = Math.max(1, (int) Math.ceil(Math.hypot(x1 - x0, y1 - y0) * 4));
+        boolean any = false;
+        for (int k = 1; k <= steps; k++) {
+            double t = (double) k / steps;
+            any |= apply(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, erase);
+        }
+        if (any) changed();
+    }
+
+    public void clear() {
+        java.util.Arrays.fill(pixels, 0);
+        changed();
+    }
+
+    private boolean apply(double x, double y, boolean erase) {
+        boolean any = false;
+        double reach = erase ? ERASER : FADE;
+        for (int r = (int) Math.floor(y - reach); r <= (int) Math.ceil(y + reach); r++)
+            for (int c = (int) Math.floor(x - reach); c <= (int) Math.ceil(x + reach); c++) {
+                if (r < 0 || c < 0 || r >= rows || c >= cols) continue;
+                double d = Math.hypot(c + 0.5 - x, r + 0.5 - y);
+                int p = r * cols + c;
+                float before = pixels[p];
+                if (erase) {
+                    if (d <= ERASER) pixels[p] = 0;
+                } else {
+                    double v = d <= CORE ? 1 : Math.max(0, (FADE - d) / (FADE - CORE));
+                    pixels[p] = (float) Math.max(pixels[p], v);
+                }
+                any |= pixels[p] != before;
+            }
+        return any;
+    }
+
+    private void fit(Dataset d) {
+        if (d == null || (d.rows() == rows && d.cols() == cols)) return;
+        rows = d.rows();
+        cols = d.cols();
+        pixels = new float[rows * cols];
+        changed();
+    }
+
+    private void changed() {
+        image.set(pixels.clone());
+        boolean none = true;
+        for (float v : pixels) if (v != 0) { none = false; break; }
+        empty.set(none);
+        encode();
+    }
+
+    private void encode() {
+        ModelSnapshot m = LessonSupport.model(latent);
+        if (m == null || m.inputSize() != pixels.length || empty.get()) {
+            mu.set(null);
+            sigma.set(null);
+            reconstruction.set(null);
+            return;
+        }
+        int d = m.latent();
+        float[] mean = new float[d], logVar = new float[d], s = new float[d];
+        m.encode(pixels, mean, logVar);
+        for (int j = 0; j < d; j++) s[j] = (float) Math.exp(0.5 * logVar[j]);
+        sigma.set(s);
+        reconstruction.set(m.decode(mean));
+        mu.set(mean);
+    }
+}

@@ -1,0 +1,90 @@
+package vaeexplorer.ui.lessons.draw;
+
+import java.util.Locale;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.lessons.LessonContext;
+import vaeexplorer.ui.widgets.PixelCanvas;
+
+/** The "Draw your own" tab: the drawing surface, its reconstruction beside it, Clear, and its mu and sigma. */
+public final class DrawView extends HBox {
+    private final DrawCanvas canvas;
+    private final PixelCanvas reconstruction = new PixelCanvas("drawReconstruction", 168, 56);
+
+    public DrawView(LessonContext ctx, DrawModel model) {
+        setId("drawView");
+        getStyleClass().add("lesson");
+        canvas = new DrawCanvas(model);
+        Label drawTitle = label("draw.title");
+        drawTitle.getStyleClass().add("panel-title");
+        VBox left = new VBox(4, drawTitle, canvas);
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        Label reconTitle = label("draw.reconstructionTitle");
+        reconTitle.getStyleClass().add("panel-title");
+        reconTitle.setMinWidth(Label.USE_PREF_SIZE);
+        VBox middle = new VBox(4, reconTitle, reconstruction);
+        VBox.setVgrow(reconstruction, Priority.ALWAYS);
+        model.reconstruction().addListener((o, a, img) -> showReconstruction(model, img));
+
+        Button clear = new Button();
+        clear.textProperty().bind(I18n.tr("lessons.clear"));
+        clear.setId("clearDrawingButton");
+        clear.setOnAction(e -> model.clear());
+        Label values = new Label();
+        values.setId("drawMuLabel");
+        values.getStyleClass().add("z-label");
+        values.setWrapText(true);
+        values.setMinHeight(Label.USE_PREF_SIZE); // its numbers are never cut
+        values.textProperty().bind(Bindings.createStringBinding(() -> describe(ctx.latent(), model), model.mu(),
+                ctx.latent().xDim(), ctx.latent().yDim(), I18n.locale()));
+        Label explain = label("draw.explain");
+        explain.setWrapText(true);
+        explain.getStyleClass().add("lesson-text");
+        explain.setMinHeight(Label.USE_PREF_SIZE);
+        VBox right = new VBox(8, clear, values, explain);
+        right.setMinWidth(0);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        setSpacing(16);
+        getChildren().addAll(left, middle, right);
+        left.setMinWidth(Label.USE_PREF_SIZE);
+        canvas.prefWidthProperty().bind(canvas.heightProperty());
+        reconstruction.prefWidthProperty().bind(reconstruction.heightProperty());
+    }
+
+    private static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.tr(key));
+        return l;
+    }
+
+    public DrawCanvas canvas() {
+        return canvas;
+    }
+
+    PixelCanvas reconstruction() {
+        return reconstruction;
+    }
+
+    private void showReconstruction(DrawModel model, float[] img) {
+        if (img == null || img.length != model.rows() * model.cols()) reconstruction.show(null, 0, 0);
+        else reconstruction.show(img, model.rows(), model.cols());
+    }
+
+    private static String describe(LatentModel latent, DrawModel model) {
+        float[] mu = model.mu().get(), sigma = model.sigma().get();
+        if (mu == null || sigma == null) return I18n.get("draw.nothingYet");
+        StringBuilder b = new StringBuilder();
+        for (int d : new int[] {latent.xDim().get(), latent.yDim().get()})
+            if (d >= 0 && d < mu.length)
+                b.append(b.length() == 0 ? "" : "\n").append(String.format(Locale.ROOT, "z%d: \u03bc = %+.2f, \u03c3 = %.2f", d, mu[d], sigma[d]));
+        return b.toString();
+    }
+}

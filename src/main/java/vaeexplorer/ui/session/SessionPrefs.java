@@ -1,0 +1,127 @@
+package vaeexplorer.ui.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+
+import vaeexplorer.core.io.AtomicFiles;
+
+/**
+ * The session commands' memory between runs of the app, in a small properties file ({@code sessions.properties} in
+ * the app's folder, ~/.vae-explorer): the recently opened or saved session files (newest first, at most
+ * {@value #MAX_RECENT}) and whether autosave is on. A file that cannot be read or written is not an error: the app
+ * then simply forgets.
+ */
+public final class SessionPrefs {
+    static final int MAX_RECENT = 8;
+
+    private final Path file;
+    private final List<Path> recent = new ArrayList<>();
+    private boolean autosave;
+
+    public SessionPrefs(Path file) {
+        this.file = file;
+        read();
+    }
+
+    /** The app's own folder: the system property vaeexplorer.home, else ~/.vae-explorer. */
+    public static Path appHome() {
+        String home = System.getProperty("vaeexplorer.home");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home", "."), ".vae-explorer");
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Newest first. */
+    List<Path> recent() {
+        return Collections.unmodifiableList(recent);
+    }
+
+    /** Puts file first in the recent list (once), keeping at most {@value #MAX_RECENT}. */
+    void addRecent(Path f) {
+        Path abs = f.toAbsolutePath().normalize();
+        recent.remove(abs);
+        recent.add(0, abs);
+        while (recent.size() > MAX_RECENT) recent.remove(recent.size() - 1);
+        write();
+    }
+
+    void removeRecent(Path f) {
+        if (recent.remove(f.toAbsolutePath().normalize())) write();
+    }
+
+    public void clearRecent() {
+        recent.clear();
+        write();
+    }
+
+    /** Drops the recent files that no longer exist and returns them. */
+    List<Path> dropMissing() {
+        List<Path> gone = new ArrayList<>();
+        for (Path p : recent) if (!Files.isRegularFile(p)) gone.add(p);
+        if (!gone.isEmpty()) {
+            recent.removeAll(gone);
+            write();
+        }
+        return gone;
+    }
+
+    boolean autosave() {
+        return autosave;
+    }
+
+    void setAutosave(boolean on) {
+        if (on == autosave) return;
+        autosave = on;
+        write();
+    }
+
+    private void read() {
+        if (!Files.isRegularFile(file)) return;
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            return;
+        }
+        autosave = Boolean.parseBoolean(p.getProperty("autosave", "false"));
+        for (int i = 1; i <= MAX_RECENT; i++) {
+            String v = p.getProperty("recent." + i);
+            if (v == null || v.isBlank()) continue;
+            try {
+                Path path = Path.of(v).toAbsolutePath().normalize();
+                if (!recent.contains(path)) recent.add(path);
+            } catch (InvalidPathException e) {
+                // skip it
+            }
+        }
+    }
+
+    private void write() {
+        Properties p = new Properties();
+        p.setProperty("autosave", String.valueOf(autosave));
+        for (int i = 0; i < recent.size(); i++) p.setProperty("recent." + (i + 1), recent.get(i).toString());
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) Files.createDirectories(dir);
+            AtomicFiles.write(file, out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                p.store(w, "VAE Explorer: recent sessions and autosave");
+                w.flush();
+            });
+        } catch (IOException | RuntimeException e) {
+            // not worth bothering the user: the list lives on in memory
+        }
+    }
+}

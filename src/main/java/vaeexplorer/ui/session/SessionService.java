@@ -1,0 +1,578 @@
+package vaeexplorer.ui.session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import vaeexplorer.core.data.BuiltInDatasets;
+import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.data.IdxFolder;
+import vaeexplorer.core.data.InvertMode;
+import vaeexplorer.core.data.LoadResult;
+import vaeexplorer.core.io.FileFormatException;
+import vaeexplorer.core.io.SessionFile;
+import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.train.LatentCodes;
+import vaeexplorer.core.train.LossHistory;
+import vaeexplorer.core.train.LossPoint;
+import vaeexplorer.core.train.TestPoint;
+import vaeexplorer.core.train.TrainConfig;
+import vaeexplorer.core.train.Trainer;
+import vaeexplorer.core.train.TrainingRun;
+import vaeexplorer.core.vae.ModelSnapshot;
+import vaeexplorer.core.vae.Vae;
+import vaeexplorer.core.vae.VaeConfig;
+
+import vaeexplorer.ui.app.Explorer;
+import vaeexplorer.ui.data.DatasetChoice;
+import vaeexplorer.ui.data.DatasetLibrary;
+import vaeexplorer.ui.data.ImportOptions;
+import vaeexplorer.ui.i18n.FileDialogs;
+import vaeexplorer.ui.i18n.Formats;
+import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.i18n.ProblemTexts;
+import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.latent.PlotTransform;
+import vaeexplorer.ui.training.FileNames;
+import vaeexplorer.ui.training.RunFactory;
+import vaeexplorer.ui.training.RunSettings;
+import vaeexplorer.ui.training.SettingsModel;
+import vaeexplorer.ui.training.TrainingModel;
+
+/**
+ * Sessions in the app: save (to the current file, or ask), save as, open, the recent files, and autosave at the end
+ * of each epoch.
+ *
+ * <p><b>Saving</b> never stops training for long and never writes an inconsistent file: the model and trainer state
+ * are copied together on the trainer thread between two steps ({@link TrainingRun#onTrainerThread}; an array copy),
+ * the loss history up to that very step on the FX thread, and the file is made and written by a background thread,
+ * atomically.
+ *
+ * <p><b>Opening</b> reads and checks the file, loads the data set it names and rebuilds the trainer off the FX thread;
+ * only when all of that worked does it replace the app's model, settings, curves and view. A damaged, truncated or
+ * newer file, or missing data, shows a message and changes nothing.
+ */
+public final class SessionService {
+    static final String EXTENSION = ".vaesession";
+
+    /** How a save ended. */
+    public record Saved(Path file, long step) {}
+
+    private final Explorer x;
+    private final SessionPrefs prefs;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "vae-session-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty autosave = new SimpleBooleanProperty();
+    private boolean saving;
+    private boolean opening;
+    private int testsSeen;
+
+    public SessionService(Explorer x, SessionPrefs prefs) {
+        this.x = x;
+        this.prefs = prefs;
+        autosave.set(prefs.autosave());
+        autosave.addListener((o, a, on) -> prefs.setAutosave(on));
+        TrainingModel t = x.training();
+        // a new model (Reset, Train from scratch) is not the session in the file any more
+        t.modelVersion().addListener((o, a, b) -> {
+            if (!opening) currentFile.set(null);
+            testsSeen = t.lossHistory().tests().size();
+        });
+        t.historyVersion().addListener((o, a, b) -> {
+            int tests = t.lossHistory().tests().size();
+            boolean epochEnded = tests > testsSeen;
+            testsSeen = tests;
+            if (epochEnded && autosave.get() && !opening) autosaveNow();
+        });
+    }
+
+    /** The file the session was last saved to or opened from; null for a new model. */
+    public ReadOnlyObjectProperty<Path> currentFile() {
+        return currentFile.getReadOnlyProperty();
+    }
+
+    /** Autosave at the end of every epoch (remembered between runs). */
+    public BooleanProperty autosave() {
+        return autosave;
+    }
+
+    public SessionPrefs prefs() {
+        return prefs;
+    }
+
+    /** Where autosave writes: the current session file, else autosave.vaesession in the app's folder. */
+    Path autosaveFile() {
+        Path f = currentFile.get();
+        return f != null ? f : prefs.file().toAbsolutePath().getParent().resolve("autosave" + EXTENSION);
+    }
+
+    /** A name like mnist-latent2-epoch5.vaesession. */
+    public String defaultFileName() {
+        return FileNames.base(x) + EXTENSION;
+    }
+
+    /** Lets a save under way finish (up to three seconds; the old file stays whole if it cannot). */
+    public void shutdown() {
+        io.shutdown();
+        try {
+            io.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- commands from the menus ----
+
+    /** Ctrl+S: saves to the current file, or asks for one. */
+    public void save() {
+        if (currentFile.get() != null) save(currentFile.get());
+        else saveAs();
+    }
+
+    public void saveAs() {
+        Path f = FileDialogs.save(x.stage(), I18n.get("session.saveTitle"), defaultFileName(), I18n.get("session.sessions"),
+                EXTENSION);
+        if (f != null) save(f);
+    }
+
+    public void chooseAndOpen() {
+        Path f = FileDialogs.open(x.stage(), I18n.get("session.openTitle"), I18n.get("session.sessionsAndModels"),
+                EXTENSION, ".vae", ".bin");
+        if (f != null) open(f);
+    }
+
+    /** Opens a recent file; one that has gone is taken off the list, with a note. */
+    public void openRecent(Path f) {
+        if (!Files.isRegularFile(f)) {
+            prefs.removeRecent(f);
+            x.liveNotices().notice(() -> I18n.format("session.recentGone", f), true);
+            return;
+        }
+        open(f);
+    }
+
+    // ---- saving ----
+
+    /**
+     * Saves the session to file: shows a notice when done or an error dialog when it failed. The future completes on
+     * the FX thread after the file is in place (or fails).
+     */
+    public CompletableFuture<Saved> save(Path file) {
+        return save(file, false);
+    }
+
+    private void autosaveNow() {
+        Path target = autosaveFile();
+        save(target, true);
+    }
+
+    private CompletableFuture<Saved> save(Path file, boolean auto) {
+        CompletableFuture<Saved> done = new CompletableFuture<>();
+        TrainingModel t = x.training();
+        TrainingRun run = t.currentRun();
+        RunSettings applied = x.settings().applied().get();
+        if (run == null || applied == null || t.resetting().get()) {
+            if (!auto) x.showError("sessionErrorDialog", I18n.get("session.nothingToSave"), I18n.get("session.noModelYet"));
+            done.completeExceptionally(new IOException("no model"));
+            return done;
+        }
+        if (saving) {
+            if (!auto) x.liveNotices().notice(() -> I18n.get("session.saveUnderWay"), true);
+            done.completeExceptionally(new IOException("a save is under way"));
+            return done;
+        }
+        saving = true;
+        int version = t.modelVersion().get();
+        String spec = applied.dataset().spec();
+        Map<String, String> view = viewState(applied.dataset());
+        record Taken(SessionFile.Copy copy, long step, int epoch, int epochs) {}
+        run.onTrainerThread(tr -> new Taken(SessionFile.copy(tr, spec), tr.step(), shownEpoch(tr), tr.config().epochs()))
+                .whenComplete((taken, error) -> Platform.runLater(() -> {
+                    if (error != null || t.modelVersion().get() != version) {
+                        saving = false;
+                        String why = error != null ? String.valueOf(error.getMessage())
+                                : I18n.get("session.modelReplaced");
+                        failed(file, auto, I18n.format("io.other", file, why), done);
+                        return;
+                    }
+                    // the snapshots published before the copy was taken have reached the history by now; points
+                    // after it (merged into a later snapshot) are left out, so history and state match
+                    Map<String, byte[]> rest = SessionFile.historyAndView(upTo(t.lossHistory(), taken.step()), view);
+                    io.execute(() -> {
+                        IOException failure = null;
+                        try {
+                            Path dir = file.toAbsolutePath().getParent();
+                            if (auto && dir != null) Files.createDirectories(dir);
+                            SessionFile.write(file, SessionFile.modelAndTrainer(taken.copy()), rest);
+                        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                            failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
+                        }
+                        IOException f = failure;
+                        Platform.runLater(() -> {
+                            saving = false;
+                            if (f != null) {
+                                failed(file, auto, ProblemTexts.io(file, f), done);
+                                return;
+                            }
+                            if (t.modelVersion().get() == version && (!auto || currentFile.get() != null))
+                                currentFile.set(file.toAbsolutePath().normalize());
+                            prefs.addRecent(file);
+                            String step = Formats.count(taken.step());
+                            x.liveNotices().notice(() -> I18n.format(auto ? "session.autosaved" : "session.saved", step,
+                                    I18n.format("session.epochOf", taken.epoch(), taken.epochs()), file), false);
+                            done.complete(new Saved(file, taken.step()));
+                        });
+                    });
+                }));
+        return done;
+    }
+
+    /** The epoch as the status bar counts it: the epoch under way, or the last one when it just ended (from 1). */
+    static int shownEpoch(Trainer t) {
+        int epochs = t.config().epochs();
+        return Math.max(1, Math.min(epochs, t.epoch() + (t.epochProgress() > 0 || t.epoch() == 0 ? 1 : 0)));
+    }
+
+    /** "epoch 3 of 10" in the UI's language, counted like the status bar ({@link #shownEpoch}). */
+    /** @param why in the UI's language, naming the file when it is about the file */
+    private void failed(Path file, boolean auto, String why, CompletableFuture<Saved> done) {
+        if (auto) x.liveNotices().notice(() -> I18n.format("session.autosaveFailed", why), true);
+        else x.showError("sessionErrorDialog", I18n.get("session.saveFailed"), why);
+        done.completeExceptionally(new IOException(why));
+    }
+
+    /** A copy of the history without points after step. */
+    private static LossHistory upTo(LossHistory h, long step) {
+        LossHistory copy = new LossHistory(h.capacity());
+        for (LossPoint p : h.points()) if (p.step() <= step) copy.add(p);
+        for (TestPoint tp : h.tests()) if (tp.step() <= step) copy.addTest(tp);
+        return copy;
+    }
+
+    /** The view section: latent point and sliders, plotted dimensions, zoom and pan, and how the data was loaded. */
+    Map<String, String> viewState(DatasetChoice data) {
+        Map<String, String> v = new TreeMap<>();
+        LatentModel latent = x.latent();
+        float[] z = latent.z().get();
+        StringBuilder b = new StringBuilder();
+        for (int d = 0; d < latent.size().get(); d++) b.append(d == 0 ? "" : ",").append(Double.toString(latent.get(d)));
+        v.put("z", z.length == 0 ? "" : b.toString());
+        v.put("plot.x_dim", String.valueOf(latent.xDim().get()));
+        v.put("plot.y_dim", String.valueOf(latent.yDim().get()));
+        PlotTransform view = x.view().latentPanel().plot().transform();
+        v.put("plot.center_x", Double.toString(view.centerX()));
+        v.put("plot.center_y", Double.toString(view.centerY()));
+        v.put("plot.span", Double.toString(view.span()));
+        v.put("data.kind", data.kind().name().toLowerCase(Locale.ROOT));
+        v.put("data.label", data.label());
+        if (data.options() != null) {
+            ImportOptions o = data.options();
+            v.put("data.side", String.valueOf(o.side()));
+            v.put("data.invert", o.invert().name().toLowerCase(Locale.ROOT));
+            v.put("data.test_fraction", Double.toString(o.testFraction()));
+            v.put("data.split_seed", String.valueOf(o.splitSeed()));
+        }
+        return v;
+    }
+
+    // ---- opening ----
+
+    /** Why opening failed, in words for the user (in the language of the moment it failed). */
+    private static final class OpenFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String header;
+
+        OpenFailure(String header, String message) {
+            super(message);
+            this.header = header;
+        }
+
+        /** A header and message from the UI's texts. */
+        static OpenFailure of(String headerKey, String messageKey, Object... args) {
+            return new OpenFailure(I18n.get(headerKey), I18n.format(messageKey, args));
+        }
+    }
+
+    /** What an opened session becomes, built off the FX thread. */
+    private record Prepared(SessionFile.Session session, DatasetChoice choice, DataSplit split, Dataset shown,
+                            Trainer trainer, LatentCodes codes) {}
+
+    /**
+     * Opens a session (or a plain model file of the CLI): reads it, loads its data, rebuilds its trainer, and only
+     * then replaces the current model; otherwise says why and changes nothing. The future completes on the FX thread
+     * with true when the session is in place.
+     */
+    public CompletableFuture<Boolean> open(Path file) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        if (opening) {
+            x.liveNotices().notice(() -> I18n.get("session.openUnderWay"), true);
+            done.complete(false);
+            return done;
+        }
+        opening = true;
+        boolean[] cancelled = {false};
+        DatasetLibrary.Task[] loading = {null};
+        x.liveNotices().progress(() -> I18n.format("session.opening", file.getFileName()), new SimpleDoubleProperty(-1), () -> {
+            cancelled[0] = true;
+            if (loading[0] != null) loading[0].cancel();
+        });
+        io.execute(() -> {
+            SessionFile.Session s;
+            DatasetChoice choice;
+            try {
+                s = read(file);
+                choice = choiceFor(s);
+            } catch (OpenFailure e) {
+                Platform.runLater(() -> openFailed(e, done));
+                return;
+            }
+            Platform.runLater(() -> {
+                if (cancelled[0]) {
+                    openCancelled(file, done);
+                    return;
+                }
+                x.liveNotices().progress(() -> I18n.format("session.openingLoading", file.getFileName(), choice.displayName()),
+                        x.library().progress(), () -> {
+                            cancelled[0] = true;
+                            if (loading[0] != null) loading[0].cancel();
+                        });
+                loading[0] = x.library().load(choice, false, new DatasetLibrary.Listener() {
+                    @Override
+                    public void loaded(LoadResult result) {
+                        if (cancelled[0]) {
+                            openCancelled(file, done);
+                            return;
+                        }
+                        io.execute(() -> {
+                            try {
+                                Prepared p = prepare(s, choice, result.split());
+                                Platform.runLater(() -> {
+                                    if (cancelled[0]) openCancelled(file, done);
+                                    else apply(file, p, done);
+                                });
+                            } catch (OpenFailure e) {
+                                Platform.runLater(() -> openFailed(e, done));
+                            }
+                        });
+                    }
+
+                    @Override
+                    public void failed(ProblemTexts.Text why) {
+                        openFailed(OpenFailure.of("session.dataNotLoaded", "session.dataNotLoadedText", describe(choice),
+                                why.lines()), done);
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        openCancelled(file, done);
+                    }
+                });
+            });
+        });
+        return done;
+    }
+
+    private static SessionFile.Session read(Path file) throws OpenFailure {
+        try {
+            return SessionFile.load(file);
+        } catch (FileFormatException e) {
+            throw new OpenFailure(I18n.get("session.openFailed"), ProblemTexts.of(e).lines());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw OpenFailure.of("session.openFailed", "session.notReadable", file, e);
+        }
+    }
+
+    /** The data set a session names, with the options it was loaded with. */
+    static DatasetChoice choiceFor(SessionFile.Session s) throws OpenFailure {
+        String spec = s.dataset();
+        Map<String, String> v = s.view();
+        if (spec.isBlank()) throw OpenFailure.of("session.noDataSet", "session.noDataSetText");
+        String kind = v.getOrDefault("data.kind", "");
+        if (BuiltInDatasets.isBuiltIn(spec) && (kind.isEmpty() || kind.equals("built_in")))
+            return DatasetChoice.builtIn(spec);
+        Path path;
+        try {
+            path = Path.of(spec);
+        } catch (InvalidPathException e) {
+            throw OpenFailure.of("session.dataMissing", "session.invalidPath", spec);
+        }
+        if (!Files.exists(path))
+            throw OpenFailure.of("session.dataMissing", "session.dataGone", spec);
+        try {
+            switch (kind) {
+                case "idx":
+                    return DatasetChoice.folder(path);
+                case "images":
+                    return DatasetChoice.images(path, options(v));
+                case "csv":
+                    return DatasetChoice.csv(path, options(v));
+                default: // a model file of the CLI: the data is what the CLI would load from that path
+                    if (Files.isDirectory(path))
+                        return IdxFolder.looksLikeIdxFolder(path) ? DatasetChoice.folder(path)
+                                : DatasetChoice.images(path, ImportOptions.DEFAULTS);
+                    return DatasetChoice.csv(path, ImportOptions.DEFAULTS);
+            }
+        } catch (IllegalArgumentException e) {
+            throw OpenFailure.of("session.openFailed", "session.optionsDamaged", e.getMessage());
+        }
+    }
+
+    private static ImportOptions options(Map<String, String> v) {
+        ImportOptions d = ImportOptions.DEFAULTS;
+        return new ImportOptions(Integer.parseInt(v.getOrDefault("data.side", String.valueOf(d.side()))),
+                InvertMode.valueOf(v.getOrDefault("data.invert", "auto").toUpperCase(Locale.ROOT)),
+                Double.parseDouble(v.getOrDefault("data.test_fraction", String.valueOf(d.testFraction()))),
+                Long.parseLong(v.getOrDefault("data.split_seed", String.valueOf(d.splitSeed()))));
+    }
+
+    /** "the IDX folder ...", in the UI's language. */
+    private static String describe(DatasetChoice c) {
+        return switch (c.kind()) {
+            case BUILT_IN -> I18n.format("session.builtInDataSet", c.builtIn());
+            case IDX -> I18n.format("session.idxFolder", c.folder());
+            case IMAGES -> I18n.format("session.imageFolder", c.folder());
+            case CSV -> I18n.format("session.csvFile", c.folder());
+        };
+    }
+
+    /** Rebuilds the trainer of a session on its data (off the FX thread). */
+    private static Prepared prepare(SessionFile.Session s, DatasetChoice choice, DataSplit split) throws OpenFailure {
+        Vae vae = s.model().vae();
+        VaeConfig cfg = vae.config();
+        if (cfg.inputSize() != split.train().imageSize())
+            throw OpenFailure.of("session.doesNotFit", "session.pixelsDiffer", cfg.inputSize(), describe(choice),
+                    split.train().rows(), split.train().cols(), split.train().imageSize());
+        TrainConfig tc = s.trainConfig().withThreads(RunFactory.THREADS);
+        Trainer trainer;
+        try {
+            trainer = new Trainer(vae, split, tc, RunFactory.matMul(), new Rng(tc.seed()));
+            if (s.trainer() != null) trainer.restore(s.trainer());
+        } catch (IllegalArgumentException e) {
+            throw new OpenFailure(I18n.get("session.doesNotFit"), Formats.sentence(e.getMessage()) + ".");
+        }
+        Dataset shown = RunFactory.shownImages(split);
+        ModelSnapshot m = vae.snapshot();
+        int n = shown.size(), d = m.latent();
+        float[] mu = new float[n * d], sigma = new float[n * d];
+        m.encodeBatch(RunFactory.matMul(), shown, 0, n, mu, sigma);
+        int[] idx = new int[n], labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+            labels[i] = shown.label(i);
+        }
+        return new Prepared(s, choice, split, shown, trainer, new LatentCodes(trainer.step(), d, idx, labels, mu, sigma));
+    }
+
+    /** Puts a prepared session in place (FX thread). */
+    private void apply(Path file, Prepared p, CompletableFuture<Boolean> done) {
+        SettingsModel settings = x.settings();
+        Trainer tr = p.trainer();
+        VaeConfig cfg = tr.vae().config();
+        TrainConfig tc = tr.config();
+        RunSettings rs = new RunSettings(p.choice(), cfg.latent(), cfg.hidden(), cfg.likelihood(), tr.beta(),
+                tr.learningRate(), tc.batchSize(), tc.epochs(), tc.seed());
+        boolean trained = p.session().hasTrainingState(), finished = tr.epoch() >= tc.epochs();
+        long step = tr.step();
+        var shown = shownEpoch(tr);
+        int epochs = tc.epochs();
+        // a Supplier, so that the note follows a later change of language
+        java.util.function.Supplier<String> note = () -> trained
+                ? I18n.format(finished ? "session.openedDone" : "session.openedGoOn", Formats.count(step),
+                        I18n.format("session.epochOf", shown, epochs))
+                : I18n.get("session.openedModel");
+        x.training().restore(rs, p.split(), p.shown(), tr, p.session().history(), p.codes(), note);
+        if (!settings.datasets().contains(p.choice())) settings.datasets().add(p.choice());
+        settings.dataset().set(p.choice());
+        settings.latent().set(String.valueOf(cfg.latent()));
+        settings.hidden().set(cfg.hiddenText());
+        settings.likelihood().set(cfg.likelihood());
+        settings.beta().set(Formats.plain(tr.beta()));
+        settings.learningRate().set(Formats.plain(tr.learningRate()));
+        settings.batchSize().set(String.valueOf(tc.batchSize()));
+        settings.epochs().set(String.valueOf(tc.epochs()));
+        settings.seed().set(String.valueOf(tc.seed()));
+        applyView(p.session().view());
+        currentFile.set(file.toAbsolutePath().normalize());
+        testsSeen = x.training().lossHistory().tests().size();
+        prefs.addRecent(file);
+        opening = false;
+        x.liveNotices().hideProgress();
+        x.liveNotices().notice(() -> I18n.format("session.opened", file), false);
+        done.complete(true);
+    }
+
+    /** Restores z, the plotted dimensions and zoom and pan; what is missing or does not fit keeps its default. */
+    private void applyView(Map<String, String> v) {
+        LatentModel latent = x.latent();
+        int n = latent.size().get();
+        try {
+            int xd = Integer.parseInt(v.getOrDefault("plot.x_dim", "0"));
+            int yd = Integer.parseInt(v.getOrDefault("plot.y_dim", n > 1 ? "1" : "-1"));
+            if (xd >= 0 && xd < n && yd >= -1 && yd < n && xd != yd && (yd >= 0 || n == 1)) {
+                latent.xDim().set(xd);
+                latent.yDim().set(yd);
+            }
+        } catch (NumberFormatException e) {
+            // keep the default dimensions
+        }
+        String z = v.getOrDefault("z", "");
+        if (!z.isBlank()) {
+            String[] parts = z.split(",");
+            if (parts.length == n) {
+                try {
+                    double[] values = new double[n];
+                    for (int d = 0; d < n; d++) values[d] = Double.parseDouble(parts[d].trim());
+                    for (int d = 0; d < n; d++) if (Double.isFinite(values[d])) latent.dims().get(d).set(values[d]);
+                } catch (NumberFormatException e) {
+                    // keep z at 0
+                }
+            }
+        }
+        try {
+            if (v.containsKey("plot.span"))
+                x.view().latentPanel().plot().setView(Double.parseDouble(v.getOrDefault("plot.center_x", "0")),
+                        Double.parseDouble(v.getOrDefault("plot.center_y", "0")), Double.parseDouble(v.get("plot.span")));
+        } catch (IllegalArgumentException e) {
+            // keep the default view
+        }
+    }
+
+    private void openFailed(OpenFailure e, CompletableFuture<Boolean> done) {
+        opening = false;
+        x.liveNotices().hideProgress();
+        x.showError("sessionErrorDialog", e.header, e.getMessage() + "\n\n" + I18n.get("session.nothingChanged"));
+        done.complete(false);
+    }
+
+    private void openCancelled(Path file, CompletableFuture<Boolean> done) {
+        opening = false;
+        x.liveNotices().hideProgress();
+        x.liveNotices().notice(() -> I18n.format("session.openCancelled", file.getFileName()), false);
+        done.complete(false);
+    }
+
+    /** The recent files for the menu, after dropping those that have gone (returned in the second list). */
+    public List<List<Path>> recentForMenu() {
+        List<Path> gone = prefs.dropMissing();
+        return List.of(prefs.recent(), gone);
+    }
+}

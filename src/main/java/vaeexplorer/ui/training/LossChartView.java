@@ -1,0 +1,325 @@
+package vaeexplorer.ui.training;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
+
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.labels.StandardXYToolTipGenerator;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.i18n.Relabel;
+
+/**
+ * The loss curves against the training step: training loss and reconstruction per reporting interval with the
+ * held-out loss per epoch above, and KL (much smaller) in a panel of its own below, sharing the step axis. Redraws
+ * at most four times a second. Copies only new points from the {@link LossCurves} (all of
+ * them after the history merged points), and redraws once per update. Its words (legend, axes, tooltips, the empty
+ * chart's message) follow the UI's language.
+ */
+public final class LossChartView extends StackPane {
+    private final LossCurves history;
+    private final XYSeries total = new XYSeries("total", false, true);
+    private final XYSeries recon = new XYSeries("recon", false, true);
+    private final XYSeries test = new XYSeries("test", false, true);
+    private final XYSeries kl = new XYSeries("kl", false, true);
+    private final XYSeries[] series = {total, recon, test, kl};
+    /** The names of {@link #series} in the legend, as keys. */
+    private static final String[] SERIES_KEYS = {"chart.series.training", "chart.series.recon", "chart.series.test",
+            "chart.series.kl"};
+    private final int[] generations = {-1, -1, -1, -1};
+    private final int[] copied = new int[4];
+    private final JFreeChart chart;
+    private final NumberAxis stepAxis = new NumberAxis();
+    private final NumberAxis lossAxis = new NumberAxis();
+    private final NumberAxis klAxis = new NumberAxis("KL"); // a symbol, the same in every language
+    private final ChartViewer viewer;
+    private final XYPlot losses;
+    private final XYLineAndShapeRenderer lines;
+    private final XYLineAndShapeRenderer klLine;
+    /** Redraws at most this often; a chart redraw is the most expensive thing the FX thread does. */
+    private static final long MIN_REDRAW_MILLIS = 250;
+    private final PauseTransition pending = new PauseTransition();
+    /** The points' tooltips, made once per point in the current language (applyWords makes them anew). */
+    private Tooltips tips;
+    private long lastSync;
+
+    public LossChartView(TrainingModel training, ObservableDoubleValue fontSize) {
+        this.history = training.history();
+        setId("lossChartPane");
+        XYSeriesCollection left = new XYSeriesCollection();
+        left.addSeries(total);
+        left.addSeries(recon);
+        left.addSeries(test);
+        XYSeriesCollection right = new XYSeriesCollection(kl);
+
+        stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        stepAxis.setAutoRangeIncludesZero(false);
+        lossAxis.setAutoRangeIncludesZero(false);
+        klAxis.setAutoRangeIncludesZero(true);
+
+        lines = new ChunkedLines(); // tooltips: applyWords
+        lines.setSeriesPaint(0, new Color(0x21, 0x21, 0x21));
+        lines.setSeriesPaint(1, new Color(0x1e, 0x88, 0xe5));
+        lines.setSeriesPaint(2, new Color(0xd3, 0x2f, 0x2f));
+        lines.setSeriesShapesVisible(2, true);
+        klLine = new ChunkedLines();
+        klLine.setSeriesPaint(0, new Color(0xef, 0x6c, 0x00));
+        setLineScale(1);
+
+        XYPlot losses = subplot(left, lossAxis, lines);
+        XYPlot klPlot = subplot(right, klAxis, klLine);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(stepAxis);
+        plot.setGap(6);
+        plot.add(losses, 2);
+        plot.add(klPlot, 1);
+        klAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        this.losses = losses;
+
+        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.TOP);
+        legend.setFrame(new org.jfree.chart.block.BlockBorder(Color.WHITE));
+        chart.setPadding(new RectangleInsets(4, 4, 4, 8));
+
+        viewer = new ChartViewer(chart);
+        viewer.setId("lossChart");
+        getChildren().add(viewer);
+        setMinSize(200, 120);
+        setPrefSize(900, 240);
+
+        applyWords();
+        Relabel.onLocaleChange(this, this::applyWords);
+        applyFonts(fontSize.get());
+        fontSize.addListener((o, a, b) -> applyFonts(b.doubleValue()));
+        training.historyVersion().addListener((o, a, b) -> scheduleSync());
+        pending.setOnFinished(e -> sync());
+        sync();
+    }
+
+    /** Line widths and test-point dots times k (2 in presentation mode). */
+    public void setLineScale(double k) {
+        float f = (float) k;
+        lines.setSeriesStroke(0, line(1.6f * f));
+        lines.setSeriesStroke(1, line(1.3f * f));
+        lines.setSeriesStroke(2, line(2.4f * f));
+        lines.setSeriesShape(2, new Ellipse2D.Double(-5 * k, -5 * k, 10 * k, 10 * k));
+        klLine.setSeriesStroke(0, line(1.4f * f));
+    }
+
+    /** A line drawn as one path: round joins, so the sharp turns of a noisy curve do not grow miter spikes. */
+    private static BasicStroke line(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /**
+     * Draws each series as paths of at most {@link #CHUNK} points. One path per point pair meant thousands of canvas
+     * calls per redraw on a long run; one path for the whole series makes the rasterizer sort thousands of crossings on
+     * every scan line of its band. Round caps and joins make the pieces look like one line.
+     */
+    private static final class ChunkedLines extends XYLineAndShapeRenderer {
+        static final int CHUNK = 32;
+
+        ChunkedLines() {
+            super(true, false);
+            setDrawSeriesLineAsPath(true);
+        }
+
+        @Override
+        protected void drawPrimaryLineAsPath(org.jfree.chart.renderer.xy.XYItemRendererState state, java.awt.Graphics2D g2,
+                XYPlot plot, org.jfree.data.xy.XYDataset dataset, int pass, int series, int item,
+                org.jfree.chart.axis.ValueAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis,
+                java.awt.geom.Rectangle2D dataArea) {
+            super.drawPrimaryLineAsPath(state, g2, plot, dataset, pass, series, item, domainAxis, rangeAxis, dataArea);
+            State s = (State) state;
+            if (item == s.getLastItemIndex() || (item - s.getFirstItemIndex()) % CHUNK != 0 || !s.isLastPointGood()) return;
+            java.awt.geom.Point2D at = s.seriesPath.getCurrentPoint();
+            if (at == null) return;
+            drawFirstPassShape(g2, pass, series, item, s.seriesPath);
+            s.seriesPath.reset();
+            s.seriesPath.moveTo(at.getX(), at.getY());
+        }
+    }
+
+    /**
+     * Each point's tooltip, made once: every redraw asks for the tooltip of every point (for the hover areas), and
+     * formatting thousands of them again four times a second was most of the chart's time on the FX thread. The points
+     * of a series never change once shown (a merge clears the series, and {@link #forget} its tooltips).
+     */
+    private static final class Tooltips implements org.jfree.chart.labels.XYToolTipGenerator {
+        private final org.jfree.chart.labels.XYToolTipGenerator format;
+        private final java.util.Map<Comparable<?>, java.util.ArrayList<String>> made = new java.util.HashMap<>();
+
+        Tooltips(org.jfree.chart.labels.XYToolTipGenerator format) {
+            this.format = format;
+        }
+
+        @Override
+        public String generateToolTip(org.jfree.data.xy.XYDataset data, int series, int item) {
+            java.util.ArrayList<String> list = made.computeIfAbsent(data.getSeriesKey(series), k -> new java.util.ArrayList<>());
+            while (list.size() <= item) list.add(format.generateToolTip(data, series, list.size()));
+            return list.get(item);
+        }
+
+        void forget(Comparable<?> seriesKey) {
+            made.remove(seriesKey);
+        }
+    }
+
+    private static XYPlot subplot(XYSeriesCollection data, NumberAxis axis, XYLineAndShapeRenderer renderer) {
+        XYPlot p = new XYPlot(data, null, axis, renderer);
+        p.setBackgroundPaint(Color.WHITE);
+        p.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        p.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        p.setDomainGridlineStroke(new BasicStroke(1f));
+        p.setRangeGridlineStroke(new BasicStroke(1f));
+        p.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        p.setOutlinePaint(new Color(0xb0, 0xb6, 0xba));
+        return p;
+    }
+
+    /**
+     * The chart drawn by JFreeChart itself at its size on screen times scale (2: twice the pixels, same layout), for
+     * exports. Call on the FX thread.
+     */
+    public java.awt.image.BufferedImage render(double scale) {
+        sync();
+        double w = Math.max(1, viewer.getWidth()), h = Math.max(1, viewer.getHeight());
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage((int) Math.round(w * scale),
+                (int) Math.round(h * scale), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, img.getWidth(), img.getHeight());
+            g.scale(scale, scale);
+            chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, w, h));
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** The chart itself (for tests). */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /** Points on the chart per series: training loss, reconstruction, test, KL (for tests). */
+    public int[] itemCounts() {
+        return new int[] {total.getItemCount(), recon.getItemCount(), test.getItemCount(), kl.getItemCount()};
+    }
+
+    private void scheduleSync() {
+        if (pending.getStatus() == Animation.Status.RUNNING) return;
+        long since = (System.nanoTime() - lastSync) / 1_000_000;
+        if (since >= MIN_REDRAW_MILLIS || history.isEmpty()) {
+            sync(); // at once when it is time, and when cleared
+        } else {
+            pending.setDuration(Duration.millis(MIN_REDRAW_MILLIS - since));
+            pending.playFromStart();
+        }
+    }
+
+    private void sync() {
+        pending.stop();
+        lastSync = System.nanoTime();
+        DownsampledSeries[] sources = {history.total(), history.recon(), history.test(), history.kl()};
+        chart.setNotify(false);
+        try {
+            for (int k = 0; k < series.length; k++) {
+                DownsampledSeries src = sources[k];
+                if (src.generation() != generations[k]) {
+                    series[k].clear();
+                    tips.forget(series[k].getKey());
+                    copied[k] = 0;
+                    generations[k] = src.generation();
+                }
+                for (int i = copied[k]; i < src.size(); i++) series[k].add(src.x(i), src.y(i), false);
+                if (src.size() != copied[k]) series[k].fireSeriesChanged();
+                copied[k] = src.size();
+            }
+            fitLossAxis();
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    /**
+     * Fits the left axis to the losses after the first tenth of the run, so that the steep first drop (from ~550 nats
+     * on MNIST) does not flatten the rest of the curves; the first points then run off the top.
+     */
+    private void fitLossAxis() {
+        double maxX = total.getItemCount() == 0 ? 0 : total.getMaxX();
+        double from = maxX * 0.1, lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, all = hi;
+        int counted = 0;
+        for (XYSeries s : new XYSeries[] {total, recon, test}) {
+            for (int i = 0; i < s.getItemCount(); i++) {
+                double x = s.getX(i).doubleValue(), y = s.getY(i).doubleValue();
+                if (!Double.isFinite(y)) continue;
+                all = Math.max(all, y);
+                lo = Math.min(lo, y);
+                if (x >= from) {
+                    hi = Math.max(hi, y);
+                    counted++;
+                }
+            }
+        }
+        if (counted < 20 || !(hi > lo) || hi >= all) {
+            lossAxis.setAutoRange(true);
+            return;
+        }
+        double pad = (hi - lo) * 0.08;
+        lossAxis.setRange(lo - pad, hi + 3 * pad);
+    }
+
+    /** Puts the words in the UI's language on the series, axes, tooltips and the empty chart. */
+    private void applyWords() {
+        chart.setNotify(false);
+        try {
+            for (int k = 0; k < series.length; k++) series[k].setKey(I18n.get(SERIES_KEYS[k]));
+            stepAxis.setLabel(I18n.get("chart.axis.step"));
+            lossAxis.setLabel(I18n.get("chart.axis.loss"));
+            losses.setNoDataMessage(I18n.get("chart.empty"));
+            tips = new Tooltips(new StandardXYToolTipGenerator(I18n.get("chart.tooltip"),
+                    new DecimalFormat("#,##0"), new DecimalFormat("0.0")));
+            lines.setDefaultToolTipGenerator(tips);
+            klLine.setDefaultToolTipGenerator(tips);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private void applyFonts(double px) {
+        // JFreeChart sizes fonts in points of its own; at 96 dpi one px is 0.75 pt, but FXGraphics2D draws them as px
+        Font label = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px));
+        Font tick = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px * 0.9));
+        for (NumberAxis a : new NumberAxis[] {stepAxis, lossAxis, klAxis}) {
+            a.setLabelFont(label);
+            a.setTickLabelFont(tick);
+        }
+        // a size no other text uses: FXGraphics2D skips setFont for a font equal to its last one, but after restoring a
+        // clip its canvas may hold another, so the legend (drawn first) kept the base size when the text grew
+        chart.getLegend().setItemFont(label.deriveFont(label.getSize2D() + 0.01f));
+        losses.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px * 1.1)));
+    }
+}

@@ -1,0 +1,45 @@
+package vaeexplorer.ui.training;
+
+import vaeexplorer.core.train.LossPoint;
+import vaeexplorer.core.train.TestPoint;
+
+/**
+ * The loss curves drawn in the chart, against the training step, each kept to at most {@link #MAX_POINTS} points
+ * (the core's LossHistory keeps the loss points themselves, for sessions and exports).
+ */
+public final class LossCurves {
+    public static final int MAX_POINTS = 2000;
+
+    private final DownsampledSeries total = new DownsampledSeries(MAX_POINTS);
+    private final DownsampledSeries recon = new DownsampledSeries(MAX_POINTS);
+    private final DownsampledSeries kl = new DownsampledSeries(MAX_POINTS);
+    private final DownsampledSeries test = new DownsampledSeries(MAX_POINTS);
+
+    public void add(LossPoint p) {
+        total.add(p.step(), p.loss());
+        recon.add(p.step(), p.recon());
+        kl.add(p.step(), p.kl());
+    }
+
+    public void add(TestPoint t) {
+        test.add(t.step(), t.evaluation().loss());
+    }
+
+    public void clear() {
+        total.clear();
+        recon.clear();
+        kl.clear();
+        test.clear();
+    }
+
+    /** Training objective recon + beta * KL, per reporting interval. */
+    public DownsampledSeries total() { return total; }
+    public DownsampledSeries recon() { return recon; }
+    public DownsampledSeries kl() { return kl; }
+    /** Held-out loss at the end of each epoch. */
+    public DownsampledSeries test() { return test; }
+
+    public boolean isEmpty() {
+        return total.rawCount() == 0 && test.rawCount() == 0;
+    }
+}

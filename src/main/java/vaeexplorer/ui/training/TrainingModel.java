@@ -1,0 +1,479 @@
+package vaeexplorer.ui.training;
+
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.train.LatentCodes;
+import vaeexplorer.core.train.LossHistory;
+import vaeexplorer.core.train.LossPoint;
+import vaeexplorer.core.train.RunProblem;
+import vaeexplorer.core.train.TestPoint;
+import vaeexplorer.core.train.Trainer;
+import vaeexplorer.core.train.TrainingRun;
+import vaeexplorer.core.train.TrainingRun.State;
+import vaeexplorer.core.train.TrainingSnapshot;
+import vaeexplorer.core.vae.ModelSnapshot;
+
+import vaeexplorer.ui.concurrent.Coalescer;
+import vaeexplorer.ui.data.DatasetLibrary;
+import vaeexplorer.ui.i18n.Formats;
+import vaeexplorer.ui.i18n.I18n;
+
+/**
+ * The training side of the explorer, used on the FX thread: builds models from the settings, starts, pauses, steps
+ * and resets runs, and turns the trainer's snapshots (handed over by a {@link Coalescer}) into properties the views
+ * bind to. Commands never wait for the trainer; only {@link #shutdown()} waits, briefly, for its thread to end.
+ *
+ * <p>{@link #state()} is what the user asked for (ready, running, paused) until the run itself ends (finished,
+ * diverged, failed): the buttons follow a click at once, not one report later.
+ *
+ * <p>The texts ({@link #stateText()}, {@link #status()}, {@link #message()}, {@link #buildError()}) are in the UI's
+ * language and are worded again from their data when the language changes, also while paused or ended.
+ */
+public final class TrainingModel implements RunCommands {
+    private final SettingsModel settings;
+    private final DatasetLibrary library;
+    private final Executor fx;
+
+    private TrainingRun run;
+    private long generation;
+    private TrainingSnapshot last;
+    private LossPoint lastLoss;
+    private TestPoint lastTest;
+    /** Wall time spent running (training and encoding for the plot), excluding pauses. */
+    private long wallNanos;
+    private long runningSince = -1;
+    private volatile java.util.function.BiConsumer<Dataset, TrainingSnapshot> tap;
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper resetting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<DataSplit> data = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Dataset> shown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ModelSnapshot> model = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LatentCodes> codes = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LossPoint> latestLoss = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<double[]> klPerDim = new ReadOnlyObjectWrapper<>();
+    private final LossCurves history = new LossCurves();
+    /** Every loss point of the run (bounded), for sessions and exports; the chart draws {@link #history}. */
+    private final LossHistory lossHistory = new LossHistory();
+    private final ReadOnlyIntegerWrapper modelVersion = new ReadOnlyIntegerWrapper();
+    /** What the status says about an opened session before it trains (in the UI's language), or "". */
+    private Supplier<String> openedNote = () -> "";
+    /** Why the run ended early, or null; {@link #message} words it. */
+    private RunProblem problem;
+    /** Why the last build failed, in the UI's language, or ""; {@link #buildError} shows it. */
+    private Supplier<String> buildErrorText = () -> "";
+    /** Rewords the texts when the language changes (held here: the locale property only holds it weakly). */
+    private final InvalidationListener relabel = o -> refreshTexts();
+    private final ReadOnlyIntegerWrapper historyVersion = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper runProgress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(I18n.get("state.starting"));
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper buildError = new ReadOnlyStringWrapper("");
+
+    private final BooleanBinding canTrain;
+    private final BooleanBinding canPause;
+    private final BooleanBinding canResume;
+    private final BooleanBinding canStep;
+    private final BooleanBinding canReset;
+
+    public TrainingModel(SettingsModel settings, DatasetLibrary library) {
+        this(settings, library, Platform::runLater);
+    }
+
+    TrainingModel(SettingsModel settings, DatasetLibrary library, Executor fx) {
+        this.settings = settings;
+        this.library = library;
+        this.fx = fx;
+        canTrain = Bindings.createBooleanBinding(() -> settings.valid().get() && !resetting.get()
+                && (state.get() == null || state.get() == State.IDLE || state.get().isOver()), state, resetting, settings.valid());
+        canPause = Bindings.createBooleanBinding(() -> state.get() == State.RUNNING, state);
+        canResume = Bindings.createBooleanBinding(() -> state.get() == State.PAUSED || state.get() == State.DIVERGED, state);
+        canStep = Bindings.createBooleanBinding(() -> !resetting.get()
+                && (state.get() == State.IDLE || state.get() == State.PAUSED), state, resetting);
+        canReset = Bindings.createBooleanBinding(() -> settings.valid().get() && !resetting.get(), settings.valid(), resetting);
+        settings.beta().addListener((o, a, b) -> applyLiveSettings());
+        settings.learningRate().addListener((o, a, b) -> applyLiveSettings());
+        settings.klWarmup().addListener((o, a, b) -> applyLiveSettings());
+        settings.dataset().addListener((o, a, b) -> setBuildError(null));
+        settings.batchSize().addListener((o, a, b) -> setBuildError(null));
+        state.addListener((o, a, b) -> {
+            long now = System.nanoTime();
+            if (a == State.RUNNING && runningSince >= 0) wallNanos += now - runningSince;
+            runningSince = b == State.RUNNING ? now : -1;
+            updateStatus();
+        });
+        resetting.addListener((o, a, b) -> updateStatus());
+        I18n.locale().addListener(new WeakInvalidationListener(relabel));
+    }
+
+    // ---- commands (FX thread) ----
+
+    /** Trains the model from the start: the fresh model if its settings are current, else a new one. */
+    public void train() {
+        if (!canTrain.get()) return;
+        if (run != null && state.get() == State.IDLE && !settings.hasPendingChanges()) start(false);
+        else rebuild(true);
+    }
+
+    public void pause() {
+        if (state.get() != State.RUNNING) return;
+        run.pause();
+        state.set(State.PAUSED);
+    }
+
+    /** Goes on after a pause, or after divergence (with the rolled-back weights and the current learning rate). */
+    public void resume() {
+        if (state.get() == State.PAUSED) {
+            applyLiveSettings();
+            run.resume();
+            state.set(State.RUNNING);
+        } else if (state.get() == State.DIVERGED) {
+            setProblem(null);
+            attach(RunFactory.continueWith(run.trainer(), shown.get(), listenerFor(++generation, shown.get())));
+            applyLiveSettings();
+            run.start(false);
+            state.set(State.RUNNING);
+        }
+    }
+
+    /** Trains one batch, then stays paused. */
+    public void stepOnce() {
+        if (!canStep.get()) return;
+        if (state.get() == State.IDLE) start(true);
+        applyLiveSettings();
+        run.stepOnce();
+    }
+
+    /** Throws the model away and builds a new one from the settings (untrained, not started). */
+    public void reset() {
+        if (canReset.get()) rebuild(false);
+    }
+
+    /**
+     * Puts an opened session in place of the current model: trainer (weights and training state restored, not
+     * started), its data, the settings it was made with, its loss history and the encodings of the shown images. Train
+     * and Step then go on from the trainer's step, so the curves continue without a jump.
+     *
+     * @param note what the status says about the session until it trains; asked again when the language changes
+     */
+    public void restore(RunSettings s, DataSplit split, Dataset shownSet, Trainer trainer, LossHistory saved,
+            LatentCodes savedCodes, Supplier<String> note) {
+        long token = ++generation;
+        if (run != null) run.stop(0);
+        run = null;
+        state.set(null);
+        clearDisplays();
+        setBuildError(null);
+        setProblem(null);
+        resetting.set(false);
+        data.set(split);
+        shown.set(shownSet);
+        settings.applied().set(s);
+        attach(RunFactory.continueWith(trainer, shownSet, listenerFor(token, shownSet)));
+        lossHistory.addAll(saved.points(), saved.tests());
+        for (LossPoint p : saved.points()) {
+            history.add(p);
+            lastLoss = p;
+        }
+        for (TestPoint t : saved.tests()) {
+            history.add(t);
+            lastTest = t;
+        }
+        historyVersion.set(historyVersion.get() + 1);
+        step.set(trainer.step());
+        int epochSize = split.train().size();
+        epochProgress.set((double) trainer.epochProgress() / epochSize);
+        runProgress.set(Math.min(1, (trainer.epoch() + (double) trainer.epochProgress() / epochSize) / trainer.config().epochs()));
+        model.set(trainer.vae().snapshot()); // the thread has not started: nobody else touches the model yet
+        codes.set(savedCodes);
+        openedNote = note == null ? () -> "" : note;
+        modelVersion.set(modelVersion.get() + 1);
+        state.set(trainer.epoch() >= trainer.config().epochs() ? State.FINISHED : State.IDLE);
+        updateStatus();
+    }
+
+    /** As {@link #restore(RunSettings, DataSplit, Dataset, Trainer, LossHistory, LatentCodes, Supplier)} with a fixed note. */
+    public void restore(RunSettings s, DataSplit split, Dataset shownSet, Trainer trainer, LossHistory saved,
+            LatentCodes savedCodes, String note) {
+        restore(s, split, shownSet, trainer, saved, savedCodes, () -> note);
+    }
+
+    /** Ends the trainer thread, waiting for it up to two seconds. Idempotent. */
+    public void shutdown() {
+        generation++;
+        if (run != null) run.stop(2000);
+    }
+
+    // ---- state ----
+
+    public ReadOnlyObjectProperty<State> state() { return state.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty resetting() { return resetting.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<DataSplit> data() { return data.getReadOnlyProperty(); }
+    /** The held-out images encoded for the scatter. */
+    public ReadOnlyObjectProperty<Dataset> shown() { return shown.getReadOnlyProperty(); }
+    /** The latest copy of the model. */
+    public ReadOnlyObjectProperty<ModelSnapshot> model() { return model.getReadOnlyProperty(); }
+    /** The latest encodings of the shown images, or null before the first. */
+    public ReadOnlyObjectProperty<LatentCodes> codes() { return codes.getReadOnlyProperty(); }
+    /** The newest training loss point (its beta is the one in effect, lower during KL warm-up), or null. */
+    public ReadOnlyObjectProperty<LossPoint> latestLoss() { return latestLoss.getReadOnlyProperty(); }
+    /** Mean KL of each latent dimension over the newest reporting interval (nats), or null before the first. */
+    public ReadOnlyObjectProperty<double[]> klPerDim() { return klPerDim.getReadOnlyProperty(); }
+    public LossCurves history() { return history; }
+    /** The run's loss points (bounded, merged when long) and test points, fed from the snapshots. */
+    public LossHistory lossHistory() { return lossHistory; }
+    /** Changes whenever a new model replaces the current one (Reset, Train from scratch, an opened session). */
+    public ReadOnlyIntegerProperty modelVersion() { return modelVersion.getReadOnlyProperty(); }
+    /** Changes whenever the history does. */
+    public ReadOnlyIntegerProperty historyVersion() { return historyVersion.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty step() { return step.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty epochProgress() { return epochProgress.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty runProgress() { return runProgress.getReadOnlyProperty(); }
+    /** "Training", "Paused", ... in the UI's language. */
+    public ReadOnlyStringProperty stateText() { return stateText.getReadOnlyProperty(); }
+    /** Epoch, step, speed, times and losses. */
+    public ReadOnlyStringProperty status() { return status.getReadOnlyProperty(); }
+    /** Why the run ended (divergence, failure) in the UI's language, or "". */
+    public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
+    /** Why the last Reset could not build a model, or "". */
+    public ReadOnlyStringProperty buildError() { return buildError.getReadOnlyProperty(); }
+    public BooleanBinding canTrain() { return canTrain; }
+    public BooleanBinding canPause() { return canPause; }
+    public BooleanBinding canResume() { return canResume; }
+    public BooleanBinding canStep() { return canStep; }
+    public BooleanBinding canReset() { return canReset; }
+
+    /** The current run (for tests and diagnostics), or null. */
+    public TrainingRun currentRun() {
+        return run;
+    }
+
+    // ---- internals ----
+
+    private void rebuild(boolean thenTrain) {
+        RunSettings s = settings.parsed().get();
+        if (s == null) return;
+        long token = ++generation;
+        if (run != null) run.stop(0); // ask the old thread to end without waiting; it finishes its batch on its own
+        run = null;
+        clearDisplays();
+        setBuildError(null);
+        setProblem(null);
+        resetting.set(true);
+        state.set(null);
+        library.load(s.dataset(), false, split -> {
+            if (token != generation) return;
+            resetting.set(false);
+            build(s, split, thenTrain);
+        }, error -> {
+            if (token != generation) return;
+            resetting.set(false);
+            setBuildError(() -> error);
+            updateStatus();
+        });
+    }
+
+    private void build(RunSettings s, DataSplit split, boolean thenTrain) {
+        Dataset shownSet = RunFactory.shownImages(split);
+        TrainingRun r;
+        int images = split.train().size();
+        if (s.batchSize() > images) { // the one misfit of valid settings and data that the settings cannot see
+            setBuildError(() -> I18n.format("build.batchTooLarge", s.batchSize(), images));
+            updateStatus();
+            return;
+        }
+        try {
+            r = RunFactory.create(split, s, shownSet, listenerFor(generation, shownSet));
+        } catch (IllegalArgumentException e) { // the core's own check caught what the settings did not: its words, in English
+            String detail = Formats.sentence(e.getMessage());
+            setBuildError(() -> I18n.format("build.failed", detail));
+            updateStatus();
+            return;
+        }
+        data.set(split);
+        shown.set(shownSet);
+        settings.applied().set(s);
+        attach(r);
+        model.set(r.trainer().vae().snapshot()); // the thread has not started: nobody else touches the model yet
+        modelVersion.set(modelVersion.get() + 1);
+        state.set(State.IDLE);
+        if (thenTrain) start(false);
+        updateStatus();
+    }
+
+    private void attach(TrainingRun r) {
+        run = r;
+    }
+
+    private java.util.function.Consumer<TrainingSnapshot> listenerFor(long gen, Dataset shownSet) {
+        Coalescer<TrainingSnapshot> c = new Coalescer<>(TrainingSnapshot::followedBy, snap -> {
+            if (gen == generation) onSnapshot(snap);
+        }, fx);
+        return snap -> {
+            java.util.function.BiConsumer<Dataset, TrainingSnapshot> t = tap;
+            if (t != null) t.accept(shownSet, snap);
+            c.offer(snap);
+        };
+    }
+
+    /**
+     * Sees every snapshot on the trainer thread, before they are merged for the FX thread (the timeline keeps the
+     * epoch ends this way), with the shown images of its model: a new model has a new set, so they tell models apart.
+     * The tap must return quickly and be thread-safe.
+     */
+    public void setTap(java.util.function.BiConsumer<Dataset, TrainingSnapshot> tap) {
+        this.tap = tap;
+    }
+
+    private void start(boolean paused) {
+        applyLiveSettings();
+        run.start(paused);
+        state.set(paused ? State.PAUSED : State.RUNNING);
+    }
+
+    private void applyLiveSettings() {
+        if (run == null) return;
+        double b = settings.betaValue(), lr = settings.learningRateValue(), w = settings.klWarmupValue();
+        if (!Double.isNaN(b)) run.setBeta(b);
+        if (!Double.isNaN(lr)) run.setLearningRate(lr);
+        if (!Double.isNaN(w)) run.setKlWarmupEpochs(w);
+    }
+
+    private void clearDisplays() {
+        history.clear();
+        lossHistory.clear();
+        openedNote = () -> "";
+        historyVersion.set(historyVersion.get() + 1);
+        codes.set(null);
+        step.set(0);
+        epochProgress.set(0);
+        runProgress.set(0);
+        last = null;
+        wallNanos = 0;
+        lastLoss = null;
+        lastTest = null;
+        latestLoss.set(null);
+        klPerDim.set(null);
+    }
+
+    private void onSnapshot(TrainingSnapshot s) {
+        for (LossPoint p : s.losses()) {
+            history.add(p);
+            lossHistory.add(p);
+            lastLoss = p;
+        }
+        for (TestPoint t : s.tests()) {
+            history.add(t);
+            lossHistory.addTest(t);
+            lastTest = t;
+        }
+        if (!s.losses().isEmpty() || !s.tests().isEmpty()) historyVersion.set(historyVersion.get() + 1);
+        if (!s.losses().isEmpty()) {
+            latestLoss.set(lastLoss);
+            if (s.klPerDim() != null) klPerDim.set(s.klPerDim());
+        }
+        step.set(s.step());
+        epochProgress.set(s.state() == State.FINISHED ? 1 : s.epochProgress());
+        runProgress.set(s.state() == State.FINISHED ? 1 : s.runProgress());
+        if (s.model() != null) model.set(s.model());
+        if (s.latent() != null) codes.set(s.latent());
+        last = s;
+        if (s.state().isOver()) {
+            if (s.problem() != null) setProblem(s.problem());
+            state.set(s.state());
+        }
+        updateStatus();
+    }
+
+    private void setProblem(RunProblem p) {
+        problem = p;
+        message.set(p == null ? "" : describe(p));
+    }
+
+    private void setBuildError(Supplier<String> text) {
+        buildErrorText = text == null ? () -> "" : text;
+        buildError.set(buildErrorText.get());
+    }
+
+    /** Words every text again in the current language. */
+    private void refreshTexts() {
+        setProblem(problem);
+        setBuildError(buildErrorText);
+        updateStatus();
+    }
+
+    /** Why a run ended early, in the UI's language. */
+    public static String describe(RunProblem p) {
+        String cause = switch (p.kind()) {
+            case LOSS_NOT_FINITE -> I18n.format("run.cause.loss", p.value());
+            case GRADIENT_NOT_FINITE -> I18n.get("run.cause.gradient");
+            case WEIGHT_NOT_FINITE -> I18n.get("run.cause.weight");
+            case INTERNAL_ERROR -> null;
+        };
+        if (cause == null) return I18n.format("run.failed", p.error());
+        return I18n.format("run.diverged", Formats.count(p.step()), cause, Formats.count(p.rolledBackTo()),
+                Formats.plain(p.learningRate()));
+    }
+
+    private void updateStatus() {
+        State st = state.get();
+        stateText.set(I18n.get(resetting.get() ? "state.loading" : st == null ? "state.noModel" : switch (st) {
+            case IDLE -> "state.ready";
+            case RUNNING -> "state.training";
+            case PAUSED -> "state.paused";
+            case FINISHED -> "state.finished";
+            case STOPPED -> "state.stopped";
+            case DIVERGED -> "state.diverged";
+            case FAILED -> "state.failed";
+        }));
+        TrainingSnapshot s = last;
+        if (s == null) {
+            String note = openedNote.get();
+            status.set(!note.isEmpty() ? note : st == State.IDLE ? I18n.get("status.untrained") : "");
+            return;
+        }
+        String sep = "  ·  ";
+        StringBuilder b = new StringBuilder();
+        int shownEpoch = Math.min(s.epochs(), s.epoch() + (s.imagesInEpoch() > 0 || s.epoch() == 0 ? 1 : 0));
+        b.append(I18n.format("status.epoch", Math.max(1, shownEpoch), s.epochs()));
+        b.append(sep).append(I18n.format("status.step", Formats.count(s.step())));
+        b.append(sep).append(I18n.format("status.speed", Formats.count(Math.round(s.samplesPerSecond()))));
+        double elapsed = (wallNanos + (runningSince >= 0 ? System.nanoTime() - runningSince : 0)) / 1e9;
+        b.append(sep).append(I18n.format("status.elapsed", Formats.duration(elapsed)));
+        long imagesDone = (long) s.epoch() * s.epochSize() + s.imagesInEpoch();
+        long imagesLeft = (long) s.epochs() * s.epochSize() - imagesDone;
+        // the wall-clock rate, which includes encoding the plotted images, predicts the rest better than training speed
+        if (!s.state().isOver() && imagesDone > 0 && elapsed > 2)
+            b.append(I18n.format("status.left", Formats.duration(imagesLeft * elapsed / imagesDone)));
+        if (lastLoss != null)
+            b.append(sep).append(I18n.format("status.loss", Formats.nats(lastLoss.loss()), Formats.nats(lastLoss.recon()),
+                    Formats.nats(lastLoss.beta() * lastLoss.kl())));
+        if (lastLoss != null && run != null && run.trainer().klWarmupEpochs() > 0 && lastLoss.beta() < run.trainer().beta())
+            b.append(sep).append(I18n.format("status.warmup", lastLoss.beta()));
+        if (lastTest != null) b.append(sep).append(I18n.format("status.test", Formats.nats(lastTest.evaluation().loss())));
+        status.set(b.toString());
+    }
+}

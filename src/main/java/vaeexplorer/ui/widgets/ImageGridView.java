@@ -1,0 +1,210 @@
+package vaeexplorer.ui.widgets;
+
+import java.util.List;
+
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A grid of greyscale images fitted into the region: one sheet image holds the whole grid (a redraw is one drawImage),
+ * enlarged by a whole number without smoothing when there is room (every pixel a crisp square), shrunk smoothly when
+ * not. Optional labels left of the rows and under the columns; a message while there is nothing to show.
+ */
+public final class ImageGridView extends Region {
+    private static final double PREF_SIDE = 240;
+    private final Canvas canvas = new Canvas();
+    private final ObservableDoubleValue fontSize;
+    private final int gap;
+    private ImageTiles tiles;
+    private WritableImage sheet;
+    private List<String> rowLabels = List.of();
+    private List<String> columnLabels = List.of();
+    private final StringProperty emptyText = new SimpleStringProperty("");
+    private double drawnX, drawnY, drawnScale;
+
+    /**
+     * @param gap  white space between images, in image pixels (0: a seamless map)
+     */
+    public ImageGridView(String id, int gap, ObservableDoubleValue fontSize) {
+        this.gap = gap;
+        this.fontSize = fontSize;
+        setId(id);
+        getStyleClass().add("image-grid");
+        getChildren().add(canvas);
+        setMinSize(60, 60);
+        fontSize.addListener((o, a, b) -> redraw());
+        emptyText.addListener((o, a, b) -> redraw());
+    }
+
+    /** Shows tiles (null: the empty message). */
+    public void show(ImageTiles tiles) {
+        this.tiles = tiles;
+        WritableImage before = sheet;
+        sheet = tiles == null ? null : sheet(tiles, gap);
+        if (before == null || sheet == null || before.getWidth() != sheet.getWidth() || before.getHeight() != sheet.getHeight())
+            requestLayout();
+        redraw();
+    }
+
+    public void setRowLabels(List<String> labels) {
+        rowLabels = List.copyOf(labels);
+        requestLayout(); // their width is part of the grid's
+        redraw();
+    }
+
+    public void setColumnLabels(List<String> labels) {
+        columnLabels = List.copyOf(labels);
+        redraw();
+    }
+
+    /** What to say while there are no images (bind it to follow the language). */
+    public StringProperty emptyText() {
+        return emptyText;
+    }
+
+    /** What to say while there are no images. */
+    void setEmptyText(String text) {
+        emptyText.set(text);
+    }
+
+    /** The tiles shown, or null. */
+    public ImageTiles tiles() {
+        return tiles;
+    }
+
+    /** The grid as one image at one pixel per image pixel (for PNG export), or null while empty. */
+    public WritableImage snapshotImage() {
+        if (sheet == null) return null;
+        return new WritableImage(sheet.getPixelReader(), (int) sheet.getWidth(), (int) sheet.getHeight());
+    }
+
+    /** Where image i is drawn, in this region's coordinates, or null. */
+    Rectangle2D tileBounds(int i) {
+        if (tiles == null || i < 0 || i >= tiles.count() || drawnScale <= 0) return null;
+        int r = i / tiles.gridCols(), c = i % tiles.gridCols();
+        double s = drawnScale;
+        return new Rectangle2D(drawnX + c * (tiles.cols() + gap) * s, drawnY + r * (tiles.rows() + gap) * s,
+                tiles.cols() * s, tiles.rows() * s);
+    }
+
+    /** The whole grid as one image, white gaps between tiles. */
+    static WritableImage sheet(ImageTiles t, int gap) {
+        int w = Math.max(1, t.gridCols() * t.cols() + (t.gridCols() - 1) * gap);
+        int h = Math.max(1, t.gridRows() * t.rows() + (t.gridRows() - 1) * gap);
+        int[] argb = new int[w * h];
+        java.util.Arrays.fill(argb, 0xFFFFFFFF);
+        float[] px = t.pixels();
+        for (int i = 0; i < t.count(); i++) {
+            int ox = (i % t.gridCols()) * (t.cols() + gap), oy = (i / t.gridCols()) * (t.rows() + gap), base = i * t.imageSize();
+            for (int r = 0; r < t.rows(); r++)
+                for (int c = 0; c < t.cols(); c++) {
+                    int v = Math.round(255 * Math.max(0, Math.min(1, px[base + r * t.cols() + c])));
+                    argb[(oy + r) * w + ox + c] = 0xFF000000 | v << 16 | v << 8 | v;
+                }
+        }
+        WritableImage img = new WritableImage(w, h);
+        img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return img;
+    }
+
+    /** As wide as the grid is at the height given (so a side panel can take the rest of a row). */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.VERTICAL;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        if (sheet == null || height <= 0) return PREF_SIDE;
+        double bottom = columnLabels.isEmpty() ? 0 : 1.5 * fontSize.get();
+        double s = (height - bottom) / sheet.getHeight();
+        if (s >= 1) s = Math.floor(s);
+        return Math.ceil(labelWidth(font()) + sheet.getWidth() * Math.max(0, s)) + 1;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return PREF_SIDE;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            redraw();
+        }
+    }
+
+    private Font font() {
+        return Font.font(fontSize.get() * 0.9);
+    }
+
+    private double labelWidth(Font font) {
+        double max = 0;
+        Text probe = new Text();
+        probe.setFont(font);
+        for (String s : rowLabels) {
+            probe.setText(s);
+            max = Math.max(max, probe.getLayoutBounds().getWidth());
+        }
+        return max == 0 ? 0 : Math.ceil(max + 0.5 * fontSize.get());
+    }
+
+    private void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        drawnScale = 0;
+        if (w < 4 || h < 4) return;
+        Font font = font();
+        double f = fontSize.get();
+        if (sheet == null) {
+            g.setFill(Color.web("#eceff1"));
+            g.fillRect(0, 0, w, h);
+            g.setFill(Color.web("#546e7a"));
+            g.setFont(font);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(emptyText.get(), w / 2, h / 2, w - f);
+            return;
+        }
+        double left = labelWidth(font), bottom = columnLabels.isEmpty() ? 0 : 1.5 * f;
+        double sw = sheet.getWidth(), sh = sheet.getHeight();
+        double s = Math.min((w - left) / sw, (h - bottom) / sh);
+        if (s >= 1) s = Math.floor(s);
+        if (s <= 0) return;
+        double x0 = Math.floor(left), y0 = 0;
+        g.setImageSmoothing(s < 1);
+        g.drawImage(sheet, x0, y0, sw * s, sh * s);
+        drawnX = x0;
+        drawnY = y0;
+        drawnScale = s;
+        g.setFill(Color.web("#263238"));
+        // labels no taller than a row, so that small grids never get overlapping labels
+        double rowPx = tiles.rows() * s;
+        g.setFont(rowPx >= 1.1 * font.getSize() ? font : Font.font(Math.max(6, rowPx / 1.1)));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int r = 0; r < Math.min(rowLabels.size(), tiles.gridRows()); r++)
+            g.fillText(rowLabels.get(r), x0 - 0.4 * f, y0 + (r * (tiles.rows() + gap) + tiles.rows() / 2.0) * s);
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int c = 0; c < Math.min(columnLabels.size(), tiles.gridCols()); c++)
+            g.fillText(columnLabels.get(c), x0 + (c * (tiles.cols() + gap) + tiles.cols() / 2.0) * s, y0 + sh * s + 0.25 * f);
+    }
+}

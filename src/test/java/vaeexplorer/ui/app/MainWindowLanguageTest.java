@@ -1,0 +1,201 @@
+package vaeexplorer.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vaeexplorer.ui.fixtures.SmallData.await;
+import static vaeexplorer.ui.fixtures.SmallData.fx;
+
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.text.Font;
+import javafx.stage.Stage;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+import vaeexplorer.core.train.TrainingRun.State;
+
+import vaeexplorer.ui.data.DatasetChoice;
+import vaeexplorer.ui.fixtures.SmallData;
+import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.latent.LatentPlotView;
+import vaeexplorer.ui.training.TrainingModel;
+
+/** The main window switches between English and Chinese while it runs, paused runs and error messages included. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowLanguageTest {
+    private Explorer explorer;
+
+    @Start
+    void start(Stage stage) {
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        explorer = Explorer.open(stage, SmallData::smallModel, false);
+    }
+
+    @Stop
+    void stop() {
+        explorer.shutdown();
+        I18n.locale().set(I18n.ENGLISH);
+    }
+
+    private static void language(java.util.Locale l) {
+        fx(() -> {
+            I18n.locale().set(l);
+            return null;
+        });
+    }
+
+    private TrainingModel training() {
+        return explorer.training();
+    }
+
+    private void awaitReady() {
+        await("a model is built", 10_000, () -> training().state().get() == State.IDLE);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return fx(() -> {
+            Node n = robot.lookup(query).query();
+            return n instanceof Button b ? b.getText() : ((Label) n).getText();
+        });
+    }
+
+    /** What a combo box shows for its value. */
+    private static String shown(FxRobot robot, String query) {
+        return fx(() -> robot.lookup(query).queryAs(ComboBox.class).getButtonCell().getText());
+    }
+
+    private String chartWords() {
+        return fx(() -> {
+            var chart = explorer.view().chart().chart();
+            CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
+            StringBuilder b = new StringBuilder(plot.getDomainAxis().getLabel());
+            for (Object o : plot.getSubplots()) {
+                XYPlot p = (XYPlot) o;
+                b.append('|').append(p.getRangeAxis().getLabel());
+                for (int i = 0; i < p.getDataset().getSeriesCount(); i++) b.append('|').append(p.getDataset().getSeriesKey(i));
+            }
+            return b.toString();
+        });
+    }
+
+    @Test
+    void theWindowSpeaksChineseAndSwitchesBackWhilePaused(FxRobot robot) {
+        awaitReady();
+        language(I18n.CHINESE);
+        assertEquals("训练", text(robot, "#trainButton"));
+        assertEquals("就绪", text(robot, "#stateLabel"));
+        assertEquals("模型尚未训练:按“训练”开始,或按“单步”只训练一个批次。", text(robot, "#statusLabel"));
+        assertEquals("伯努利", shown(robot, "#likelihoodChoice"));
+        assertEquals("训练步数(批次)|损失(奈特)|训练损失|重构损失|测试损失(每轮)|KL|KL(下方面板)", chartWords());
+
+        robot.clickOn("#stepButton");
+        await("one step", 10_000, () -> training().step().get() >= 1);
+        await("its report", 10_000, () -> text(robot, "#statusLabel").startsWith("第 1 轮"));
+        assertEquals("已暂停", text(robot, "#stateLabel"));
+        assertTrue(text(robot, "#statusLabel").startsWith("第 1 轮,共 1000 轮  ·  第 1 步  ·  "), text(robot, "#statusLabel"));
+        assertTrue(text(robot, "#statusLabel").contains(" 张/秒  ·  已用 0:"), text(robot, "#statusLabel"));
+        assertTrue(text(robot, "#statusLabel").contains("  ·  损失 "), text(robot, "#statusLabel"));
+
+        language(I18n.ENGLISH);
+        assertEquals(State.PAUSED, fx(() -> training().state().get()));
+        assertEquals("Paused", text(robot, "#stateLabel"));
+        assertTrue(text(robot, "#statusLabel").startsWith("Epoch 1 of 1000  ·  step 1  ·  "), text(robot, "#statusLabel"));
+        assertEquals("Train", text(robot, "#trainButton"));
+        assertEquals("Bernoulli", shown(robot, "#likelihoodChoice"));
+        assertEquals("training step (batches)|loss (nats)|training loss|reconstruction|test loss (each epoch)|KL|KL (lower panel)",
+                chartWords());
+    }
+
+    @Test
+    void divergenceAndBuildErrorsAreWordedInTheLanguageAndReworded(FxRobot robot) {
+        awaitReady();
+        language(I18n.CHINESE);
+        fx(() -> {
+            explorer.settings().batchSize().set("5000");
+            training().reset();
+            return null;
+        });
+        await("build error", 5_000, () -> !training().buildError().get().isEmpty());
+        assertEquals("批大小 5000 超过了该数据集的训练图像数(1000 张)。", text(robot, "#settingsError"));
+        language(I18n.ENGLISH);
+        assertEquals("Batch size 5000 is larger than the 1000 training images of this data set.", text(robot, "#settingsError"));
+
+        fx(() -> {
+            explorer.settings().batchSize().set("50");
+            explorer.settings().learningRate().set("100");
+            training().reset();
+            return null;
+        });
+        awaitReady();
+        language(I18n.CHINESE);
+        fx(() -> {
+            training().train();
+            return null;
+        });
+        await("diverged", 15_000, () -> training().state().get() == State.DIVERGED);
+        assertEquals("已发散", text(robot, "#stateLabel"));
+        assertTrue(text(robot, "#messageLabel").startsWith("训练在第 "), text(robot, "#messageLabel"));
+        assertTrue(text(robot, "#messageLabel").endsWith("请尝试更低的学习率(当前为 100)。"), text(robot, "#messageLabel"));
+        language(I18n.ENGLISH);
+        assertTrue(text(robot, "#messageLabel").startsWith("Training diverged at step "), text(robot, "#messageLabel"));
+        assertEquals("Diverged", text(robot, "#stateLabel"));
+    }
+
+    @Test
+    void fashionClassesAreNamedInTheLanguageInTheLegendAndTheSelection(FxRobot robot) {
+        awaitReady();
+        fx(() -> {
+            explorer.settings().dataset().set(SmallData.FASHION_1000);
+            training().reset();
+            return null;
+        });
+        await("Fashion model", 10_000, () -> training().state().get() == State.IDLE && training().shown().get() != null
+                && training().shown().get().classNames().size() == 10 && !training().shown().get().classNames().get(0).equals("0"));
+        fx(() -> {
+            training().stepOnce();
+            return null;
+        });
+        await("codes", 10_000, () -> explorer.latent().codes().get() != null);
+        language(I18n.CHINESE);
+        List<String> legend = fx(() -> robot.lookup("#legend").queryAs(javafx.scene.layout.VBox.class).getChildrenUnmodifiable()
+                .stream().map(n -> ((Label) n).getText()).toList());
+        assertEquals(List.of("类别", "T恤/上衣", "裤子", "套头衫", "连衣裙", "外套", "凉鞋", "衬衫", "运动鞋", "包", "短靴"), legend);
+        fx(() -> {
+            explorer.latent().select(0);
+            return null;
+        });
+        String label = fx(() -> DatasetChoice.className(training().shown().get().classNames(), explorer.latent().selectedLabel()));
+        assertEquals("测试图像 #0,类别:" + label, text(robot, "#selectionLabel"));
+        language(I18n.ENGLISH);
+        assertEquals("Classes", fx(() -> ((Label) robot.lookup("#legend").queryAs(javafx.scene.layout.VBox.class)
+                .getChildrenUnmodifiable().get(0)).getText()));
+        assertTrue(text(robot, "#selectionLabel").startsWith("Test image #0, class "), text(robot, "#selectionLabel"));
+    }
+
+    @Test
+    void chineseTextWrapsBetweenCharactersButNotBeforeClosingPunctuation() {
+        String text = "模型训练时,损失曲线会显示在这里。按“训练”(或“单步”):留出的测试图像将显示在这里,位置由编码器决定。";
+        List<String> lines = fx(() -> LatentPlotView.wrap(text, Font.font(14), 120));
+        assertTrue(lines.size() > 2, lines.toString());
+        assertEquals(text, String.join("", lines), "nothing added or lost");
+        for (String line : lines) {
+            assertFalse(",。、:)”".indexOf(line.charAt(0)) >= 0, "starts with closing punctuation: " + lines);
+            assertFalse("“(".indexOf(line.charAt(line.length() - 1)) >= 0, "ends with opening punctuation: " + lines);
+        }
+        List<String> english = fx(() -> LatentPlotView.wrap("Press Train (or Step): the held-out images appear here.",
+                Font.font(14), 120));
+        assertEquals("Press Train (or Step): the held-out images appear here.", String.join(" ", english));
+    }
+}
