@@ -1,0 +1,68 @@
+package vaeexplorer.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import vaeexplorer.core.data.DataException;
+import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.nn.MatMul;
+import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.train.TrainConfig;
+import vaeexplorer.core.train.Trainer;
+import vaeexplorer.core.train.TrainingDivergedException;
+import vaeexplorer.core.vae.Likelihood;
+import vaeexplorer.core.vae.Vae;
+import vaeexplorer.core.vae.VaeConfig;
+
+/** {@code bench}: training throughput (samples/s) after a warm-up, for comparison with the PyTorch reference. */
+final class BenchCommand {
+    private BenchCommand() {}
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) throws UsageException, DataException, TrainingDivergedException {
+        Args a = new Args("bench", argv, Set.of("dataset", "latent", "hidden", "batch", "threads", "seconds", "seed"),
+                Set.of("json"));
+        String spec = a.string("dataset", "mnist");
+        int latent = a.integer("latent", 2, 1, VaeConfig.MAX_LATENT);
+        List<Integer> hidden = VaeConfig.parseHidden(a.string("hidden", "512"));
+        int batch = a.integer("batch", 128, 1, TrainConfig.MAX_BATCH);
+        int threads = a.integer("threads", Cli.defaultThreads(), 1, 256);
+        double seconds = a.number("seconds", 20);
+        if (seconds <= 0 || seconds > 3600) throw new UsageException("bench: --seconds must be from 0 to 3600, got " + seconds);
+        DataSplit data = CliData.load(spec, err);
+        TrainConfig tc = new TrainConfig(1, 1e-3, batch, 1, a.longValue("seed", 1), TrainConfig.OptimizerKind.ADAM, threads);
+        Rng rng = new Rng(tc.seed());
+        Vae vae = new Vae(new VaeConfig(data.train().imageSize(), hidden, latent, Likelihood.BERNOULLI,
+                VaeConfig.DEFAULT_GAUSSIAN_SIGMA), rng);
+        MatMul mm = Cli.matMul(threads);
+        Trainer trainer = new Trainer(vae, data, tc, mm, rng);
+        // warm-up: let the JIT compile the hot loops before measuring
+        long warmEnd = System.nanoTime() + (long) (Math.min(3, seconds / 2) * 1e9);
+        int warmSteps = 0;
+        while (System.nanoTime() < warmEnd || warmSteps < 20) {
+            trainer.trainStep();
+            warmSteps++;
+        }
+        long samples = 0;
+        long t0 = System.nanoTime(), end = t0 + (long) (seconds * 1e9);
+        long t;
+        while ((t = System.nanoTime()) < end) {
+            long before = trainer.step();
+            int cursorBefore = trainer.epochProgress();
+            trainer.trainStep();
+            samples += trainer.epochProgress() == 0 ? data.train().size() - cursorBefore : trainer.epochProgress() - cursorBefore;
+            if (trainer.step() != before + 1) throw new IllegalStateException("step count");
+        }
+        double sps = samples / ((t - t0) / 1e9);
+        if (a.flag("json")) {
+            out.println(new Json().put("samples_per_sec", sps, 1).put("backend", mm.name()).put("threads", threads)
+                    .put("latent", latent).put("hidden", VaeConfig.parseHidden(a.string("hidden", "512")).toString().replace(" ", ""))
+                    .put("batch", batch).put("seconds", (t - t0) / 1e9, 2).put("java", System.getProperty("java.version")));
+        } else {
+            out.printf(Locale.ROOT, "%.0f samples/s (backend %s, %d threads, latent %d, hidden %s, batch %d, %.1f s)%n", sps,
+                    mm.name(), threads, latent, hidden, batch, (t - t0) / 1e9);
+        }
+        return Cli.OK;
+    }
+}
