@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.widgets.Dialogs;
 
 /**
  * Catches what nothing else caught, on any thread: the error goes to a log file (in English), and the user gets a
@@ -163,7 +164,7 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
         where.setWrapText(true);
         alert.getDialogPane().setContent(new Label(r.shownMessage() + "\n\n" + I18n.get("errorReport.keepsRunning")));
         alert.getDialogPane().setExpandableContent(new VBox(6, where, area));
-        Explorer.translateButtons(alert.getDialogPane());
+        Dialogs.translateButtons(alert.getDialogPane());
         translateDetailsButton(alert.getDialogPane());
         alert.showAndWait();
     }

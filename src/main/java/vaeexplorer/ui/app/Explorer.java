@@ -1,6 +1,5 @@
 package vaeexplorer.ui.app;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -8,30 +7,28 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.DialogPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import vaeexplorer.core.data.LoadResult;
+import vaeexplorer.core.io.AppHome;
 
+import vaeexplorer.ui.compare.CompareMode;
 import vaeexplorer.ui.data.DataImport;
 import vaeexplorer.ui.data.DatasetChoice;
 import vaeexplorer.ui.data.DatasetLibrary;
 import vaeexplorer.ui.export.Exporter;
+import vaeexplorer.ui.i18n.FileDialogs;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Language;
 import vaeexplorer.ui.i18n.ProblemTexts;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.session.SessionPrefs;
 import vaeexplorer.ui.session.SessionService;
+import vaeexplorer.ui.timeline.EpochTimeline;
+import vaeexplorer.ui.training.FileNames;
 import vaeexplorer.ui.training.SettingsModel;
 import vaeexplorer.ui.training.TrainingModel;
+import vaeexplorer.ui.widgets.Dialogs;
 import vaeexplorer.ui.widgets.LiveNotices;
 import vaeexplorer.ui.widgets.NoticeBar;
 import vaeexplorer.ui.widgets.TextScale;
@@ -49,32 +46,46 @@ public final class Explorer {
     private final TextScale text = new TextScale();
     private final NoticeBar notices = new NoticeBar();
     private final LiveNotices liveNotices = new LiveNotices(notices);
-    private final DataImport imports = new DataImport(this);
-    private final SessionService sessions;
-    private final Exporter exporter = new Exporter(this);
-    private final Classroom classroom;
     private final Language language = Language.inAppHome();
+    private final Dialogs dialogs;
+    private final EpochTimeline timeline;
+    private final CompareMode compare;
+    private final Presentation presentation;
+    private final ResampleHooks resample = new ResampleHooks();
+    private final Shortcuts shortcuts;
     private final MainView view;
+    private final DataImport imports;
+    private final SessionService sessions;
+    private final Exporter exporter;
     private boolean shutDown;
 
+    /** Makes the view-models, the services and the view, and wires them: the only place that knows them all. */
     private Explorer(Stage stage) {
         this.stage = stage;
         training = new TrainingModel(settings, library);
-        classroom = new Classroom(this);
+        timeline = new EpochTimeline(training);
+        compare = new CompareMode(settings, library, training);
+        presentation = new Presentation(stage, text);
         latent.shown().bind(training.shown());
-        latent.codes().bind(classroom.timeline().codes()); // live, or an earlier epoch's
-        latent.model().bind(classroom.timeline().model());
-        sessions = new SessionService(this, new SessionPrefs(SessionPrefs.appHome().resolve("sessions.properties")));
-        view = new MainView(this);
-        exporter.setManifoldGridRenderer(scale -> scaled(view.lessons().manifoldView().snapshotImage(), scale));
+        latent.codes().bind(timeline.codes()); // live, or an earlier epoch's
+        latent.model().bind(timeline.model());
+        shortcuts = AppShortcuts.create(compare, resample, timeline, presentation, text, this::showHelp);
+        view = new MainView(settings, training, latent, text, timeline, compare, presentation, resample, notices,
+                library.loading(), this::openFolder);
         view.styleProperty().bind(Bindings.format(Locale.ROOT, "-fx-font-size: %.2fpx;", text.fontSize()));
+        dialogs = new Dialogs(stage, view::getStyle);
+        imports = new DataImport(dialogs, liveNotices, library, settings::choose);
+        var plot = view.latentPanel().plot();
+        sessions = new SessionService(dialogs, liveNotices, settings, training, latent, library, plot,
+                new SessionPrefs(AppHome.path().resolve("sessions.properties")));
+        exporter = new Exporter(dialogs, liveNotices, training, latent, () -> FileNames.base(settings, training), plot,
+                view.chart());
+        exporter.setManifoldGridRenderer(scale -> scaled(view.lessons().manifoldView().snapshotImage(), scale));
+        view.setMenuBar(AppMenus.create(new AppMenus.Commands(this::openFolder, this::quit, plot::resetView, this::showHelp),
+                sessions, imports, exporter, text, presentation, compare, resample, shortcuts, language));
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(Explorer.class.getResource("explorer.css").toExternalForm());
-        // Ctrl+= and the keypad's + also mean "larger" (Plus needs Shift on most keyboards)
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), text::larger);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), text::larger);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), text::smaller);
-        classroom.install(scene);
+        shortcuts.install(scene);
         stage.setTitle("VAE Explorer");
         sessions.currentFile().addListener((o, a, f) -> stage.setTitle(f == null ? "VAE Explorer"
                 : f.getFileName() + " — VAE Explorer"));
@@ -117,8 +128,6 @@ public final class Explorer {
     public TrainingModel training() { return training; }
     public LatentModel latent() { return latent; }
     public TextScale text() { return text; }
-    /** Compare mode, the timeline, presentation mode, shortcuts and the Resample hooks. */
-    public Classroom classroom() { return classroom; }
     public DatasetLibrary library() { return library; }
     public MainView view() { return view; }
     public Stage stage() { return stage; }
@@ -131,44 +140,23 @@ public final class Explorer {
     public NoticeBar notices() { return notices; }
     /** The notice bar for texts that follow the language while they show. */
     public LiveNotices liveNotices() { return liveNotices; }
-    /** The Language menu and the remembered choice. */
-    Language language() { return language; }
+    /** Error dialogs and file choosers owned by this window. */
+    public Dialogs dialogs() { return dialogs; }
+    public EpochTimeline timeline() { return timeline; }
+    public CompareMode compare() { return compare; }
+    public Presentation presentation() { return presentation; }
+    public Shortcuts shortcuts() { return shortcuts; }
+    public ResampleHooks resampleHooks() { return resample; }
 
-    /**
-     * An error dialog with the given id (for tests), header and message, in the language of the moment; it does not
-     * wait.
-     */
-    public void showError(String id, String header, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.initOwner(stage);
-        alert.setTitle("VAE Explorer");
-        alert.setHeaderText(header);
-        alert.setContentText(message);
-        alert.getDialogPane().setId(id);
-        alert.getDialogPane().setStyle(view.getStyle());
-        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        translateButtons(alert.getDialogPane());
-        alert.show();
-    }
-
-    /**
-     * Gives the standard buttons of a dialog (OK, Cancel, Close) the UI's words: JavaFX names them in the language of
-     * the system, not the one chosen in the app.
-     */
-    public static void translateButtons(DialogPane pane) {
-        for (ButtonType t : pane.getButtonTypes()) {
-            String key = t == ButtonType.OK ? "dialogButtons.ok" : t == ButtonType.CANCEL ? "dialogButtons.cancel"
-                    : t == ButtonType.CLOSE ? "dialogButtons.close" : null;
-            if (key != null && pane.lookupButton(t) instanceof Button b) b.setText(I18n.get(key));
-        }
+    /** Help › Keyboard shortcuts. */
+    void showHelp() {
+        shortcuts.showHelp(stage.getScene(), text.fontSize().get());
     }
 
     /** Asks for an IDX folder and opens it. */
     public void openFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(I18n.get("explorer.openIdxFolder"));
-        File dir = chooser.showDialog(stage);
-        if (dir != null) openFolder(dir.toPath());
+        Path dir = FileDialogs.folder(stage, I18n.get("explorer.openIdxFolder"));
+        if (dir != null) openFolder(dir);
     }
 
     /**
@@ -186,7 +174,7 @@ public final class Explorer {
 
             @Override
             public void failed(ProblemTexts.Text why) {
-                showError("folderErrorDialog", I18n.get("explorer.idxFolderFailed"), why.lines());
+                dialogs.showError("folderErrorDialog", I18n.get("explorer.idxFolderFailed"), why.lines());
             }
         });
     }
@@ -201,7 +189,7 @@ public final class Explorer {
         if (shutDown) return;
         shutDown = true;
         training.shutdown();
-        classroom.shutdown();
+        compare.shutdown();
         library.shutdown();
         sessions.shutdown();
     }

@@ -18,7 +18,7 @@ import vaeexplorer.ui.widgets.TextScale;
  */
 public final class Presentation {
     /** Text scale on a 720-line screen; taller screens get proportionally more. */
-    public static final double SCALE_AT_720 = 1.3;
+    public static final double SCALE_AT_720 = TextScale.PRESENTATION_AT_720;
     static final double LINE_SCALE = 2;
 
     private final Stage stage;

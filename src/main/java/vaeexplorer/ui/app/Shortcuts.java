@@ -38,9 +38,7 @@ public final class Shortcuts {
         /** This table, through its key filter. */
         BOUND,
         /** The latent plot, while it has the keyboard focus; in the table for the list only. */
-        PLOT,
-        /** A scene accelerator of the explorer's own; in the table for the list only. */
-        ELSEWHERE
+        PLOT
     }
 
     /** One action and its keys; its group is a text key, its description is written in the language shown. */

@@ -2,18 +2,18 @@ package vaeexplorer.ui.data;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import vaeexplorer.core.data.DataSplit;
 import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.data.LoadResult;
 import vaeexplorer.core.data.SkippedFile;
 
-import vaeexplorer.ui.app.Explorer;
 import vaeexplorer.ui.i18n.FileDialogs;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.ProblemTexts;
-import vaeexplorer.ui.training.SettingsModel;
+import vaeexplorer.ui.widgets.Dialogs;
 import vaeexplorer.ui.widgets.LiveNotices;
 
 /**
@@ -24,28 +24,35 @@ import vaeexplorer.ui.widgets.LiveNotices;
  * use stays; so it does after Cancel.
  */
 public final class DataImport {
-    private final Explorer x;
+    private final Dialogs dialogs;
+    private final LiveNotices notices;
+    private final DatasetLibrary library;
+    private final Consumer<DatasetChoice> choose;
     private DatasetLibrary.Task current;
     private ImportOptions lastOptions = ImportOptions.DEFAULTS;
     private List<SkippedFile> lastSkipped = List.of();
 
-    public DataImport(Explorer x) {
-        this.x = x;
+    /** @param choose makes a loaded data set one of the choices and the chosen one (it applies on Reset or Train) */
+    public DataImport(Dialogs dialogs, LiveNotices notices, DatasetLibrary library, Consumer<DatasetChoice> choose) {
+        this.dialogs = dialogs;
+        this.notices = notices;
+        this.library = library;
+        this.choose = choose;
     }
 
     /** Asks for an image folder and its options, then loads it. */
     public void chooseImageFolder() {
-        Path dir = FileDialogs.folder(x.stage(), I18n.get("import.chooseFolder"));
+        Path dir = FileDialogs.folder(dialogs.owner(), I18n.get("import.chooseFolder"));
         if (dir == null) return;
-        ImportOptionsDialog.ask(x.stage(), x.view().getStyle(), dir, false, lastOptions)
+        ImportOptionsDialog.ask(dialogs.owner(), dialogs.style(), dir, false, lastOptions)
                 .ifPresent(o -> openImageFolder(dir, o));
     }
 
     /** Asks for a CSV file and its options, then loads it. */
     public void chooseCsvFile() {
-        Path file = FileDialogs.open(x.stage(), I18n.get("import.chooseCsv"), I18n.get("import.csvFiles"), ".csv", ".CSV");
+        Path file = FileDialogs.open(dialogs.owner(), I18n.get("import.chooseCsv"), I18n.get("import.csvFiles"), ".csv", ".CSV");
         if (file == null) return;
-        ImportOptionsDialog.ask(x.stage(), x.view().getStyle(), file, true, lastOptions)
+        ImportOptionsDialog.ask(dialogs.owner(), dialogs.style(), file, true, lastOptions)
                 .ifPresent(o -> openCsvFile(file, o));
     }
 
@@ -77,10 +84,9 @@ public final class DataImport {
     private void load(DatasetChoice choice, String failedKey) {
         cancel();
         DatasetLibrary.Task[] self = new DatasetLibrary.Task[1];
-        LiveNotices notices = x.liveNotices();
         notices.hideNotice();
-        notices.progress(() -> I18n.format("data.loading", choice.displayName()), x.library().progress(), this::cancel);
-        self[0] = x.library().load(choice, true, new DatasetLibrary.Listener() {
+        notices.progress(() -> I18n.format("data.loading", choice.displayName()), library.progress(), this::cancel);
+        self[0] = library.load(choice, true, new DatasetLibrary.Listener() {
             @Override
             public void loaded(LoadResult result) {
                 if (!finish(self[0])) return;
@@ -90,7 +96,7 @@ public final class DataImport {
             @Override
             public void failed(ProblemTexts.Text why) {
                 if (!finish(self[0])) return;
-                x.showError("dataErrorDialog", I18n.get(failedKey), why.lines() + "\n\n" + I18n.get("import.unchanged"));
+                dialogs.showError("dataErrorDialog", I18n.get(failedKey), why.lines() + "\n\n" + I18n.get("import.unchanged"));
             }
 
             @Override
@@ -106,15 +112,12 @@ public final class DataImport {
     private boolean finish(DatasetLibrary.Task task) {
         if (task != current) return false;
         current = null;
-        x.liveNotices().hideProgress();
+        notices.hideProgress();
         return true;
     }
 
     private void use(DatasetChoice choice, LoadResult result) {
-        SettingsModel s = x.settings();
-        s.datasets().removeIf(c -> c != choice && choice.folder().equals(c.folder()) && c.kind() == choice.kind());
-        if (!s.datasets().contains(choice)) s.datasets().add(choice);
-        s.dataset().set(choice);
+        choose.accept(choice);
         lastSkipped = result.skipped();
         DataSplit split = result.split();
         Dataset train = split.train();
@@ -130,11 +133,11 @@ public final class DataImport {
                     : I18n.format("import.loadedSkipped", name, trainCount, testCount, train.cols(), train.rows(), classes,
                             Formats.count(skipped.size()), Formats.count(images + skipped.size()));
         };
-        x.liveNotices().notice(text, false, skipped.isEmpty() ? null : () -> I18n.get("import.showList"),
+        notices.notice(text, false, skipped.isEmpty() ? null : () -> I18n.get("import.showList"),
                 () -> showSkipped(choice, skipped));
     }
 
     private void showSkipped(DatasetChoice choice, List<SkippedFile> skipped) {
-        SkippedFilesDialog.create(x.stage(), x.view().getStyle(), choice.folder().toString(), skipped).show();
+        SkippedFilesDialog.create(dialogs.owner(), dialogs.style(), choice.folder().toString(), skipped).show();
     }
 }

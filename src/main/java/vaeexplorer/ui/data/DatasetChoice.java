@@ -23,7 +23,6 @@ public record DatasetChoice(String label, String builtIn, Path folder, ImportOpt
     public static final DatasetChoice FASHION = new DatasetChoice("Fashion-MNIST", BuiltInDatasets.FASHION_MNIST, null);
 
     /** The keys of Fashion-MNIST's class names are this and the label, 0 to 9. */
-    private static final String FASHION_CLASS_KEY = "dataset.fashion.class.";
 
     /** Where the data comes from. */
     public enum Kind { BUILT_IN, IDX, IMAGES, CSV }
@@ -98,16 +97,6 @@ public record DatasetChoice(String label, String builtIn, Path folder, ImportOpt
             case CSV -> I18n.format("dataset.csv", name(folder));
             case BUILT_IN -> label;
         };
-    }
-
-    /**
-     * The name of class {@code label} as the UI shows it: the built-in Fashion-MNIST's classes in the UI's language,
-     * other names as they are; "" for a label without a name.
-     */
-    public static String className(List<String> names, int label) {
-        if (label < 0 || label >= names.size()) return "";
-        return names.equals(BuiltInDatasets.classNames(BuiltInDatasets.FASHION_MNIST))
-                ? I18n.get(FASHION_CLASS_KEY + label) : names.get(label);
     }
 
     /** The label the factories give (English, as session files keep it). */

@@ -19,8 +19,8 @@ import javafx.util.StringConverter;
 import vaeexplorer.core.data.InvertMode;
 import vaeexplorer.core.data.LoadOptions;
 
-import vaeexplorer.ui.app.Explorer;
 import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.widgets.Dialogs;
 
 /**
  * The small step between choosing a folder or CSV file and loading it: image size (folders only), inversion and the
@@ -42,7 +42,7 @@ final class ImportOptionsDialog extends Dialog<ImportOptions> {
         getDialogPane().setId("importOptionsDialog");
         getDialogPane().setStyle(style);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        Explorer.translateButtons(getDialogPane());
+        Dialogs.translateButtons(getDialogPane());
         ((javafx.scene.control.Button) getDialogPane().lookupButton(ButtonType.OK)).setText(I18n.get("importDialog.load"));
 
         side.setId("importSide");

@@ -7,10 +7,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelWriter;
@@ -25,13 +27,15 @@ import vaeexplorer.core.io.LossHistoryCsv;
 import vaeexplorer.core.train.LossHistory;
 import vaeexplorer.core.vae.ModelSnapshot;
 
-import vaeexplorer.ui.app.Explorer;
 import vaeexplorer.ui.i18n.FileDialogs;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.ProblemTexts;
-import vaeexplorer.ui.latent.LatentPlotView;
-import vaeexplorer.ui.training.FileNames;
+import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.training.LossChartView;
+import vaeexplorer.ui.training.TrainingModel;
+import vaeexplorer.ui.widgets.Dialogs;
+import vaeexplorer.ui.widgets.LiveNotices;
 
 /**
  * Results out: PNG pictures of the decoded image, the latent scatter and the loss chart, and CSV files of the loss
@@ -68,12 +72,29 @@ public final class Exporter {
         }
     }
 
-    private final Explorer x;
+    private final Dialogs dialogs;
+    private final LiveNotices notices;
+    private final TrainingModel training;
+    private final LatentModel latent;
+    private final Supplier<String> baseName;
+    private final Node scatter;
+    private final LossChartView chart;
     private IntFunction<Image> manifoldGrid;
     private final ReadOnlyBooleanWrapper manifoldGridAvailable = new ReadOnlyBooleanWrapper(false);
 
-    public Exporter(Explorer x) {
-        this.x = x;
+    /**
+     * @param baseName the start of a suggested file name ({@code mnist-latent2-epoch5})
+     * @param scatter  the latent plot, pictured as on screen
+     */
+    public Exporter(Dialogs dialogs, LiveNotices notices, TrainingModel training, LatentModel latent,
+                    Supplier<String> baseName, Node scatter, LossChartView chart) {
+        this.dialogs = dialogs;
+        this.notices = notices;
+        this.training = training;
+        this.latent = latent;
+        this.baseName = baseName;
+        this.scatter = scatter;
+        this.chart = chart;
     }
 
     // ---- the hook for the teaching views ----
@@ -105,8 +126,8 @@ public final class Exporter {
     /** The image decoded from z, every pixel a scale x scale square (28x28 at x16: 448x448). */
     public void writeDecodedPng(Path file, int scale) throws IOException {
         if (scale < 1 || scale > 64) throw new IllegalArgumentException("scale " + scale);
-        float[] px = x.latent().decoded().get();
-        Dataset shown = x.training().shown().get();
+        float[] px = latent.decoded().get();
+        Dataset shown = training.shown().get();
         if (px == null || shown == null || px.length != shown.imageSize())
             throw new IOException(I18n.get("export.noDecodedImage"));
         int rows = shown.rows(), cols = shown.cols();
@@ -122,21 +143,20 @@ public final class Exporter {
 
     /** The latent scatter as on screen, at scale times its on-screen size (2 for slides). */
     public void writeScatterPng(Path file, double scale) throws IOException {
-        LatentPlotView plot = x.view().latentPanel().plot();
         SnapshotParameters p = new SnapshotParameters();
         p.setFill(Color.WHITE);
         p.setTransform(new Scale(scale, scale));
-        writePng(file, plot.snapshot(p, null));
+        writePng(file, scatter.snapshot(p, null));
     }
 
     /** The loss chart, drawn by JFreeChart at scale times its on-screen size. */
     public void writeChartPng(Path file, double scale) throws IOException {
-        writePng(file, x.view().chart().render(scale));
+        writePng(file, chart.render(scale));
     }
 
     /** The loss history as CSV (see {@link LossHistoryCsv}); returns the number of rows. */
     public int writeLossCsv(Path file) throws IOException {
-        LossHistory h = x.training().lossHistory();
+        LossHistory h = training.lossHistory();
         int[] rows = new int[1];
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -151,8 +171,8 @@ public final class Exporter {
      * mu_1..mu_d, sigma_1..sigma_d. Returns the number of rows.
      */
     public int writeLatentCsv(Path file) throws IOException {
-        ModelSnapshot model = x.training().model().get();
-        Dataset shown = x.training().shown().get();
+        ModelSnapshot model = training.model().get();
+        Dataset shown = training.shown().get();
         if (model == null || shown == null) throw new IOException(I18n.get("export.noModel"));
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -186,8 +206,8 @@ public final class Exporter {
             case LOSS_CSV -> "-loss-history";
             case LATENT_CSV -> "-latent";
         };
-        Path file = FileDialogs.save(x.stage(), I18n.format("export.title", kind.what()),
-                FileNames.base(x) + suffix + kind.extension, I18n.get(kind.descriptionKey), kind.extension);
+        Path file = FileDialogs.save(dialogs.owner(), I18n.format("export.title", kind.what()),
+                baseName.get() + suffix + kind.extension, I18n.get(kind.descriptionKey), kind.extension);
         if (file == null) return;
         try {
             java.util.function.Supplier<String> done = switch (kind) {
@@ -216,9 +236,9 @@ public final class Exporter {
                     yield () -> I18n.format("export.doneImages", kind.what(), file, images);
                 }
             };
-            x.liveNotices().notice(done, false);
+            notices.notice(done, false);
         } catch (IOException | RuntimeException e) {
-            x.showError("exportErrorDialog", I18n.format("export.failed", kind.what()), ProblemTexts.io(file, e));
+            dialogs.showError("exportErrorDialog", I18n.format("export.failed", kind.what()), ProblemTexts.io(file, e));
         }
     }
 }

@@ -14,9 +14,9 @@ import java.util.Properties;
 import javafx.scene.control.Menu;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
+import vaeexplorer.core.io.AppHome;
 import vaeexplorer.core.io.AtomicFiles;
 
-import vaeexplorer.ui.session.SessionPrefs;
 
 /**
  * Which language the UI starts in, and the Language menu that switches it while the app runs. The start language is
@@ -33,7 +33,7 @@ public final class Language {
     }
 
     public static Language inAppHome() {
-        return new Language(SessionPrefs.appHome().resolve("language.properties"));
+        return new Language(AppHome.path().resolve("language.properties"));
     }
 
     /** The language to start in (see the class comment). */

@@ -7,14 +7,13 @@ import vaeexplorer.core.data.Dataset;
 
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
-import vaeexplorer.ui.training.TrainingModel;
 import vaeexplorer.ui.widgets.PixelCanvas;
 
 /** The image decoded from z, large and crisp, with the plotted z values beside it. */
 public final class DecodedView extends VBox {
     private final PixelCanvas image = new PixelCanvas("decodedImage", 224, 112);
 
-    public DecodedView(LatentModel latent, TrainingModel training) {
+    public DecodedView(LatentModel latent) {
         getStyleClass().add("side-section");
         Label title = new Label();
         title.textProperty().bind(I18n.tr("decoded.title"));
@@ -25,8 +24,8 @@ public final class DecodedView extends VBox {
         values.setWrapText(true);
         values.textProperty().bind(Bindings.createStringBinding(() -> zText(latent), latent.z(), latent.xDim(),
                 latent.yDim()));
-        latent.decoded().addListener((o, a, img) -> show(img, training.shown().get()));
-        training.shown().addListener((o, a, d) -> show(latent.decoded().get(), d));
+        latent.decoded().addListener((o, a, img) -> show(img, latent.shown().get()));
+        latent.shown().addListener((o, a, d) -> show(latent.decoded().get(), d));
         getChildren().addAll(title, image, values);
     }
 

@@ -15,21 +15,20 @@ import javafx.util.StringConverter;
 
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
-import vaeexplorer.ui.training.TrainingModel;
 import vaeexplorer.ui.widgets.TextScale;
 
 /** The latent plot with its title, dimension selectors (latent size > 2), Reset view, legend and a usage hint. */
 public final class LatentPanel extends VBox {
     private final LatentPlotView plot;
 
-    public LatentPanel(LatentModel latent, TrainingModel training, TextScale text, ObservableStringValue emptyText) {
+    public LatentPanel(LatentModel latent, TextScale text, ObservableStringValue emptyText) {
         getStyleClass().add("latent-panel");
         plot = new LatentPlotView(latent, text.fontSize(), emptyText);
         Label title = new Label();
         title.getStyleClass().add("panel-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> training.shown().get() == null ? I18n.get("latent.title")
-                : I18n.format("latent.titleWithCount", Formats.count(training.shown().get().size())),
-                training.shown(), I18n.locale()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> latent.shown().get() == null ? I18n.get("latent.title")
+                : I18n.format("latent.titleWithCount", Formats.count(latent.shown().get().size())),
+                latent.shown(), I18n.locale()));
         ComboBox<Integer> xDim = dimChoice("xDimChoice", latent, latent.xDim(), latent.yDim());
         ComboBox<Integer> yDim = dimChoice("yDimChoice", latent, latent.yDim(), latent.xDim());
         Label xLabel = new Label("X:"), yLabel = new Label("Y:");
@@ -53,7 +52,7 @@ public final class LatentPanel extends VBox {
         hint.getStyleClass().add("hint-text");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
-        LegendView legend = new LegendView(training.shown(), text.fontSize());
+        LegendView legend = new LegendView(latent.shown(), text.fontSize());
         legend.setMinWidth(Region.USE_PREF_SIZE);
         legend.setMinHeight(0); // with very large text, clip the legend rather than push the hint out of sight
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();

@@ -35,7 +35,7 @@ import vaeexplorer.ui.widgets.NiceTicks;
  * <p>Mouse: press or drag moves z; pressing on a data point selects it; the wheel zooms at the cursor; right-, middle-
  * or Shift-drag pans. Keys (when focused): arrows nudge z (Shift: more), + and - zoom, Home resets the view.
  */
-public final class LatentPlotView extends Region {
+public final class LatentPlotView extends Region implements PlotViewport {
     private static final Color GRID = Color.web("#e3e6e8");
     private static final Color AXIS = Color.web("#b0b6ba");
     private static final Color PRIOR = Color.web("#37474f");

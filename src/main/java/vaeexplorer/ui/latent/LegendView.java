@@ -9,11 +9,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import vaeexplorer.core.data.Dataset;
 
-import vaeexplorer.ui.data.DatasetChoice;
+import vaeexplorer.ui.i18n.ClassNames;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
 
-/** The class names of the shown images with their scatter colours, in the UI's language (see {@link DatasetChoice#className}). */
+/** The class names of the shown images with their scatter colours, in the UI's language (see {@link ClassNames}). */
 public final class LegendView extends VBox {
     public LegendView(ObservableValue<Dataset> shown, ObservableDoubleValue fontSize) {
         setId("legend");
@@ -32,7 +32,7 @@ public final class LegendView extends VBox {
         List<String> names = d == null ? List.of() : d.classNames();
         if (names.isEmpty()) getChildren().add(new Label(d == null ? "" : I18n.get("legend.unlabelled")));
         for (int i = 0; i < names.size(); i++) {
-            Label item = new Label(DatasetChoice.className(names, i), new Circle(0.42 * fontSize.get(), Palette.of(i)));
+            Label item = new Label(ClassNames.of(names, i), new Circle(0.42 * fontSize.get(), Palette.of(i)));
             item.getStyleClass().add("legend-item");
             getChildren().add(item);
         }

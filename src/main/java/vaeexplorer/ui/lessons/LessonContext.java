@@ -5,7 +5,6 @@ import javafx.beans.value.ObservableValue;
 import vaeexplorer.core.train.LossPoint;
 
 import vaeexplorer.ui.latent.LatentModel;
-import vaeexplorer.ui.training.TrainingModel;
 import vaeexplorer.ui.widgets.TextScale;
 
 /**
@@ -16,7 +15,8 @@ import vaeexplorer.ui.widgets.TextScale;
 public record LessonContext(LatentModel latent, ObservableValue<LossPoint> latestLoss, ObservableValue<double[]> klPerDim,
                      DoubleExpression fontSize, LessonWorker worker) {
 
-    public static LessonContext of(LatentModel latent, TrainingModel training, TextScale text) {
-        return new LessonContext(latent, training.latestLoss(), training.klPerDim(), text.fontSize(), new LessonWorker());
+    public static LessonContext of(LatentModel latent, ObservableValue<LossPoint> latestLoss, ObservableValue<double[]> klPerDim,
+                                   TextScale text) {
+        return new LessonContext(latent, latestLoss, klPerDim, text.fontSize(), new LessonWorker());
     }
 }

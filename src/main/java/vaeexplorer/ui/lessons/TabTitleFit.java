@@ -15,7 +15,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Region;
 
-import vaeexplorer.ui.app.Presentation;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.widgets.TextScale;
 
@@ -28,7 +27,7 @@ import vaeexplorer.ui.widgets.TextScale;
  */
 final class TabTitleFit {
     /** The smallest type the titles shrink to: presentation mode's text at 720 lines. */
-    static final double MIN_FONT_PX = Presentation.SCALE_AT_720 * TextScale.BASE_FONT_PX;
+    static final double MIN_FONT_PX = TextScale.PRESENTATION_AT_720 * TextScale.BASE_FONT_PX;
     /** Room kept free right of the last tab, in em: more than the overflow button takes, so it never appears. */
     private static final double SPARE_EM = 2;
     /** The tab pane skin's gap after the headers. */

@@ -33,12 +33,6 @@ public final class SessionPrefs {
         read();
     }
 
-    /** The app's own folder: the system property vaeexplorer.home, else ~/.vae-explorer. */
-    public static Path appHome() {
-        String home = System.getProperty("vaeexplorer.home");
-        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home", "."), ".vae-explorer");
-    }
-
     Path file() {
         return file;
     }

@@ -38,7 +38,6 @@ import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
 
-import vaeexplorer.ui.app.Explorer;
 import vaeexplorer.ui.data.DatasetChoice;
 import vaeexplorer.ui.data.DatasetLibrary;
 import vaeexplorer.ui.data.ImportOptions;
@@ -47,12 +46,15 @@ import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.ProblemTexts;
 import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.latent.PlotViewport;
 import vaeexplorer.ui.latent.PlotTransform;
 import vaeexplorer.ui.training.FileNames;
 import vaeexplorer.ui.training.RunFactory;
 import vaeexplorer.ui.training.RunSettings;
 import vaeexplorer.ui.training.SettingsModel;
 import vaeexplorer.ui.training.TrainingModel;
+import vaeexplorer.ui.widgets.Dialogs;
+import vaeexplorer.ui.widgets.LiveNotices;
 
 /**
  * Sessions in the app: save (to the current file, or ask), save as, open, the recent files, and autosave at the end
@@ -73,7 +75,13 @@ public final class SessionService {
     /** How a save ended. */
     public record Saved(Path file, long step) {}
 
-    private final Explorer x;
+    private final Dialogs dialogs;
+    private final LiveNotices notices;
+    private final SettingsModel settings;
+    private final TrainingModel training;
+    private final LatentModel latent;
+    private final DatasetLibrary library;
+    private final PlotViewport plot;
     private final SessionPrefs prefs;
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "vae-session-io");
@@ -86,12 +94,20 @@ public final class SessionService {
     private boolean opening;
     private int testsSeen;
 
-    public SessionService(Explorer x, SessionPrefs prefs) {
-        this.x = x;
+    /** @param plot the latent plot's view, saved and restored with the session */
+    public SessionService(Dialogs dialogs, LiveNotices notices, SettingsModel settings, TrainingModel training,
+                          LatentModel latent, DatasetLibrary library, PlotViewport plot, SessionPrefs prefs) {
+        this.dialogs = dialogs;
+        this.notices = notices;
+        this.settings = settings;
+        this.training = training;
+        this.latent = latent;
+        this.library = library;
+        this.plot = plot;
         this.prefs = prefs;
         autosave.set(prefs.autosave());
         autosave.addListener((o, a, on) -> prefs.setAutosave(on));
-        TrainingModel t = x.training();
+        TrainingModel t = training;
         // a new model (Reset, Train from scratch) is not the session in the file any more
         t.modelVersion().addListener((o, a, b) -> {
             if (!opening) currentFile.set(null);
@@ -127,7 +143,7 @@ public final class SessionService {
 
     /** A name like mnist-latent2-epoch5.vaesession. */
     public String defaultFileName() {
-        return FileNames.base(x) + EXTENSION;
+        return FileNames.base(settings, training) + EXTENSION;
     }
 
     /** Lets a save under way finish (up to three seconds; the old file stays whole if it cannot). */
@@ -149,13 +165,13 @@ public final class SessionService {
     }
 
     public void saveAs() {
-        Path f = FileDialogs.save(x.stage(), I18n.get("session.saveTitle"), defaultFileName(), I18n.get("session.sessions"),
+        Path f = FileDialogs.save(dialogs.owner(), I18n.get("session.saveTitle"), defaultFileName(), I18n.get("session.sessions"),
                 EXTENSION);
         if (f != null) save(f);
     }
 
     public void chooseAndOpen() {
-        Path f = FileDialogs.open(x.stage(), I18n.get("session.openTitle"), I18n.get("session.sessionsAndModels"),
+        Path f = FileDialogs.open(dialogs.owner(), I18n.get("session.openTitle"), I18n.get("session.sessionsAndModels"),
                 EXTENSION, ".vae", ".bin");
         if (f != null) open(f);
     }
@@ -164,7 +180,7 @@ public final class SessionService {
     public void openRecent(Path f) {
         if (!Files.isRegularFile(f)) {
             prefs.removeRecent(f);
-            x.liveNotices().notice(() -> I18n.format("session.recentGone", f), true);
+            notices.notice(() -> I18n.format("session.recentGone", f), true);
             return;
         }
         open(f);
@@ -187,16 +203,16 @@ public final class SessionService {
 
     private CompletableFuture<Saved> save(Path file, boolean auto) {
         CompletableFuture<Saved> done = new CompletableFuture<>();
-        TrainingModel t = x.training();
+        TrainingModel t = training;
         TrainingRun run = t.currentRun();
-        RunSettings applied = x.settings().applied().get();
+        RunSettings applied = settings.applied().get();
         if (run == null || applied == null || t.resetting().get()) {
-            if (!auto) x.showError("sessionErrorDialog", I18n.get("session.nothingToSave"), I18n.get("session.noModelYet"));
+            if (!auto) dialogs.showError("sessionErrorDialog", I18n.get("session.nothingToSave"), I18n.get("session.noModelYet"));
             done.completeExceptionally(new IOException("no model"));
             return done;
         }
         if (saving) {
-            if (!auto) x.liveNotices().notice(() -> I18n.get("session.saveUnderWay"), true);
+            if (!auto) notices.notice(() -> I18n.get("session.saveUnderWay"), true);
             done.completeExceptionally(new IOException("a save is under way"));
             return done;
         }
@@ -237,7 +253,7 @@ public final class SessionService {
                                 currentFile.set(file.toAbsolutePath().normalize());
                             prefs.addRecent(file);
                             String step = Formats.count(taken.step());
-                            x.liveNotices().notice(() -> I18n.format(auto ? "session.autosaved" : "session.saved", step,
+                            notices.notice(() -> I18n.format(auto ? "session.autosaved" : "session.saved", step,
                                     I18n.format("session.epochOf", taken.epoch(), taken.epochs()), file), false);
                             done.complete(new Saved(file, taken.step()));
                         });
@@ -255,8 +271,8 @@ public final class SessionService {
     /** "epoch 3 of 10" in the UI's language, counted like the status bar ({@link #shownEpoch}). */
     /** @param why in the UI's language, naming the file when it is about the file */
     private void failed(Path file, boolean auto, String why, CompletableFuture<Saved> done) {
-        if (auto) x.liveNotices().notice(() -> I18n.format("session.autosaveFailed", why), true);
-        else x.showError("sessionErrorDialog", I18n.get("session.saveFailed"), why);
+        if (auto) notices.notice(() -> I18n.format("session.autosaveFailed", why), true);
+        else dialogs.showError("sessionErrorDialog", I18n.get("session.saveFailed"), why);
         done.completeExceptionally(new IOException(why));
     }
 
@@ -271,14 +287,13 @@ public final class SessionService {
     /** The view section: latent point and sliders, plotted dimensions, zoom and pan, and how the data was loaded. */
     Map<String, String> viewState(DatasetChoice data) {
         Map<String, String> v = new TreeMap<>();
-        LatentModel latent = x.latent();
         float[] z = latent.z().get();
         StringBuilder b = new StringBuilder();
         for (int d = 0; d < latent.size().get(); d++) b.append(d == 0 ? "" : ",").append(Double.toString(latent.get(d)));
         v.put("z", z.length == 0 ? "" : b.toString());
         v.put("plot.x_dim", String.valueOf(latent.xDim().get()));
         v.put("plot.y_dim", String.valueOf(latent.yDim().get()));
-        PlotTransform view = x.view().latentPanel().plot().transform();
+        PlotTransform view = plot.transform();
         v.put("plot.center_x", Double.toString(view.centerX()));
         v.put("plot.center_y", Double.toString(view.centerY()));
         v.put("plot.span", Double.toString(view.span()));
@@ -324,14 +339,14 @@ public final class SessionService {
     public CompletableFuture<Boolean> open(Path file) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         if (opening) {
-            x.liveNotices().notice(() -> I18n.get("session.openUnderWay"), true);
+            notices.notice(() -> I18n.get("session.openUnderWay"), true);
             done.complete(false);
             return done;
         }
         opening = true;
         boolean[] cancelled = {false};
         DatasetLibrary.Task[] loading = {null};
-        x.liveNotices().progress(() -> I18n.format("session.opening", file.getFileName()), new SimpleDoubleProperty(-1), () -> {
+        notices.progress(() -> I18n.format("session.opening", file.getFileName()), new SimpleDoubleProperty(-1), () -> {
             cancelled[0] = true;
             if (loading[0] != null) loading[0].cancel();
         });
@@ -350,12 +365,12 @@ public final class SessionService {
                     openCancelled(file, done);
                     return;
                 }
-                x.liveNotices().progress(() -> I18n.format("session.openingLoading", file.getFileName(), choice.displayName()),
-                        x.library().progress(), () -> {
+                notices.progress(() -> I18n.format("session.openingLoading", file.getFileName(), choice.displayName()),
+                        library.progress(), () -> {
                             cancelled[0] = true;
                             if (loading[0] != null) loading[0].cancel();
                         });
-                loading[0] = x.library().load(choice, false, new DatasetLibrary.Listener() {
+                loading[0] = library.load(choice, false, new DatasetLibrary.Listener() {
                     @Override
                     public void loaded(LoadResult result) {
                         if (cancelled[0]) {
@@ -484,7 +499,6 @@ public final class SessionService {
 
     /** Puts a prepared session in place (FX thread). */
     private void apply(Path file, Prepared p, CompletableFuture<Boolean> done) {
-        SettingsModel settings = x.settings();
         Trainer tr = p.trainer();
         VaeConfig cfg = tr.vae().config();
         TrainConfig tc = tr.config();
@@ -499,7 +513,7 @@ public final class SessionService {
                 ? I18n.format(finished ? "session.openedDone" : "session.openedGoOn", Formats.count(step),
                         I18n.format("session.epochOf", shown, epochs))
                 : I18n.get("session.openedModel");
-        x.training().restore(rs, p.split(), p.shown(), tr, p.session().history(), p.codes(), note);
+        training.restore(rs, p.split(), p.shown(), tr, p.session().history(), p.codes(), note);
         if (!settings.datasets().contains(p.choice())) settings.datasets().add(p.choice());
         settings.dataset().set(p.choice());
         settings.latent().set(String.valueOf(cfg.latent()));
@@ -512,17 +526,16 @@ public final class SessionService {
         settings.seed().set(String.valueOf(tc.seed()));
         applyView(p.session().view());
         currentFile.set(file.toAbsolutePath().normalize());
-        testsSeen = x.training().lossHistory().tests().size();
+        testsSeen = training.lossHistory().tests().size();
         prefs.addRecent(file);
         opening = false;
-        x.liveNotices().hideProgress();
-        x.liveNotices().notice(() -> I18n.format("session.opened", file), false);
+        notices.hideProgress();
+        notices.notice(() -> I18n.format("session.opened", file), false);
         done.complete(true);
     }
 
     /** Restores z, the plotted dimensions and zoom and pan; what is missing or does not fit keeps its default. */
     private void applyView(Map<String, String> v) {
-        LatentModel latent = x.latent();
         int n = latent.size().get();
         try {
             int xd = Integer.parseInt(v.getOrDefault("plot.x_dim", "0"));
@@ -549,7 +562,7 @@ public final class SessionService {
         }
         try {
             if (v.containsKey("plot.span"))
-                x.view().latentPanel().plot().setView(Double.parseDouble(v.getOrDefault("plot.center_x", "0")),
+                plot.setView(Double.parseDouble(v.getOrDefault("plot.center_x", "0")),
                         Double.parseDouble(v.getOrDefault("plot.center_y", "0")), Double.parseDouble(v.get("plot.span")));
         } catch (IllegalArgumentException e) {
             // keep the default view
@@ -558,15 +571,15 @@ public final class SessionService {
 
     private void openFailed(OpenFailure e, CompletableFuture<Boolean> done) {
         opening = false;
-        x.liveNotices().hideProgress();
-        x.showError("sessionErrorDialog", e.header, e.getMessage() + "\n\n" + I18n.get("session.nothingChanged"));
+        notices.hideProgress();
+        dialogs.showError("sessionErrorDialog", e.header, e.getMessage() + "\n\n" + I18n.get("session.nothingChanged"));
         done.complete(false);
     }
 
     private void openCancelled(Path file, CompletableFuture<Boolean> done) {
         opening = false;
-        x.liveNotices().hideProgress();
-        x.liveNotices().notice(() -> I18n.format("session.openCancelled", file.getFileName()), false);
+        notices.hideProgress();
+        notices.notice(() -> I18n.format("session.openCancelled", file.getFileName()), false);
         done.complete(false);
     }
 

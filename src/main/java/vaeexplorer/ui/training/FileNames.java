@@ -4,18 +4,16 @@ import java.util.List;
 
 import vaeexplorer.core.train.LossPoint;
 
-import vaeexplorer.ui.app.Explorer;
-
 /** Suggested file names: data set, latent size and epochs done, like {@code mnist-latent2-epoch5}. */
 public final class FileNames {
     private FileNames() {}
 
-    public static String base(Explorer x) {
-        RunSettings s = x.settings().applied().get();
-        if (s == null) s = x.settings().parsed().get();
+    public static String base(SettingsModel settings, TrainingModel training) {
+        RunSettings s = settings.applied().get();
+        if (s == null) s = settings.parsed().get();
         String data = s == null ? "vae" : s.dataset().shortName();
-        int latent = x.training().model().get() != null ? x.training().model().get().latent() : s == null ? 0 : s.latent();
-        return data + "-latent" + latent + "-epoch" + epochsDone(x.training());
+        int latent = training.model().get() != null ? training.model().get().latent() : s == null ? 0 : s.latent();
+        return data + "-latent" + latent + "-epoch" + epochsDone(training);
     }
 
     /** Whole epochs the model has trained (from the loss history; 0 before any). */

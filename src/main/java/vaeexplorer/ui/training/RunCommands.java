@@ -2,11 +2,9 @@ package vaeexplorer.ui.training;
 
 import javafx.beans.binding.BooleanExpression;
 
-import vaeexplorer.ui.compare.CompareModel;
-
 /**
  * What the Run buttons and the keyboard drive: one model ({@link TrainingModel}) or the beta = 0 / beta = 1 pair of
- * compare mode ({@link CompareModel}). Used on the FX thread; commands that do not apply now do nothing.
+ * compare mode (ui.compare). Used on the FX thread; commands that do not apply now do nothing.
  */
 public interface RunCommands {
     BooleanExpression canTrain();

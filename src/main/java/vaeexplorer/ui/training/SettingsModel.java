@@ -98,6 +98,17 @@ public final class SettingsModel {
 
     public ObservableList<DatasetChoice> datasets() { return datasets; }
     public ObjectProperty<DatasetChoice> dataset() { return dataset; }
+
+    /**
+     * Makes a loaded data set one of the choices and the chosen one (it applies on Reset or Train); an earlier
+     * choice of the same kind from the same place gives way to it (the same folder opened again with other options).
+     */
+    public void choose(DatasetChoice choice) {
+        datasets.removeIf(c -> c != choice && choice.folder() != null && choice.folder().equals(c.folder())
+                && c.kind() == choice.kind());
+        if (!datasets.contains(choice)) datasets.add(choice);
+        dataset.set(choice);
+    }
     public StringProperty latent() { return latent; }
     public StringProperty hidden() { return hidden; }
     public ObjectProperty<Likelihood> likelihood() { return likelihood; }

@@ -7,6 +7,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 
 /** The text size of the whole window (View › Larger text), for projectors. Canvases and the chart follow it too. */
 public final class TextScale {
+    /** The text scale of presentation mode on a 720-line screen (taller screens get proportionally more). */
+    public static final double PRESENTATION_AT_720 = 1.3;
     public static final double BASE_FONT_PX = 13;
     private static final double[] STEPS = {0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0};
 

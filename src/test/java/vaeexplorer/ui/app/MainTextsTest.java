@@ -15,6 +15,7 @@ import vaeexplorer.core.train.RunProblem;
 import vaeexplorer.ui.data.DatasetChoice;
 import vaeexplorer.ui.data.ImportOptions;
 import vaeexplorer.ui.fixtures.FxTesting;
+import vaeexplorer.ui.i18n.ClassNames;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.training.SettingsModel;
 import vaeexplorer.ui.training.TrainingModel;
@@ -132,7 +133,7 @@ class MainTextsTest {
         List<String> digits = BuiltInDatasets.classNames(BuiltInDatasets.MNIST);
         assertEquals("MNIST digits", DatasetChoice.MNIST.toString());
         assertEquals("Images: My Photos (28×28)", images.displayName());
-        assertEquals("T-shirt/top", DatasetChoice.className(fashion, 0));
+        assertEquals("T-shirt/top", ClassNames.of(fashion, 0));
         I18n.useOnThisThread(I18n.CHINESE);
         assertEquals("MNIST 手写数字", DatasetChoice.MNIST.toString());
         assertEquals("Fashion-MNIST 服饰", DatasetChoice.FASHION.displayName());
@@ -142,8 +143,8 @@ class MainTextsTest {
         assertEquals("MNIST (first 1,000)", handNamed.displayName(), "a label given by hand stays");
         assertEquals("Images: My Photos (28×28)", images.label(), "the label (session files, identity) stays English");
         assertEquals(List.of("T恤/上衣", "裤子", "套头衫", "连衣裙", "外套", "凉鞋", "衬衫", "运动鞋", "包", "短靴"),
-                java.util.stream.IntStream.range(0, 10).mapToObj(i -> DatasetChoice.className(fashion, i)).toList());
-        assertEquals("7", DatasetChoice.className(digits, 7));
-        assertEquals("", DatasetChoice.className(digits, 10));
+                java.util.stream.IntStream.range(0, 10).mapToObj(i -> ClassNames.of(fashion, i)).toList());
+        assertEquals("7", ClassNames.of(digits, 7));
+        assertEquals("", ClassNames.of(digits, 10));
     }
 }

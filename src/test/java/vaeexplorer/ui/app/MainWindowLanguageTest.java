@@ -25,7 +25,7 @@ import org.testfx.framework.junit5.Stop;
 
 import vaeexplorer.core.train.TrainingRun.State;
 
-import vaeexplorer.ui.data.DatasetChoice;
+import vaeexplorer.ui.i18n.ClassNames;
 import vaeexplorer.ui.fixtures.SmallData;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.latent.LatentPlotView;
@@ -176,7 +176,7 @@ class MainWindowLanguageTest {
             explorer.latent().select(0);
             return null;
         });
-        String label = fx(() -> DatasetChoice.className(training().shown().get().classNames(), explorer.latent().selectedLabel()));
+        String label = fx(() -> ClassNames.of(training().shown().get().classNames(), explorer.latent().selectedLabel()));
         assertEquals("测试图像 #0,类别:" + label, text(robot, "#selectionLabel"));
         language(I18n.ENGLISH);
         assertEquals("Classes", fx(() -> ((Label) robot.lookup("#legend").queryAs(javafx.scene.layout.VBox.class)

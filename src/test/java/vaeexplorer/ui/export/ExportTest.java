@@ -194,7 +194,7 @@ class ExportTest {
     @Test
     void suggestedNamesSayDataLatentSizeAndEpochs(FxRobot robot) {
         trainAFewSteps();
-        String base = fx(() -> FileNames.base(explorer));
+        String base = fx(() -> FileNames.base(explorer.settings(), explorer.training()));
         assertEquals("mnist-latent2-epoch0", base);
         assertEquals(base + ".vaesession", fx(() -> explorer.sessions().defaultFileName()));
     }

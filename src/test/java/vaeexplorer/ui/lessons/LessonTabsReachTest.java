@@ -165,14 +165,14 @@ class LessonTabsReachTest {
         await("the first model", 10_000, () -> explorer.training().state().get() == TrainingRun.State.IDLE);
         try {
             robot.type(KeyCode.F11);
-            assertTrue(fx(() -> explorer.classroom().presentation().on().get()));
+            assertTrue(fx(() -> explorer.presentation().on().get()));
             everyTabOneClickAway(robot, "presentation mode, English");
             FxTesting.run(() -> I18n.locale().set(I18n.CHINESE));
             everyTabOneClickAway(robot, "presentation mode, Chinese");
             assertEquals("演示模式：按 F11 或 Esc 退出。", I18n.get("presentation.exitHint"));
         } finally {
             FxTesting.run(() -> I18n.locale().set(I18n.ENGLISH));
-            if (fx(() -> explorer.classroom().presentation().on().get())) robot.type(KeyCode.F11);
+            if (fx(() -> explorer.presentation().on().get())) robot.type(KeyCode.F11);
         }
     }
 
@@ -216,7 +216,7 @@ class LessonTabsReachTest {
                     "放大文字（同“视图 › 放大文字”）", "文件 › 退出"))
                 assertTrue(shown.contains(must), must + " in " + shown);
             assertTrue(shown.stream().anyMatch(s -> s.endsWith("小键盘 +")), "key names: " + shown);
-            for (Shortcuts.Shortcut s : explorer.classroom().shortcuts().table())
+            for (Shortcuts.Shortcut s : explorer.shortcuts().table())
                 assertTrue(shown.contains(s.description().get()) && s.description().get().codePoints()
                         .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), s.id());
             assertEquals("快捷键", fx(() -> ((Stage) pane.getScene().getWindow()).getTitle()));

@@ -66,9 +66,9 @@ class SessionPrefsTest {
         String old = System.getProperty("vaeexplorer.home");
         try {
             System.setProperty("vaeexplorer.home", dir.toString());
-            assertEquals(dir, SessionPrefs.appHome());
+            assertEquals(dir, vaeexplorer.core.io.AppHome.path());
             System.clearProperty("vaeexplorer.home");
-            assertEquals(Path.of(System.getProperty("user.home"), ".vae-explorer"), SessionPrefs.appHome());
+            assertEquals(Path.of(System.getProperty("user.home"), ".vae-explorer"), vaeexplorer.core.io.AppHome.path());
         } finally {
             if (old != null) System.setProperty("vaeexplorer.home", old);
         }

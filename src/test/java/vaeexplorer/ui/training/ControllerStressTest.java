@@ -45,7 +45,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import vaeexplorer.core.train.TrainingRun;
 import vaeexplorer.core.train.TrainingRun.State;
 
-import vaeexplorer.ui.app.Classroom;
 import vaeexplorer.ui.app.ErrorReporter;
 import vaeexplorer.ui.app.Explorer;
 import vaeexplorer.ui.data.DatasetChoice;
@@ -267,7 +266,7 @@ class ControllerStressTest {
         Node n = stage.getScene().getRoot().lookup(id);
         if (n == null) {
             // the controls may be hidden: they are still the same nodes
-            explorer.classroom().presentation().showControls().set(true);
+            explorer.presentation().showControls().set(true);
             n = stage.getScene().getRoot().lookup(id);
         }
         if (n == null) throw new AssertionError("no " + id);
@@ -338,15 +337,14 @@ class ControllerStressTest {
 
     /** The Run buttons say what the run state allows (FX thread). */
     private void checkButtons(String when) {
-        Classroom c = explorer.classroom();
-        RunCommands run = c.run();
+        RunCommands run = explorer.compare().run();
         String[] ids = {"#trainButton", "#pauseButton", "#resumeButton", "#stepButton", "#resetButton"};
         boolean[] can = {run.canTrain().get(), run.canPause().get(), run.canResume().get(), run.canStep().get(),
                 run.canReset().get()};
         for (int k = 0; k < ids.length; k++)
             if (button(ids[k]).isDisabled() == can[k]) fail(ids[k] + " enabled " + !button(ids[k]).isDisabled()
                     + " but its command " + (can[k] ? "applies" : "does not apply") + ", " + when);
-        List<TrainingModel> active = c.compareMode().get() ? c.compare().both() : List.of(explorer.training());
+        List<TrainingModel> active = explorer.compare().on().get() ? explorer.compare().pair().both() : List.of(explorer.training());
         boolean anyRunning = false, anyPausedOrDiverged = false, anyTrainable = false;
         for (TrainingModel t : active) {
             State s = t.state().get();
@@ -380,7 +378,7 @@ class ControllerStressTest {
     private List<TrainingModel> slots() {
         List<TrainingModel> all = new ArrayList<>();
         all.add(explorer.training());
-        all.addAll(explorer.classroom().compare().both());
+        all.addAll(explorer.compare().pair().both());
         return all;
     }
 

@@ -1,4 +1,4 @@
-package vaeexplorer.ui.app;
+package vaeexplorer.ui.compare;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
