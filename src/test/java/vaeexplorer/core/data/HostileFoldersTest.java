@@ -112,4 +112,32 @@ class HostileFoldersTest {
         assertTrue(e.getMessage().startsWith("/proc"), e.getMessage());
         assertEquals(0, decoder.decoded);
     }
+
+    // a guard only: opening the FIFO would block for ever
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void specialFilesGivenAsDataAreRefusedWithoutBeingOpened() throws Exception {
+        Path fifo = dir.resolve("data.csv");
+        assumeTrue(mkfifo(fifo), "mkfifo is available");
+        DataException e = assertThrows(DataException.class,
+                () -> DataSources.load(fifo.toString(), LoadOptions.defaults(decoder), LoadProgress.NONE, () -> false));
+        assertTrue(e.getMessage().startsWith(fifo + ": could not be read (not a regular file"), e.getMessage());
+        Path zero = Path.of("/dev/zero");
+        if (Files.exists(zero)) { // endless: reading it would never stop
+            DataException z = assertThrows(DataException.class, () -> IdxReader.readImages(zero));
+            assertTrue(z.getMessage().contains("not a regular file"), z.getMessage());
+            assertThrows(DataException.class, () -> IdxReader.readLabels(zero));
+            assertThrows(DataException.class, () -> ClassNamesFile.read(zero));
+        }
+    }
+
+    @Test
+    void aHugeClassNamesFileIsRefusedBeforeReading() throws Exception {
+        Path f = dir.resolve("classes.txt");
+        try (java.io.RandomAccessFile r = new java.io.RandomAccessFile(f.toString(), "rw")) {
+            r.setLength(3_000_000_000L); // sparse: reading it whole would need 3 GB
+        }
+        DataException e = assertThrows(DataException.class, () -> ClassNamesFile.read(f));
+        assertTrue(e.getMessage().contains("is not a list of class names"), e.getMessage());
+    }
 }
