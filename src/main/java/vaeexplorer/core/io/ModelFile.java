@@ -15,6 +15,7 @@ import java.util.Properties;
 import vaeexplorer.core.data.IdxReader;
 import vaeexplorer.core.nn.Param;
 import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.train.MemoryPlan;
 import vaeexplorer.core.vae.Likelihood;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
@@ -75,11 +76,16 @@ public final class ModelFile {
             throw new FileFormatException(FileProblem.CONFIG_INVALID, where, e.getMessage());
         }
         // validate before allocating: the parameters section must hold every value the declared network has
-        long values = parameterCount(config);
+        long values = MemoryPlan.parameterCount(config);
         if (4 * values > params.length)
             throw new FileFormatException(FileProblem.CONFIG_INVALID, where, String.format(Locale.ROOT,
                     "it declares a network of %,d parameters (%,d bytes) but the parameters section holds only %,d bytes",
                     values, 4 * values, params.length));
+        try {
+            MemoryPlan.checkEvaluation(config);
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(FileProblem.CONFIG_INVALID, where, e.getMessage());
+        }
         Vae vae = new Vae(config, new Rng(0));
         readParams(where, params, vae.params());
         return new Loaded(vae, info, sections);
@@ -87,24 +93,6 @@ public final class ModelFile {
 
     /** The largest input a model may take: the largest image, {@value IdxReader#MAX_SIDE} squared. */
     public static final int MAX_INPUT_SIZE = IdxReader.MAX_SIDE * IdxReader.MAX_SIDE;
-
-    /** How many values (weights and biases) a network of this configuration has, without building it. */
-    public static long parameterCount(VaeConfig c) {
-        long total = 0;
-        long in = c.inputSize();
-        for (int h : c.hidden()) { // encoder
-            total += in * h + h;
-            in = h;
-        }
-        total += in * 2L * c.latent() + 2L * c.latent(); // head: mu and log variance
-        in = c.latent();
-        for (int i = c.hidden().size() - 1; i >= 0; i--) { // decoder, mirrored
-            long h = c.hidden().get(i);
-            total += in * h + h;
-            in = h;
-        }
-        return total + in * c.inputSize() + c.inputSize();
-    }
 
     /** image_rows and image_cols, when given, are 1 to the largest side and make the input size. */
     private static void checkImageSize(Properties p, int inputSize) {

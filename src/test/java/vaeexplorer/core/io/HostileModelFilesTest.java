@@ -124,7 +124,7 @@ class HostileModelFilesTest {
                 new VaeConfig(100, java.util.List.of(64, 32, 16), 5, vaeexplorer.core.vae.Likelihood.GAUSSIAN, 0.1)}) {
             long n = 0;
             for (vaeexplorer.core.nn.Param p : new Vae(c, new Rng(1)).params()) n += p.size();
-            assertEquals(n, ModelFile.parameterCount(c));
+            assertEquals(n, vaeexplorer.core.train.MemoryPlan.parameterCount(c));
         }
     }
 
