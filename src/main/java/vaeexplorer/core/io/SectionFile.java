@@ -86,7 +86,7 @@ public final class SectionFile {
                 while (head.hasRemaining() && ch.read(head) >= 0) {
                     // fill the head
                 }
-                checkHead(file.toString(), head.array(), head.position());
+                if (size >= MAGIC.length + 12) checkHead(file.toString(), head.array(), head.position()); // else: too short
                 if (size > MAX_FILE_BYTES) throw new FileFormatException(FileProblem.TOO_LARGE, file, size);
                 bytes = new byte[(int) size];
                 ByteBuffer all = ByteBuffer.wrap(bytes);
