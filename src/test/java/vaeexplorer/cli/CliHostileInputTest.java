@@ -131,4 +131,31 @@ class CliHostileInputTest {
         assertTrue(r.out.contains("\"test_loss\": "), r.out);
         assertFalse(r.out.contains("NaN"), r.out);
     }
+
+    /** An IDX folder of 4096x4096 images (the largest side), gzip-compressed: 2 train, 1 test. */
+    private Path hugeIdxFolder() throws Exception {
+        Path d = Files.createDirectories(dir.resolve("huge-idx"));
+        for (String split : new String[] {"train", "t10k"}) {
+            int n = split.equals("train") ? 2 : 1;
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(d.resolve(split + "-images-idx3-ubyte.gz")))) {
+                out.write(java.nio.ByteBuffer.allocate(16).putInt(2051).putInt(n).putInt(4096).putInt(4096).array());
+                byte[] row = new byte[4096];
+                for (int r = 0; r < n * 4096; r++) {
+                    row[r % 4096] = (byte) 200;
+                    out.write(row);
+                }
+            }
+            java.nio.ByteBuffer lab = java.nio.ByteBuffer.allocate(8 + n).putInt(2049).putInt(n);
+            Files.write(d.resolve(split + "-labels-idx1-ubyte"), lab.array());
+        }
+        return d;
+    }
+
+    @Test
+    void theLargestImagesTheFormatsAllowAreRefusedWithTheFigureNotAnIntegerOverflow() throws Exception {
+        Path d = hugeIdxFolder();
+        Result r = run("train", "--dataset", d.toString(), "--hidden", "512", "--batch", "2", "--epochs", "1", "--threads", "1");
+        refused(r, "a layer of 16,777,216 x 512 weights (8,589,934,592 values) is more than one Java array holds");
+        assertFalse(r.err.contains("Matrix size"), r.err);
+    }
 }
