@@ -151,4 +151,28 @@ class AtomicFilesTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
         assertArrayEquals("b".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(f));
     }
+
+    @Test
+    void aSaveKilledMidWriteInAnotherProcessIsCleanedByTheNextSaveButNotWhileItRuns() throws Exception {
+        Path f = dir.resolve("model.bin");
+        save(f, "old");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SlowSave.class.getName(),
+                f.toString()).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader r = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("writing", r.readLine());
+            List<String> during = names();
+            assertEquals(2, during.size(), during.toString());
+            save(f, "mine"); // the other process's save is still running: its temporary file stays
+            assertEquals(during, names());
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        assertEquals("mine", Files.readString(f));
+        save(f, "after the kill");
+        assertEquals(List.of("model.bin"), names(), "the killed save's temporary file is removed");
+    }
 }
