@@ -223,7 +223,11 @@ public final class SessionFile {
             float[][] opt = new float[count(in, 4, where, FileProblem.Part.OPTIMIZER_STATE)][];
             for (int k = 0; k < opt.length; k++) {
                 opt[k] = new float[count(in, 4, where, FileProblem.Part.OPTIMIZER_STATE)];
-                for (int i = 0; i < opt[k].length; i++) opt[k][i] = in.readFloat();
+                for (int i = 0; i < opt[k].length; i++) {
+                    opt[k][i] = in.readFloat();
+                    if (!Float.isFinite(opt[k][i]))
+                        throw new FileFormatException(FileProblem.PART_DAMAGED, where, FileProblem.Part.OPTIMIZER_STATE);
+                }
             }
             long optSteps = in.readLong();
             double beta = in.readDouble(), lr = in.readDouble();

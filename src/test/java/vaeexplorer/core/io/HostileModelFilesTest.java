@@ -139,6 +139,13 @@ class HostileModelFilesTest {
             FileFormatException e = assertThrows(FileFormatException.class, () -> SessionFile.load(f));
             assertEquals(FileProblem.TRAINING_SETTINGS_INVALID, e.problem(), e.getMessage());
         }
+        Map<String, byte[]> o = new LinkedHashMap<>(model());
+        o.put("trainer", SessionFile.trainerBytes(new TrainerState(0, 0, 0, new int[] {0, 1}, new long[] {1, 2},
+                new float[][] {{0, Float.NaN}}, 0, 1, 1e-3)));
+        Path g = dir.resolve("o.vaex");
+        SectionFile.write(g, o);
+        FileFormatException nan = assertThrows(FileFormatException.class, () -> SessionFile.load(g));
+        assertEquals(g + ": the optimizer state is damaged", nan.getMessage());
         Map<String, byte[]> s = new LinkedHashMap<>(model());
         s.put("trainer", SessionFile.trainerBytes(new TrainerState(-1, 0, 0, new int[] {0, 1}, new long[] {1, 2},
                 new float[0][], 0, 1, 1e-3)));
