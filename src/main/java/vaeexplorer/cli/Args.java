@@ -69,6 +69,19 @@ final class Args {
         return n;
     }
 
+    /** A finite number from min to max, or the fallback when the option is absent. */
+    double number(String name, double fallback, double min, double max) throws UsageException {
+        double d = number(name, fallback);
+        if (values.containsKey(name) && !(d >= min && d <= max))
+            throw new UsageException(command + ": --" + name + " must be a number from " + plain(min) + " to " + plain(max)
+                    + ", got " + values.get(name).trim());
+        return d;
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
     long longValue(String name, long fallback) throws UsageException {
         String v = values.get(name);
         if (v == null) return fallback;

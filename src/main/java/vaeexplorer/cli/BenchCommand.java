@@ -28,7 +28,7 @@ final class BenchCommand {
         List<Integer> hidden = VaeConfig.parseHidden(a.string("hidden", "512"));
         int batch = a.integer("batch", 128, 1, TrainConfig.MAX_BATCH);
         int threads = a.integer("threads", Cli.defaultThreads(), 1, 256);
-        double seconds = a.number("seconds", 20);
+        double seconds = a.number("seconds", 20, 0.1, 86_400);
         if (seconds <= 0 || seconds > 3600) throw new UsageException("bench: --seconds must be from 0 to 3600, got " + seconds);
         DataSplit data = CliData.load(spec, err);
         TrainConfig tc = new TrainConfig(1, 1e-3, batch, 1, a.longValue("seed", 1), TrainConfig.OptimizerKind.ADAM, threads);

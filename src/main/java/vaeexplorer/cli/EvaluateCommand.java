@@ -10,7 +10,9 @@ import vaeexplorer.core.data.DataException;
 import vaeexplorer.core.data.DataSplit;
 import vaeexplorer.core.io.FileFormatException;
 import vaeexplorer.core.io.ModelFile;
+import vaeexplorer.core.io.SessionFile;
 import vaeexplorer.core.train.Evaluation;
+import vaeexplorer.core.train.MemoryPlan;
 import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.vae.Vae;
 
@@ -23,14 +25,19 @@ final class EvaluateCommand {
         Path modelPath = Path.of(a.required("model"));
         String spec = a.required("dataset");
         int threads = a.integer("threads", Cli.defaultThreads(), 1, 256);
-        ModelFile.Loaded loaded = ModelFile.load(modelPath);
+        SessionFile.Session session = SessionFile.load(modelPath); // every setting checked, beta among them
+        ModelFile.Loaded loaded = session.model();
         DataSplit data = CliData.load(spec, err);
         Vae vae = loaded.vae();
         if (vae.config().inputSize() != data.test().imageSize())
             throw new UsageException(modelPath + ": the model takes " + vae.config().inputSize() + " pixels but " + spec
                     + " has images of " + data.test().rows() + "x" + data.test().cols());
-        double beta = Double.parseDouble(loaded.info().getProperty("beta", "1"));
-        Evaluation e = Trainer.evaluate(vae, Cli.matMul(threads), vae.workspace(500), data.test(), beta);
+        double beta = session.trainConfig().beta();
+        Evaluation e = Trainer.evaluate(vae, Cli.matMul(threads), vae.workspace(MemoryPlan.evalBatch(vae.config())),
+                data.test(), beta);
+        if (!e.isFinite())
+            throw new UsageException(modelPath + ": the model's loss on " + spec + " is not a number (recon " + e.recon()
+                    + ", kl " + e.kl() + "); its weights or settings do not fit these images");
         if (a.flag("json")) {
             out.println(new Json().put("test_loss", e.loss(), 3).put("test_recon", e.recon(), 3).put("test_kl", e.kl(), 3)
                     .put("test_neg_elbo", e.negativeElbo(), 3).put("test_kl_per_dim", e.klPerDim()).put("images", e.images()));

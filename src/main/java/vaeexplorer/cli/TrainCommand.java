@@ -9,10 +9,12 @@ import java.util.Set;
 
 import vaeexplorer.core.data.DataException;
 import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.io.AtomicFiles;
 import vaeexplorer.core.io.ModelFile;
 import vaeexplorer.core.io.SessionFile;
 import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.train.Evaluation;
+import vaeexplorer.core.train.MemoryPlan;
 import vaeexplorer.core.train.TrainConfig;
 import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.train.TrainingDivergedException;
@@ -29,18 +31,24 @@ final class TrainCommand {
                 "optimizer", "batch", "epochs", "seed", "threads", "out"), Set.of("json"));
         String datasetSpec = a.required("dataset");
         int threads = a.integer("threads", Cli.defaultThreads(), 1, 256);
-        TrainConfig tc = new TrainConfig(a.number("beta", 1.0), a.number("lr", 1e-3), a.integer("batch", 128, 1, TrainConfig.MAX_BATCH),
-                a.integer("epochs", 5, 1, 100_000), a.longValue("seed", 1), TrainConfig.OptimizerKind.parse(a.string("optimizer", "adam")),
-                threads);
+        TrainConfig tc = new TrainConfig(a.number("beta", 1.0, 0, TrainConfig.MAX_BETA),
+                a.number("lr", 1e-3), // its range: TrainConfig
+                a.integer("batch", 128, 1, TrainConfig.MAX_BATCH), a.integer("epochs", 5, 1, TrainConfig.MAX_EPOCHS),
+                a.longValue("seed", 1), TrainConfig.OptimizerKind.parse(a.string("optimizer", "adam")), threads);
         List<Integer> hidden = VaeConfig.parseHidden(a.string("hidden", "512"));
         int latent = a.integer("latent", 2, 1, VaeConfig.MAX_LATENT);
         Likelihood likelihood = Likelihood.parse(a.string("likelihood", "bernoulli"));
-        double sigma = a.number("sigma-x", VaeConfig.DEFAULT_GAUSSIAN_SIGMA);
+        double sigma = a.number("sigma-x", VaeConfig.DEFAULT_GAUSSIAN_SIGMA, VaeConfig.MIN_GAUSSIAN_SIGMA,
+                VaeConfig.MAX_GAUSSIAN_SIGMA);
+        new VaeConfig(1, hidden, latent, likelihood, sigma); // every model setting checked before the data is loaded
         Path outFile = a.string("out", null) == null ? null : Path.of(a.string("out", null));
+        // --out checked before the data is loaded and training starts, not after the first epoch
+        if (outFile != null) AtomicFiles.checkTarget(outFile);
         boolean json = a.flag("json");
 
         DataSplit data = CliData.load(datasetSpec, err);
         VaeConfig vc = new VaeConfig(data.train().imageSize(), hidden, latent, likelihood, sigma);
+        MemoryPlan.checkTraining(vc, Math.min(tc.batchSize(), data.train().size()));
         Rng rng = new Rng(tc.seed());
         Vae vae = new Vae(vc, rng);
         Trainer trainer = new Trainer(vae, data, tc, Cli.matMul(threads), rng);
@@ -62,8 +70,8 @@ final class TrainCommand {
             double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
             Evaluation train = trainer.epochLosses();
             Evaluation test = trainer.evaluateTest();
-            if (!test.isFinite())
-                throw new TrainingDivergedException("Training diverged in epoch " + epoch + ": the test loss is not a number."
+            if (!test.isFinite() || !train.isFinite())
+                throw new TrainingDivergedException("Training diverged in epoch " + epoch + ": the loss is not a number."
                         + " Try a lower learning rate (now " + tc.learningRate() + ").", trainer.step());
             double seconds = (System.nanoTime() - start) / 1e9;
             double sps = data.train().size() / trainSeconds;

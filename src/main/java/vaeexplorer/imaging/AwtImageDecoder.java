@@ -5,14 +5,19 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import vaeexplorer.core.data.DataProblem;
 import vaeexplorer.core.data.GreyImage;
 import vaeexplorer.core.data.ImageDecodeException;
@@ -22,7 +27,8 @@ import vaeexplorer.core.data.ImageDecoder;
  * Decodes PNG, JPEG, BMP and GIF files (the first frame) with {@code javax.imageio} into greyscale luminance: Y = 0.299
  * R + 0.587 G + 0.114 B on the sRGB values (greyscale images keep their stored grey levels). Transparent pixels are
  * blended over white (so dark strokes on a transparent background stay dark on light). Images above
- * {@value #MAX_PIXELS} pixels are refused before they are decoded. Stateless: one instance may be shared by threads.
+ * {@value #MAX_PIXELS} pixels are refused from their header, before any pixel memory is allocated; only regular files
+ * are opened (a FIFO would block), through NIO so that any name the file system holds can be read. Stateless: one instance may be shared by threads.
  */
 public final class AwtImageDecoder implements ImageDecoder {
     /** Largest image decoded, in pixels (width x height). */
@@ -30,8 +36,16 @@ public final class AwtImageDecoder implements ImageDecoder {
 
     @Override
     public GreyImage decode(Path file) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) throw new ImageDecodeException(DataProblem.IMAGE_CANNOT_OPEN);
+        try {
+            if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile())
+                throw new IOException("not a regular file (a folder, FIFO, device or socket), not opened");
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodeException(DataProblem.IMAGE_NO_SUCH_FILE);
+        }
+        // NIO stream, not file.toFile(): java.io cannot open names the platform encoding cannot spell (C locale);
+        // a memory cache, not ImageIO's default temp-file cache
+        try (InputStream raw = Files.newInputStream(file);
+             ImageInputStream in = new MemoryCacheImageInputStream(new BufferedInputStream(raw, 1 << 16))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) throw new ImageDecodeException(DataProblem.IMAGE_UNKNOWN_FORMAT);
             ImageReader reader = readers.next();

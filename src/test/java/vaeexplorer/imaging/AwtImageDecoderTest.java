@@ -102,4 +102,22 @@ class AwtImageDecoderTest {
         IOException e = assertThrows(IOException.class, () -> decoder.decode(f));
         assertTrue(e.getMessage().contains("60000x60000"), e.getMessage());
     }
+
+    @Test
+    void onlyRegularFilesAreOpened() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("folder.png"));
+        IOException e = assertThrows(IOException.class, () -> new AwtImageDecoder().decode(folder));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        Path fifo = dir.resolve("pipe.png");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (IOException noMkfifo) {
+            made = false;
+        }
+        if (made) { // opening it would block until a writer comes
+            IOException f = assertThrows(IOException.class, () -> new AwtImageDecoder().decode(fifo));
+            assertTrue(f.getMessage().contains("not a regular file"), f.getMessage());
+        }
+    }
 }

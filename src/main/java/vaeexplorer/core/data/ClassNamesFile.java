@@ -17,12 +17,17 @@ import java.util.Map;
 public final class ClassNamesFile {
     /** The usual file name inside a data folder. */
     public static final String NAME = "classes.txt";
+    /** The largest class names file read: 255 names of up to 4 KiB each. */
+    static final long MAX_BYTES = 1 << 20;
 
     private ClassNamesFile() {
     }
 
     /** Reads the class names in file. */
     public static List<String> read(Path file) throws DataException {
+        if (RegularFile.size(file) > MAX_BYTES)
+            throw new DataException(DataProblem.UNREADABLE, file, "more than " + (MAX_BYTES >> 10) + " KiB is not a list of "
+                    + "class names");
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

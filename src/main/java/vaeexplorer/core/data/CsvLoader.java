@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,14 +53,7 @@ public final class CsvLoader {
     /** Loads the CSV file; the result has no skipped files. */
     public static LoadResult load(Path file, LoadOptions options, LoadProgress progress, BooleanSupplier cancelled)
             throws DataException {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new DataException(DataProblem.NO_SUCH_FILE, file);
-        } catch (IOException e) {
-            throw new DataException(e, DataProblem.UNREADABLE, file, e.getMessage());
-        }
+        long size = RegularFile.size(file);
         Layout layout = new Layout();
         List<String> labelCells = new ArrayList<>();
         double[] max = {0};

@@ -45,8 +45,9 @@ public final class IdxReader {
 
     /** Reads an IDX image file, raw or gzip. */
     public static Images readImages(Path file) throws DataException {
+        long size = RegularFile.size(file);
         try (InputStream in = Files.newInputStream(file)) {
-            return readImages(in, file.toString(), Files.size(file), MAX_BYTES);
+            return readImages(in, file.toString(), size, MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new DataException(DataProblem.NO_SUCH_FILE, file);
         } catch (IOException e) {
@@ -69,8 +70,9 @@ public final class IdxReader {
 
     /** Reads an IDX label file, raw or gzip; every label is in 0..{@value #MAX_LABEL}. */
     public static int[] readLabels(Path file) throws DataException {
+        long size = RegularFile.size(file);
         try (InputStream in = Files.newInputStream(file)) {
-            return readLabels(in, file.toString(), Files.size(file));
+            return readLabels(in, file.toString(), size);
         } catch (NoSuchFileException e) {
             throw new DataException(DataProblem.NO_SUCH_FILE, file);
         } catch (IOException e) {

@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import vaeexplorer.core.data.IdxReader;
 import vaeexplorer.core.nn.Param;
 import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.train.MemoryPlan;
 import vaeexplorer.core.vae.Likelihood;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
@@ -22,6 +24,10 @@ import vaeexplorer.core.vae.VaeConfig;
  * A trained model in a {@link SectionFile}: section "config" (UTF-8 key=value lines: the architecture and where the
  * data came from) and section "params" (per parameter: name, rows, cols, float32 values, in the model's parameter
  * order). Session files are model files with more sections, so anything that opens a model opens a session too.
+ *
+ * <p>Nothing read is trusted: every config value is parsed and range-checked with a message in words naming the key,
+ * and the network the config declares is checked against the size of the parameters section before any of it is
+ * allocated (a small file cannot make the program allocate a huge network).
  */
 public final class ModelFile {
     private ModelFile() {}
@@ -62,9 +68,21 @@ public final class ModelFile {
         }
         VaeConfig config;
         try {
-            config = new VaeConfig(intValue(info, "input_size"), VaeConfig.parseHidden(info.getProperty("hidden", "")),
-                    intValue(info, "latent"), Likelihood.parse(info.getProperty("likelihood", "")),
-                    Double.parseDouble(info.getProperty("gaussian_sigma", String.valueOf(VaeConfig.DEFAULT_GAUSSIAN_SIGMA))));
+            config = new VaeConfig(intValue(info, "input_size", 1, MAX_INPUT_SIZE), hidden(info),
+                    intValue(info, "latent", 1, VaeConfig.MAX_LATENT), Likelihood.parse(info.getProperty("likelihood", "")),
+                    number(info, "gaussian_sigma", VaeConfig.DEFAULT_GAUSSIAN_SIGMA));
+            checkImageSize(info, config.inputSize());
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(FileProblem.CONFIG_INVALID, where, e.getMessage());
+        }
+        // validate before allocating: the parameters section must hold every value the declared network has
+        long values = MemoryPlan.parameterCount(config);
+        if (4 * values > params.length)
+            throw new FileFormatException(FileProblem.CONFIG_INVALID, where, String.format(Locale.ROOT,
+                    "it declares a network of %,d parameters (%,d bytes) but the parameters section holds only %,d bytes",
+                    values, 4 * values, params.length));
+        try {
+            MemoryPlan.checkEvaluation(config);
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(FileProblem.CONFIG_INVALID, where, e.getMessage());
         }
@@ -73,10 +91,55 @@ public final class ModelFile {
         return new Loaded(vae, info, sections);
     }
 
-    private static int intValue(Properties p, String key) {
+    /** The largest input a model may take: the largest image, {@value IdxReader#MAX_SIDE} squared. */
+    public static final int MAX_INPUT_SIZE = IdxReader.MAX_SIDE * IdxReader.MAX_SIDE;
+
+    /** image_rows and image_cols, when given, are 1 to the largest side and make the input size. */
+    private static void checkImageSize(Properties p, int inputSize) {
+        if (p.getProperty("image_rows") == null && p.getProperty("image_cols") == null) return;
+        int rows = intValue(p, "image_rows", 1, IdxReader.MAX_SIDE), cols = intValue(p, "image_cols", 1, IdxReader.MAX_SIDE);
+        if ((long) rows * cols != inputSize)
+            throw new IllegalArgumentException("image_rows x image_cols is " + rows + "x" + cols + " = " + (long) rows * cols
+                    + " pixels but input_size is " + inputSize);
+    }
+
+    private static List<Integer> hidden(Properties p) {
+        String v = p.getProperty("hidden");
+        if (v == null) throw new IllegalArgumentException("hidden is missing");
+        return VaeConfig.parseHidden(v);
+    }
+
+    /** A whole number from min to max, or a message in words. */
+    static int intValue(Properties p, String key, int min, int max) {
         String v = p.getProperty(key);
         if (v == null) throw new IllegalArgumentException(key + " is missing");
-        return Integer.parseInt(v.trim());
+        long n;
+        try {
+            n = Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + shorten(v) + "'");
+        }
+        if (n < min || n > max)
+            throw new IllegalArgumentException(key + " must be from " + min + " to " + max + ", got " + n);
+        return (int) n;
+    }
+
+    /** A finite number (the range is the reader's to check), the fallback when absent, or a message in words. */
+    static double number(Properties p, String key, double fallback) {
+        String v = p.getProperty(key);
+        if (v == null) return fallback;
+        double d;
+        try {
+            d = Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + shorten(v) + "'");
+        }
+        if (!Double.isFinite(d)) throw new IllegalArgumentException(key + " must be a finite number, got " + v.trim());
+        return d;
+    }
+
+    static String shorten(String v) {
+        return v.length() > 40 ? v.substring(0, 40) + "..." : v;
     }
 
     static String configText(VaeConfig c, Map<String, String> extra) {

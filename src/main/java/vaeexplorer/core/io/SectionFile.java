@@ -5,10 +5,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -23,8 +26,8 @@ import java.util.zip.CRC32;
  * u32     CRC-32 of everything before it
  * </pre>
  * Big-endian. A model file has the sections "config" and "params"; a session file adds more. Files are written
- * atomically ({@link AtomicFiles}); readers check the checksum before anything else and every length against what
- * is left before allocating.
+ * atomically ({@link AtomicFiles}); readers open only regular files, check the magic and version before reading the
+ * file, the checksum before anything else, and every length against what is left before allocating.
  */
 public final class SectionFile {
     public static final byte[] MAGIC = {'V', 'A', 'E', 'X'};
@@ -74,15 +77,40 @@ public final class SectionFile {
     public static Map<String, byte[]> read(Path file) throws FileFormatException {
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) throw new FileFormatException(FileProblem.TOO_LARGE, file, size);
-            bytes = Files.readAllBytes(file);
+            if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile())
+                throw new FileFormatException(FileProblem.UNREADABLE, file, "not a regular file: a folder, FIFO or device");
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = ch.size();
+                // check the magic before reading the whole file: a large file of anything else is refused at once
+                ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 4);
+                while (head.hasRemaining() && ch.read(head) >= 0) {
+                    // fill the head
+                }
+                if (size >= MAGIC.length + 12) checkHead(file.toString(), head.array(), head.position()); // else: too short
+                if (size > MAX_FILE_BYTES) throw new FileFormatException(FileProblem.TOO_LARGE, file, size);
+                bytes = new byte[(int) size];
+                ByteBuffer all = ByteBuffer.wrap(bytes);
+                ch.position(0);
+                while (all.hasRemaining() && ch.read(all) >= 0) {
+                    // read it all
+                }
+                if (all.hasRemaining()) throw new FileFormatException(FileProblem.SECTION_PAST_END, file);
+            }
         } catch (NoSuchFileException e) {
             throw new FileFormatException(FileProblem.NO_SUCH_FILE, file);
         } catch (IOException e) {
             throw new FileFormatException(e, FileProblem.UNREADABLE, file, e.getMessage());
         }
         return parse(file.toString(), bytes);
+    }
+
+    /** Checks the magic and version in the first {@code got} bytes, as far as they go. */
+    private static void checkHead(String where, byte[] head, int got) throws FileFormatException {
+        for (int i = 0; i < Math.min(got, MAGIC.length); i++)
+            if (head[i] != MAGIC[i]) throw new FileFormatException(FileProblem.NOT_VAE_EXPLORER, where);
+        if (got < MAGIC.length + 4) return; // too short: parse says so
+        int version = ByteBuffer.wrap(head, MAGIC.length, 4).getInt();
+        if (version > VERSION) throw new FileFormatException(FileProblem.NEWER_VERSION, where, version, VERSION);
     }
 
     /** Parses the bytes of a file; {@code where} names it in messages. */

@@ -129,13 +129,13 @@ public final class SessionFile {
         TrainConfig tc;
         try {
             TrainConfig d = TrainConfig.defaults();
-            tc = new TrainConfig(Double.parseDouble(info.getProperty("beta", String.valueOf(d.beta()))),
-                    Double.parseDouble(info.getProperty("learning_rate", String.valueOf(d.learningRate()))),
-                    Integer.parseInt(info.getProperty("batch", String.valueOf(d.batchSize()))),
-                    Integer.parseInt(info.getProperty("epochs", String.valueOf(d.epochs()))),
-                    Long.parseLong(info.getProperty("seed", String.valueOf(d.seed()))),
+            tc = new TrainConfig(ModelFile.number(info, "beta", d.beta()),
+                    ModelFile.number(info, "learning_rate", d.learningRate()),
+                    info.getProperty("batch") == null ? d.batchSize() : ModelFile.intValue(info, "batch", 1, TrainConfig.MAX_BATCH),
+                    info.getProperty("epochs") == null ? d.epochs() : ModelFile.intValue(info, "epochs", 1, TrainConfig.MAX_EPOCHS),
+                    seed(info, d.seed()),
                     TrainConfig.OptimizerKind.parse(info.getProperty("optimizer", d.optimizer().id())),
-                    Integer.parseInt(info.getProperty("threads", String.valueOf(d.threads()))));
+                    info.getProperty("threads") == null ? d.threads() : ModelFile.intValue(info, "threads", 1, 256));
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(FileProblem.TRAINING_SETTINGS_INVALID, where, e.getMessage());
         }
@@ -152,6 +152,16 @@ public final class SessionFile {
             for (String k : p.stringPropertyNames()) view.put(k, p.getProperty(k));
         }
         return new Session(model, tc, state, history, view);
+    }
+
+    private static long seed(Properties p, long fallback) {
+        String v = p.getProperty("seed");
+        if (v == null) return fallback;
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("seed must be a whole number, got '" + ModelFile.shorten(v) + "'");
+        }
     }
 
     static String propertiesText(Map<String, String> values) {
@@ -213,11 +223,24 @@ public final class SessionFile {
             float[][] opt = new float[count(in, 4, where, FileProblem.Part.OPTIMIZER_STATE)][];
             for (int k = 0; k < opt.length; k++) {
                 opt[k] = new float[count(in, 4, where, FileProblem.Part.OPTIMIZER_STATE)];
-                for (int i = 0; i < opt[k].length; i++) opt[k][i] = in.readFloat();
+                for (int i = 0; i < opt[k].length; i++) {
+                    opt[k][i] = in.readFloat();
+                    if (!Float.isFinite(opt[k][i]))
+                        throw new FileFormatException(FileProblem.PART_DAMAGED, where, FileProblem.Part.OPTIMIZER_STATE);
+                }
             }
             long optSteps = in.readLong();
             double beta = in.readDouble(), lr = in.readDouble();
             if (in.available() > 0) throw new FileFormatException(FileProblem.PART_TRAILING, where, FileProblem.Part.TRAINING_STATE);
+            try {
+                if (epoch < 0 || step < 0 || cursor < 0 || optSteps < 0)
+                    throw new IllegalArgumentException("the epoch, step, position and optimiser steps must not be negative,"
+                            + " got " + epoch + ", " + step + ", " + cursor + ", " + optSteps);
+                TrainConfig.checkBeta(beta);
+                TrainConfig.checkLearningRate(lr);
+            } catch (IllegalArgumentException e) {
+                throw new FileFormatException(FileProblem.TRAINING_SETTINGS_INVALID, where, e.getMessage());
+            }
             return new TrainerState(epoch, step, cursor, order, rng, opt, optSteps, beta, lr);
         } catch (IOException e) {
             throw new FileFormatException(FileProblem.PART_TRUNCATED, where, FileProblem.Part.TRAINING_STATE);

@@ -23,7 +23,6 @@ public final class Trainer {
     public static final long EVAL_SEED = 123;
     /** The longest KL warm-up, in epochs. */
     public static final double MAX_KL_WARMUP = 10_000;
-    private static final int EVAL_BATCH = 500;
     /** Steps between copies of the weights kept to roll back to when training diverges. */
     private static final int GOOD_STATE_EVERY = 100;
 
@@ -259,7 +258,7 @@ public final class Trainer {
 
     /** Mean losses on a data set, with eps from a fixed seed so that the same model gives the same numbers. */
     public Evaluation evaluate(Dataset set) {
-        if (evalWs == null) evalWs = vae.workspace(EVAL_BATCH);
+        if (evalWs == null) evalWs = vae.workspace(MemoryPlan.evalBatch(vae.config())); // rows from a memory budget
         return evaluate(vae, mm, evalWs, set, beta);
     }
 

@@ -13,6 +13,8 @@ public record VaeConfig(int inputSize, List<Integer> hidden, int latent, Likelih
     /** The most hidden layers (in the encoder; the decoder mirrors them). */
     public static final int MAX_HIDDEN_LAYERS = 4;
     public static final double DEFAULT_GAUSSIAN_SIGMA = 0.1;
+    /** The range of sigma_x: below it the Gaussian loss overflows float32, above it nothing is learnt. */
+    public static final double MIN_GAUSSIAN_SIGMA = 1e-3, MAX_GAUSSIAN_SIGMA = 100;
 
     public VaeConfig {
         hidden = List.copyOf(hidden);
@@ -25,8 +27,9 @@ public record VaeConfig(int inputSize, List<Integer> hidden, int latent, Likelih
         if (latent < 1 || latent > MAX_LATENT)
             throw new IllegalArgumentException("latent size must be 1.." + MAX_LATENT + ", got " + latent);
         if (likelihood == null) throw new IllegalArgumentException("likelihood is missing");
-        if (!(gaussianSigma > 0) || Double.isInfinite(gaussianSigma))
-            throw new IllegalArgumentException("sigma_x must be a positive number, got " + gaussianSigma);
+        if (!(gaussianSigma >= MIN_GAUSSIAN_SIGMA && gaussianSigma <= MAX_GAUSSIAN_SIGMA))
+            throw new IllegalArgumentException("sigma_x must be a number from " + MIN_GAUSSIAN_SIGMA + " to "
+                    + (int) MAX_GAUSSIAN_SIGMA + ", got " + gaussianSigma);
     }
 
     /** A Bernoulli VAE with one hidden layer. */

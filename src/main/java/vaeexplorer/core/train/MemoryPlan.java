@@ -1,0 +1,131 @@
+package vaeexplorer.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import vaeexplorer.core.vae.VaeConfig;
+
+/**
+ * What a model and its training need in memory, worked out from the configuration before anything is allocated, so
+ * that what cannot fit is refused up front with the figure it would need (instead of an out-of-memory error or
+ * "Matrix size exceeds the size of an integer" in the middle of a run). Also sizes the evaluation workspace from a
+ * memory budget: wide images (a 1000x1000 CSV row, a 4096x4096 IDX image) get fewer rows per evaluation batch.
+ *
+ * <p>The figures are estimates on the safe side: per parameter the value, its gradient, the optimiser's two moments
+ * and the trainer's copy to roll back to; per row of a workspace every activation and its gradient.
+ */
+public final class MemoryPlan {
+    /** The memory an evaluation workspace may take, beyond its one row minimum. */
+    public static final long EVAL_BUDGET_BYTES = 64L << 20;
+    /** The widest evaluation batch (more rows do not make it faster). */
+    public static final int MAX_EVAL_BATCH = 500;
+    /** The largest number of elements of one matrix (a Java array, with the JVM's few header words kept free). */
+    public static final long MAX_MATRIX_ELEMENTS = Integer.MAX_VALUE - 8;
+    /** Float arrays held per parameter: value, gradient, Adam's m and v, the copy to roll back to. */
+    private static final int FLOATS_PER_PARAMETER = 5;
+
+    private MemoryPlan() {
+    }
+
+    /** Rows of the evaluation workspace: as many as {@link #EVAL_BUDGET_BYTES} holds, from 1 to {@value #MAX_EVAL_BATCH}. */
+    public static int evalBatch(VaeConfig c) {
+        long rows = EVAL_BUDGET_BYTES / bytesPerRow(c);
+        return (int) Math.max(1, Math.min(MAX_EVAL_BATCH, rows));
+    }
+
+    /** The bytes one row (one image) of a workspace takes: the input, every activation and its gradient, the output. */
+    public static long bytesPerRow(VaeConfig c) {
+        long hidden = 0;
+        for (int h : c.hidden()) hidden += h;
+        // x, logits, dLogits (+ one spare for a likelihood's own buffer); encoder and decoder activations and their
+        // gradients; head and its gradient (2 latent each), eps, sigma, z, dz
+        long floats = 4L * c.inputSize() + 4 * hidden + 8L * c.latent();
+        return 4 * floats;
+    }
+
+    /** Weights and biases of a network of this configuration, without building it. */
+    public static long parameterCount(VaeConfig c) {
+        long total = 0;
+        for (long[] m : layers(c)) total += m[0] * m[1] + m[1];
+        return total;
+    }
+
+    /** The bytes a model needs to be trained with this batch: parameters and their state, both workspaces. */
+    public static long trainingBytes(VaeConfig c, int batch) {
+        return 4L * FLOATS_PER_PARAMETER * parameterCount(c) + bytesPerRow(c) * ((long) batch + evalBatch(c));
+    }
+
+    /** The bytes a model needs to be evaluated: its parameters once and an evaluation workspace. */
+    public static long evaluationBytes(VaeConfig c) {
+        return 4L * 2 * parameterCount(c) + bytesPerRow(c) * evalBatch(c);
+    }
+
+    /**
+     * Refuses, with the figures, a model that cannot be trained here with this batch: a matrix with more elements
+     * than a Java array holds, or more memory than the JVM has free.
+     *
+     * @throws IllegalArgumentException saying what does not fit, what it would need and what to change
+     */
+    public static void checkTraining(VaeConfig c, int batch) {
+        checkMatrices(c, batch);
+        checkFree(trainingBytes(c, batch), c, "trained with batch " + batch);
+    }
+
+    /** As {@link #checkTraining} for evaluating a model (no optimiser state, no training batch). */
+    public static void checkEvaluation(VaeConfig c) {
+        checkMatrices(c, evalBatch(c));
+        checkFree(evaluationBytes(c), c, "evaluated");
+    }
+
+    private static void checkMatrices(VaeConfig c, int batch) {
+        for (long[] m : layers(c))
+            if (m[0] * m[1] > MAX_MATRIX_ELEMENTS)
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "a layer of %,d x %,d weights (%,d values) is "
+                        + "more than one Java array holds (%,d); use smaller images or hidden layers", m[0], m[1],
+                        m[0] * m[1], MAX_MATRIX_ELEMENTS));
+        long widest = Math.max(c.inputSize(), maxHidden(c));
+        if (batch * widest > MAX_MATRIX_ELEMENTS)
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a batch of %,d rows of %,d values is more than "
+                    + "one Java array holds (%,d); the largest batch for this model is %,d", batch, widest,
+                    MAX_MATRIX_ELEMENTS, MAX_MATRIX_ELEMENTS / widest));
+    }
+
+    private static void checkFree(long needed, VaeConfig c, String what) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (needed > free)
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "this model (%,d parameters, %,d pixels per "
+                    + "image) needs about %,d MiB to be %s, but only %,d MiB of memory are free; use a smaller model, "
+                    + "batch or image size, or give Java more memory (-Xmx)", parameterCount(c), c.inputSize(),
+                    mib(needed), what, mib(free)));
+    }
+
+    private static long mib(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
+
+    private static long maxHidden(VaeConfig c) {
+        long m = 0;
+        for (int h : c.hidden()) m = Math.max(m, h);
+        return m;
+    }
+
+    /** The dense layers as {inputs, outputs}, in the model's order: encoder, head, decoder, output. */
+    private static List<long[]> layers(VaeConfig c) {
+        List<long[]> out = new ArrayList<>();
+        long in = c.inputSize();
+        for (int h : c.hidden()) {
+            out.add(new long[] {in, h});
+            in = h;
+        }
+        out.add(new long[] {in, 2L * c.latent()});
+        in = c.latent();
+        for (int i = c.hidden().size() - 1; i >= 0; i--) {
+            out.add(new long[] {in, c.hidden().get(i)});
+            in = c.hidden().get(i);
+        }
+        out.add(new long[] {in, c.inputSize()});
+        return out;
+    }
+}

@@ -1,0 +1,161 @@
+package vaeexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import vaeexplorer.core.io.ModelFile;
+import vaeexplorer.core.io.SectionFile;
+import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.vae.Vae;
+import vaeexplorer.core.vae.VaeConfig;
+
+/** Values and destinations an unlucky user could give: each ends in one line in words and exit code 2, before training. */
+class CliHostileInputTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void refused(Result r, String expected) {
+        assertEquals(2, r.code, r.err);
+        assertEquals(1, r.err.lines().count(), r.err);
+        assertTrue(r.err.startsWith("error: "), r.err);
+        assertTrue(r.err.contains(expected), r.err);
+        assertFalse(r.err.contains("Exception") || r.err.contains("For input string"), r.err);
+        assertFalse(r.out.contains("epoch"), "refused before training: " + r.out);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--beta|abc|--beta must be a number, got 'abc'",
+            "--beta|NaN|--beta must be a finite number",
+            "--beta|-5|--beta must be a number from 0 to 1000, got -5",
+            "--sigma-x|1e-300|--sigma-x must be a number from 0.001 to 100, got 1e-300",
+            "--sigma-x|NaN|--sigma-x must be a finite number",
+            "--lr|0|learning rate must be a positive number",
+            "--batch|0|--batch must be from 1 to",
+            "--epochs|1e3|--epochs must be a whole number, got '1e3'",
+            "--latent|65|--latent must be from 1 to 64",
+            "--hidden|0|hidden layer size must be 1..4096",
+            "--seed|1.5|--seed must be a whole number",
+            "--threads|999|--threads must be from 1 to 256",
+    })
+    void everyTrainingValueIsCheckedInWords(String option, String value, String expected) {
+        refused(run("train", "--dataset", "no-such-data-is-loaded", option, value), expected);
+    }
+
+    @Test
+    void benchSecondsAreChecked() {
+        refused(run("bench", "--seconds", "-1"), "--seconds must be a number from");
+    }
+
+    @Test
+    void outOntoADeviceIsRefusedBeforeTrainingAndTheDeviceIsLeftAsItIs() {
+        Path devNull = Path.of("/dev/null");
+        assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull));
+        refused(run("train", "--dataset", "mnist", "--epochs", "1", "--out", "/dev/null"),
+                "/dev/null: is not a regular file");
+        assertFalse(Files.isRegularFile(devNull));
+    }
+
+    @Test
+    void outIntoAMissingFolderOrOntoAFolderIsRefusedBeforeTraining() {
+        Path missing = dir.resolve("nope/model.vae");
+        refused(run("train", "--dataset", "mnist", "--epochs", "1", "--out", missing.toString()),
+                missing + ": cannot be saved (the folder " + missing.getParent() + " does not exist)");
+        refused(run("train", "--dataset", "mnist", "--epochs", "1", "--out", dir.toString()), "is a folder");
+    }
+
+    @Test
+    void aModelWithALyingBetaIsRefusedByEvaluate() throws Exception {
+        for (String beta : new String[] {"abc", "NaN", "-5"}) {
+            Map<String, byte[]> s = new LinkedHashMap<>(ModelFile.sections(new Vae(VaeConfig.of(784, 8, 2), new Rng(1)),
+                    Map.of("beta", beta)));
+            Path f = dir.resolve("lying.vae");
+            SectionFile.write(f, s);
+            refused(run("evaluate", "--model", f.toString(), "--dataset", "mnist", "--threads", "1"), "beta must be");
+        }
+    }
+
+    /** A CSV of 4 images of 1000x1000 pixels: rows of 10^6 cells. */
+    private Path wideCsv() throws Exception {
+        Path f = dir.resolve("wide.csv");
+        StringBuilder row = new StringBuilder(2_000_000);
+        for (int i = 0; i < 1_000_000; i++) row.append(i == 0 ? "" : ",").append(i % 7 == 0 ? "255" : "0");
+        row.append('\n');
+        Files.writeString(f, row.toString().repeat(4));
+        return f;
+    }
+
+    @Test
+    void aNetworkThatCannotFitIsRefusedUpFrontWithTheFigure() throws Exception {
+        Path csv = wideCsv();
+        // 10^6 x 4096 weights: more than one Java array holds
+        Result r = run("train", "--dataset", csv.toString(), "--hidden", "4096", "--batch", "2", "--epochs", "1",
+                "--threads", "1");
+        refused(r, "a layer of 1,000,000 x 4,096 weights (4,096,000,000 values) is more than one Java array holds");
+        // 10^6 x 2048 fits an array, but its 4 * 10^9 parameters and their optimiser state need about 80 GB
+        Result m = run("train", "--dataset", csv.toString(), "--hidden", "2048", "--batch", "2", "--epochs", "1",
+                "--threads", "1");
+        refused(m, "MiB to be trained with batch 2, but only");
+        assertTrue(m.err.contains("(4,097,016,388 parameters, 1,000,000 pixels per image)"), m.err);
+    }
+
+    @Test
+    void wideImagesTrainWithAnEvaluationWorkspaceSizedFromTheBudget() throws Exception {
+        Path csv = wideCsv();
+        Result r = run("train", "--dataset", csv.toString(), "--hidden", "8", "--batch", "2", "--epochs", "1",
+                "--threads", "1", "--json");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("\"test_loss\": "), r.out);
+        assertFalse(r.out.contains("NaN"), r.out);
+    }
+
+    /** An IDX folder of 4096x4096 images (the largest side), gzip-compressed: 2 train, 1 test. */
+    private Path hugeIdxFolder() throws Exception {
+        Path d = Files.createDirectories(dir.resolve("huge-idx"));
+        for (String split : new String[] {"train", "t10k"}) {
+            int n = split.equals("train") ? 2 : 1;
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(d.resolve(split + "-images-idx3-ubyte.gz")))) {
+                out.write(java.nio.ByteBuffer.allocate(16).putInt(2051).putInt(n).putInt(4096).putInt(4096).array());
+                byte[] row = new byte[4096];
+                for (int r = 0; r < n * 4096; r++) {
+                    row[r % 4096] = (byte) 200;
+                    out.write(row);
+                }
+            }
+            java.nio.ByteBuffer lab = java.nio.ByteBuffer.allocate(8 + n).putInt(2049).putInt(n);
+            Files.write(d.resolve(split + "-labels-idx1-ubyte"), lab.array());
+        }
+        return d;
+    }
+
+    @Test
+    void theLargestImagesTheFormatsAllowAreRefusedWithTheFigureNotAnIntegerOverflow() throws Exception {
+        Path d = hugeIdxFolder();
+        Result r = run("train", "--dataset", d.toString(), "--hidden", "512", "--batch", "2", "--epochs", "1", "--threads", "1");
+        refused(r, "a layer of 16,777,216 x 512 weights (8,589,934,592 values) is more than one Java array holds");
+        assertFalse(r.err.contains("Matrix size"), r.err);
+    }
+}
