@@ -11,7 +11,8 @@ import vaeexplorer.ui.i18n.Language;
  * (on any thread, the trainer's included: logged to {@link ErrorReporter#defaultLogFile()} and shown in a short
  * dialog). System properties for demos: {@code vaeexplorer.autotrain=true}
  * starts training at once; {@code vaeexplorer.textScale=1.5} starts with larger text; {@code vaeexplorer.threads=N}
- * sets the trainer's threads (default 1); {@code vaeexplorer.language=zh-CN} (or {@code en}) chooses the UI language,
+ * sets the trainer's matrix threads (default: all cores but one); {@code vaeexplorer.language=zh-CN} (or {@code en})
+ * chooses the UI language,
  * which otherwise follows the last choice in the Language menu, then the system locale.
  */
 public final class App extends Application {

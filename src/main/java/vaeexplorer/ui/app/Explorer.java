@@ -13,6 +13,7 @@ import vaeexplorer.core.data.LoadResult;
 import vaeexplorer.core.io.AppHome;
 
 import vaeexplorer.ui.compare.CompareMode;
+import vaeexplorer.ui.concurrent.FxTaskExecutor;
 import vaeexplorer.ui.data.DataImport;
 import vaeexplorer.ui.data.DatasetChoice;
 import vaeexplorer.ui.data.DatasetLibrary;
@@ -77,7 +78,7 @@ public final class Explorer {
         imports = new DataImport(dialogs, liveNotices, library, settings::choose);
         var plot = view.latentPanel().plot();
         sessions = new SessionService(dialogs, liveNotices, settings, training, latent, library, plot,
-                new SessionPrefs(AppHome.path().resolve("sessions.properties")));
+                new SessionPrefs(AppHome.path().resolve("sessions.properties")), new FxTaskExecutor("vae-session-io"));
         exporter = new Exporter(dialogs, liveNotices, training, latent, () -> FileNames.base(settings, training), plot,
                 view.chart());
         exporter.setManifoldGridRenderer(scale -> scaled(view.lessons().manifoldView().snapshotImage(), scale));

@@ -30,7 +30,6 @@ public final class DataImport {
     private final Consumer<DatasetChoice> choose;
     private DatasetLibrary.Task current;
     private ImportOptions lastOptions = ImportOptions.DEFAULTS;
-    private List<SkippedFile> lastSkipped = List.of();
 
     /** @param choose makes a loaded data set one of the choices and the chosen one (it applies on Reset or Train) */
     public DataImport(Dialogs dialogs, LiveNotices notices, DatasetLibrary library, Consumer<DatasetChoice> choose) {
@@ -75,11 +74,6 @@ public final class DataImport {
         return current != null;
     }
 
-    /** The files skipped by the last load (for Show list and tests). */
-    List<SkippedFile> lastSkipped() {
-        return lastSkipped;
-    }
-
     /** @param failedKey the key of the error dialog's header */
     private void load(DatasetChoice choice, String failedKey) {
         cancel();
@@ -118,11 +112,10 @@ public final class DataImport {
 
     private void use(DatasetChoice choice, LoadResult result) {
         choose.accept(choice);
-        lastSkipped = result.skipped();
         DataSplit split = result.split();
         Dataset train = split.train();
         int images = train.size() + split.test().size();
-        List<SkippedFile> skipped = lastSkipped;
+        List<SkippedFile> skipped = result.skipped();
         java.util.function.Supplier<String> text = () -> {
             String classes = train.isLabelled() ? I18n.format("import.classes", train.classNames().size())
                     : I18n.get("import.unlabelled");

@@ -3,12 +3,9 @@ package vaeexplorer.ui.data;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,6 +22,8 @@ import vaeexplorer.core.data.LoadResult;
 import vaeexplorer.imaging.AwtImageDecoder;
 
 import vaeexplorer.ui.concurrent.Coalescer;
+import vaeexplorer.ui.concurrent.FxTaskExecutor;
+import vaeexplorer.ui.concurrent.TaskExecutor;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.ProblemTexts;
 
@@ -37,11 +36,7 @@ import vaeexplorer.ui.i18n.ProblemTexts;
 public final class DatasetLibrary {
     private static final Map<DatasetChoice, DataSplit> CACHE = new ConcurrentHashMap<>();
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "vae-data-loader");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskExecutor tasks;
     private final ReadOnlyStringWrapper loading = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private volatile ImageDecoder decoder = new AwtImageDecoder();
@@ -53,6 +48,12 @@ public final class DatasetLibrary {
     private final javafx.beans.value.ChangeListener<java.util.Locale> onLocale = (o, a, b) -> updateLoading();
 
     public DatasetLibrary() {
+        this(new FxTaskExecutor("vae-data-loader"));
+    }
+
+    /** @param tasks loads off the FX thread, one data set at a time, and reports on the FX thread */
+    public DatasetLibrary(TaskExecutor tasks) {
+        this.tasks = tasks;
         I18n.locale().addListener(new javafx.beans.value.WeakChangeListener<>(onLocale));
     }
 
@@ -129,12 +130,12 @@ public final class DatasetLibrary {
         progress.set(-1);
         Coalescer<Double> progressToFx = new Coalescer<>((a, b) -> b, p -> {
             if (!task.isCancelled()) progress.set(p);
-        }, Platform::runLater);
+        }, tasks::fx);
         LoadProgress onProgress = (done, total) -> {
             if (total > 0) progressToFx.offer(Math.min(1.0, (double) done / total));
         };
         ImageDecoder imageDecoder = decoder;
-        worker.execute(() -> {
+        tasks.background(() -> {
             LoadResult result = null;
             DataException dataError = null;
             Throwable otherError = null;
@@ -151,7 +152,7 @@ public final class DatasetLibrary {
             LoadResult loaded = result;
             DataException d = dataError;
             Throwable other = otherError;
-            Platform.runLater(() -> {
+            tasks.fx(() -> {
                 if (--inFlight == 0) {
                     loadingChoice = null;
                     updateLoading();
@@ -186,6 +187,6 @@ public final class DatasetLibrary {
     }
 
     public void shutdown() {
-        worker.shutdownNow();
+        tasks.shutdown(0);
     }
 }

@@ -29,8 +29,4 @@ public final class Palette {
         return label < 0 ? UNLABELLED : CLASSES[label % CLASSES.length];
     }
 
-    /** The same colour for JFreeChart. */
-    public static java.awt.Color awt(Color c) {
-        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
-    }
 }

@@ -2,15 +2,15 @@ package vaeexplorer.ui.lessons;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import javafx.application.Platform;
 import vaeexplorer.core.nn.backend.MatMulBackends;
 import vaeexplorer.core.nn.MatMul;
+
+import vaeexplorer.ui.concurrent.FxTaskExecutor;
+import vaeexplorer.ui.concurrent.TaskExecutor;
 
 /**
  * The one background thread of the lesson views: batched decodes and encodes for grids, strips and maps, so that the
@@ -19,23 +19,21 @@ import vaeexplorer.core.nn.MatMul;
  * backend for this inference.
  */
 final class LessonWorker {
-    private final Executor fx;
-    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 3, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-            r -> {
-                Thread t = new Thread(r, "vae-lessons");
-                t.setDaemon(true);
-                return t;
-            });
+    private final TaskExecutor tasks;
     /** Used on the worker thread only (jobs run one after another). */
     private MatMul mm;
 
     LessonWorker() {
-        this(Platform::runLater);
+        this(new FxTaskExecutor("vae-lessons"));
     }
 
-    /** @param fx where results are delivered (the FX thread in the app) */
+    /** @param fx where results are delivered (a stand-in FX thread in tests) */
     LessonWorker(Executor fx) {
-        this.fx = fx;
+        this(new FxTaskExecutor("vae-lessons", fx));
+    }
+
+    LessonWorker(TaskExecutor tasks) {
+        this.tasks = tasks;
     }
 
     /**
@@ -48,21 +46,21 @@ final class LessonWorker {
 
     /** Runs job on the worker; its result (or error) goes to onResult (or onError) on the FX executor. */
     <R> void run(Function<MatMul, R> job, Consumer<R> onResult, Consumer<RuntimeException> onError) {
-        pool.execute(() -> {
+        tasks.background(() -> {
             R result;
             try {
                 if (mm == null) mm = newMatMul();
                 result = job.apply(mm);
             } catch (RuntimeException e) {
-                fx.execute(() -> onError.accept(e));
+                tasks.fx(() -> onError.accept(e));
                 return;
             }
-            fx.execute(() -> onResult.accept(result));
+            tasks.fx(() -> onResult.accept(result));
         });
     }
 
     /** Runs task on the FX executor after a delay. */
     void later(long millis, Runnable task) {
-        CompletableFuture.delayedExecutor(Math.max(0, millis), TimeUnit.MILLISECONDS, fx).execute(task);
+        CompletableFuture.delayedExecutor(Math.max(0, millis), TimeUnit.MILLISECONDS, tasks::fx).execute(task);
     }
 }

@@ -207,8 +207,6 @@ public final class Lessons {
         return t;
     }
 
-    LessonContext context() { return ctx; }
-    ManifoldModel manifold() { return manifold; }
     PosteriorSelection selection() { return selection; }
     InterpolationModel interpolation() { return interpolation; }
     DrawModel draw() { return draw; }
@@ -224,5 +222,4 @@ public final class Lessons {
     KlPerDimensionView klView() { return klView; }
     PosteriorVsPriorView posteriorVsPriorView() { return posteriorVsPriorView; }
     DrawView drawView() { return drawView; }
-    FormulaView formulaView() { return formulaView; }
 }

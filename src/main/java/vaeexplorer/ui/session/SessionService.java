@@ -9,10 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -38,6 +35,7 @@ import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
 
+import vaeexplorer.ui.concurrent.TaskExecutor;
 import vaeexplorer.ui.data.DatasetChoice;
 import vaeexplorer.ui.data.DatasetLibrary;
 import vaeexplorer.ui.data.ImportOptions;
@@ -83,20 +81,21 @@ public final class SessionService {
     private final DatasetLibrary library;
     private final PlotViewport plot;
     private final SessionPrefs prefs;
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "vae-session-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskExecutor tasks;
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty autosave = new SimpleBooleanProperty();
     private boolean saving;
     private boolean opening;
     private int testsSeen;
 
-    /** @param plot the latent plot's view, saved and restored with the session */
+    /**
+     * @param plot  the latent plot's view, saved and restored with the session
+     * @param tasks reads and writes files off the FX thread (one at a time)
+     */
     public SessionService(Dialogs dialogs, LiveNotices notices, SettingsModel settings, TrainingModel training,
-                          LatentModel latent, DatasetLibrary library, PlotViewport plot, SessionPrefs prefs) {
+                          LatentModel latent, DatasetLibrary library, PlotViewport plot, SessionPrefs prefs,
+                          TaskExecutor tasks) {
+        this.tasks = tasks;
         this.dialogs = dialogs;
         this.notices = notices;
         this.settings = settings;
@@ -148,12 +147,7 @@ public final class SessionService {
 
     /** Lets a save under way finish (up to three seconds; the old file stays whole if it cannot). */
     public void shutdown() {
-        io.shutdown();
-        try {
-            io.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        tasks.shutdown(3000);
     }
 
     // ---- commands from the menus ----
@@ -222,7 +216,7 @@ public final class SessionService {
         Map<String, String> view = viewState(applied.dataset());
         record Taken(SessionFile.Copy copy, long step, int epoch, int epochs) {}
         run.onTrainerThread(tr -> new Taken(SessionFile.copy(tr, spec), tr.step(), shownEpoch(tr), tr.config().epochs()))
-                .whenComplete((taken, error) -> Platform.runLater(() -> {
+                .whenComplete((taken, error) -> tasks.fx(() -> {
                     if (error != null || t.modelVersion().get() != version) {
                         saving = false;
                         String why = error != null ? String.valueOf(error.getMessage())
@@ -233,7 +227,7 @@ public final class SessionService {
                     // the snapshots published before the copy was taken have reached the history by now; points
                     // after it (merged into a later snapshot) are left out, so history and state match
                     Map<String, byte[]> rest = SessionFile.historyAndView(upTo(t.lossHistory(), taken.step()), view);
-                    io.execute(() -> {
+                    tasks.background(() -> {
                         IOException failure = null;
                         try {
                             Path dir = file.toAbsolutePath().getParent();
@@ -243,7 +237,7 @@ public final class SessionService {
                             failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
                         }
                         IOException f = failure;
-                        Platform.runLater(() -> {
+                        tasks.fx(() -> {
                             saving = false;
                             if (f != null) {
                                 failed(file, auto, ProblemTexts.io(file, f), done);
@@ -268,7 +262,6 @@ public final class SessionService {
         return Math.max(1, Math.min(epochs, t.epoch() + (t.epochProgress() > 0 || t.epoch() == 0 ? 1 : 0)));
     }
 
-    /** "epoch 3 of 10" in the UI's language, counted like the status bar ({@link #shownEpoch}). */
     /** @param why in the UI's language, naming the file when it is about the file */
     private void failed(Path file, boolean auto, String why, CompletableFuture<Saved> done) {
         if (auto) notices.notice(() -> I18n.format("session.autosaveFailed", why), true);
@@ -350,17 +343,17 @@ public final class SessionService {
             cancelled[0] = true;
             if (loading[0] != null) loading[0].cancel();
         });
-        io.execute(() -> {
+        tasks.background(() -> {
             SessionFile.Session s;
             DatasetChoice choice;
             try {
                 s = read(file);
                 choice = choiceFor(s);
             } catch (OpenFailure e) {
-                Platform.runLater(() -> openFailed(e, done));
+                tasks.fx(() -> openFailed(e, done));
                 return;
             }
-            Platform.runLater(() -> {
+            tasks.fx(() -> {
                 if (cancelled[0]) {
                     openCancelled(file, done);
                     return;
@@ -377,15 +370,15 @@ public final class SessionService {
                             openCancelled(file, done);
                             return;
                         }
-                        io.execute(() -> {
+                        tasks.background(() -> {
                             try {
                                 Prepared p = prepare(s, choice, result.split());
-                                Platform.runLater(() -> {
+                                tasks.fx(() -> {
                                     if (cancelled[0]) openCancelled(file, done);
                                     else apply(file, p, done);
                                 });
                             } catch (OpenFailure e) {
-                                Platform.runLater(() -> openFailed(e, done));
+                                tasks.fx(() -> openFailed(e, done));
                             }
                         });
                     }

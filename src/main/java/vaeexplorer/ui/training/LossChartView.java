@@ -137,6 +137,7 @@ public final class LossChartView extends StackPane {
      * every scan line of its band. Round caps and joins make the pieces look like one line.
      */
     private static final class ChunkedLines extends XYLineAndShapeRenderer {
+        private static final long serialVersionUID = 1L;
         static final int CHUNK = 32;
 
         ChunkedLines() {
@@ -292,7 +293,12 @@ public final class LossChartView extends StackPane {
         lossAxis.setRange(lo - pad, hi + 3 * pad);
     }
 
-    /** Puts the words in the UI's language on the series, axes, tooltips and the empty chart. */
+    /**
+     * Puts the words in the UI's language on the series, axes, tooltips and the empty chart. A series' key is its name
+     * in the legend and the tooltips; JFreeChart deprecates renaming it (a key should identify a series for good), but
+     * these four series are never looked up by key, only by position, so renaming them on a language change is safe.
+     */
+    @SuppressWarnings("deprecation")
     private void applyWords() {
         chart.setNotify(false);
         try {

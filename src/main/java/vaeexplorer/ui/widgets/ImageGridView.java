@@ -5,7 +5,6 @@ import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableDoubleValue;
-import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -74,11 +73,6 @@ public final class ImageGridView extends Region {
         return emptyText;
     }
 
-    /** What to say while there are no images. */
-    void setEmptyText(String text) {
-        emptyText.set(text);
-    }
-
     /** The tiles shown, or null. */
     public ImageTiles tiles() {
         return tiles;
@@ -88,15 +82,6 @@ public final class ImageGridView extends Region {
     public WritableImage snapshotImage() {
         if (sheet == null) return null;
         return new WritableImage(sheet.getPixelReader(), (int) sheet.getWidth(), (int) sheet.getHeight());
-    }
-
-    /** Where image i is drawn, in this region's coordinates, or null. */
-    Rectangle2D tileBounds(int i) {
-        if (tiles == null || i < 0 || i >= tiles.count() || drawnScale <= 0) return null;
-        int r = i / tiles.gridCols(), c = i % tiles.gridCols();
-        double s = drawnScale;
-        return new Rectangle2D(drawnX + c * (tiles.cols() + gap) * s, drawnY + r * (tiles.rows() + gap) * s,
-                tiles.cols() * s, tiles.rows() * s);
     }
 
     /** The whole grid as one image, white gaps between tiles. */

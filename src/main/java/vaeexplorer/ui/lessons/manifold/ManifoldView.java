@@ -109,10 +109,6 @@ public final class ManifoldView extends HBox {
         return shown;
     }
 
-    ImageGridView gridView() {
-        return grid;
-    }
-
     /** The map as one image at one pixel per image pixel (for a PNG export), or null before the first. */
     public WritableImage snapshotImage() {
         return grid.snapshotImage();
