@@ -240,7 +240,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
         lastY = e.getY();
         panning = isPan(e);
         if (panning || e.getButton() != MouseButton.PRIMARY) return;
-        int hit = hitTest(e.getX(), e.getY());
+        int hit = pointAt(e.getX(), e.getY());
         if (hit >= 0) latent.select(hit);
         else moveZ(e);
         e.consume();
@@ -295,8 +295,10 @@ public final class LatentPlotView extends Region implements PlotViewport {
         redrawAll();
     }
 
-    /** The shown point nearest (sx, sy) within a few pixels, or -1. */
-    private int hitTest(double sx, double sy) {
+    /**
+     * The shown point nearest (sx, sy) within a few pixels (the plot's one hit rule: what a click selects), or -1.
+     */
+    public int pointAt(double sx, double sy) {
         LatentCodes c = latent.codes().get();
         if (c == null || c.latent() != latent.size().get()) return -1;
         double r = Math.max(5, pointRadius() + 2), best = r * r;

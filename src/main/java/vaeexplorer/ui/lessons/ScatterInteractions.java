@@ -1,7 +1,6 @@
 package vaeexplorer.ui.lessons;
 
 import javafx.beans.value.ObservableDoubleValue;
-import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -106,20 +105,8 @@ final class ScatterInteractions {
         return z;
     }
 
-    /** The shown point nearest (x, y) within a few pixels, or -1 (the plot's own rule). */
+    /** The shown point nearest (x, y) within a few pixels, or -1 (the plot's own rule), inside the plot area only. */
     private int hit(double x, double y) {
-        LatentCodes c = latent.codes().get();
-        if (c == null || c.latent() != latent.size().get() || !plot.transform().contains(x, y)) return -1;
-        double r = Math.max(5, Math.max(2.5, 0.23 * fontSize.get()) + 2), best = r * r;
-        int hit = -1;
-        for (int i = 0; i < c.size(); i++) {
-            Point2D p = plot.pointPosition(i);
-            double dx = p.getX() - x, dy = p.getY() - y, d = dx * dx + dy * dy;
-            if (d <= best) {
-                best = d;
-                hit = i;
-            }
-        }
-        return hit;
+        return plot.transform().contains(x, y) ? plot.pointAt(x, y) : -1;
     }
 }
