@@ -86,7 +86,6 @@ public final class SessionService {
     private final BooleanProperty autosave = new SimpleBooleanProperty();
     private boolean saving;
     private boolean opening;
-    private int testsSeen;
 
     /**
      * @param plot  the latent plot's view, saved and restored with the session
@@ -110,13 +109,9 @@ public final class SessionService {
         // a new model (Reset, Train from scratch) is not the session in the file any more
         t.modelVersion().addListener((o, a, b) -> {
             if (!opening) currentFile.set(null);
-            testsSeen = t.lossHistory().tests().size();
         });
-        t.historyVersion().addListener((o, a, b) -> {
-            int tests = t.lossHistory().tests().size();
-            boolean epochEnded = tests > testsSeen;
-            testsSeen = tests;
-            if (epochEnded && autosave.get() && !opening) autosaveNow();
+        t.epochsEnded().addListener((o, a, b) -> {
+            if (autosave.get() && !opening) autosaveNow();
         });
     }
 
@@ -519,7 +514,6 @@ public final class SessionService {
         settings.seed().set(String.valueOf(tc.seed()));
         applyView(p.session().view());
         currentFile.set(file.toAbsolutePath().normalize());
-        testsSeen = training.lossHistory().tests().size();
         prefs.addRecent(file);
         opening = false;
         notices.hideProgress();

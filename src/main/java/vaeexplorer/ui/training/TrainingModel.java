@@ -85,6 +85,7 @@ public final class TrainingModel implements RunCommands {
     /** Rewords the texts when the language changes (held here: the locale property only holds it weakly). */
     private final InvalidationListener relabel = o -> refreshTexts();
     private final ReadOnlyIntegerWrapper historyVersion = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper epochsEnded = new ReadOnlyIntegerWrapper();
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper runProgress = new ReadOnlyDoubleWrapper();
@@ -249,6 +250,11 @@ public final class TrainingModel implements RunCommands {
     public ReadOnlyIntegerProperty modelVersion() { return modelVersion.getReadOnlyProperty(); }
     /** Changes whenever the history does. */
     public ReadOnlyIntegerProperty historyVersion() { return historyVersion.getReadOnlyProperty(); }
+    /**
+     * Counts the epochs this model's trainer has ended while shown here (each ends with its test loss); it changes
+     * once per epoch end, also when one report brings several. Not changed by a restored history or a reset.
+     */
+    public ReadOnlyIntegerProperty epochsEnded() { return epochsEnded.getReadOnlyProperty(); }
     public ReadOnlyLongProperty step() { return step.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty epochProgress() { return epochProgress.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty runProgress() { return runProgress.getReadOnlyProperty(); }
@@ -391,6 +397,7 @@ public final class TrainingModel implements RunCommands {
             lastTest = t;
         }
         if (!s.losses().isEmpty() || !s.tests().isEmpty()) historyVersion.set(historyVersion.get() + 1);
+        if (!s.tests().isEmpty()) epochsEnded.set(epochsEnded.get() + s.tests().size());
         if (!s.losses().isEmpty()) {
             latestLoss.set(lastLoss);
             if (s.klPerDim() != null) klPerDim.set(s.klPerDim());
