@@ -34,13 +34,14 @@ public final class Cli {
             "  train --dataset mnist|fashion-mnist|DIR|FILE.csv [--latent 2] [--hidden 512[,256]]",
             "        [--likelihood bernoulli|gaussian] [--sigma-x 0.1] [--beta 1] [--lr 1e-3] [--optimizer adam|sgd]",
             "        [--batch 128] [--epochs 5] [--seed 1] [--threads N] [--out FILE] [--json]",
-            "  evaluate --model FILE --dataset ... [--threads N] [--json]",
+            "  evaluate --model FILE|FILE.safetensors --dataset ... [--likelihood bernoulli|gaussian] [--threads N] [--json]",
             "  bench [--dataset mnist] [--latent 2] [--hidden 512] [--batch 128] [--threads N] [--seconds 20] [--json]",
-            "  export-latent --model FILE --dataset ... --out FILE.csv",
+            "  export-latent --model FILE|FILE.safetensors --dataset ... [--likelihood ...] --out FILE.csv",
+            "  convert --model FILE --out FILE.safetensors   (to PyTorch; an --out without .safetensors converts back)",
             "  bench-inference [--dataset mnist] [--latent 2] [--hidden 512] [--threads N] [--json]",
             "  bench-ui   (needs a display, e.g. xvfb-run: frame timing while dragging during training)",
             "  soak [--steps 100000] [--hidden 32] [--batch 32] [--json]   (memory over a long run)",
-            "  help",
+            "  help | --version",
             "",
             "Losses are means per image in nats: loss = recon + beta * kl (test_loss on held-out data).");
 
@@ -50,6 +51,10 @@ public final class Cli {
             out.println(USAGE);
             return OK;
         }
+        if (argv[0].equals("--version") || argv[0].equals("version")) {
+            out.println(vaeexplorer.core.About.versionLine());
+            return OK;
+        }
         List<String> rest = Arrays.asList(argv).subList(1, argv.length);
         try {
             return switch (argv[0]) {
@@ -57,10 +62,11 @@ public final class Cli {
                 case "evaluate" -> EvaluateCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "export-latent" -> ExportLatent.run(rest, out);
+                case "convert" -> ConvertCommand.run(rest, out);
                 case "soak" -> Soak.run(rest, out, err);
                 case "bench-inference" -> InferenceBench.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + argv[0] + "' (commands: train, evaluate, bench, "
-                        + "export-latent, bench-inference, soak, help)");
+                        + "export-latent, convert, bench-inference, soak, help)");
             };
         } catch (UsageException | DataException | FileFormatException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());

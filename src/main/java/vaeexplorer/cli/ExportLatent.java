@@ -20,11 +20,11 @@ final class ExportLatent {
     private ExportLatent() {}
 
     static int run(List<String> argv, PrintStream out) throws UsageException, DataException, FileFormatException, IOException {
-        Args a = new Args("export-latent", argv, Set.of("model", "dataset", "out"), Set.of());
+        Args a = new Args("export-latent", argv, Set.of("model", "dataset", "out", "likelihood"), Set.of());
         Path modelPath = Path.of(a.required("model"));
         String spec = a.required("dataset");
         Path outFile = Path.of(a.required("out"));
-        ModelFile.Loaded loaded = ModelFile.load(modelPath);
+        ModelFile.Loaded loaded = EvaluateCommand.loadModel(a, modelPath);
         DataSplit data = CliData.load(spec, System.err);
         if (loaded.vae().config().inputSize() != data.train().imageSize())
             throw new UsageException(modelPath + ": the model takes " + loaded.vae().config().inputSize() + " pixels but "

@@ -1,0 +1,294 @@
+package vaeexplorer.core.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes {@code .safetensors} files, the tensor format of the PyTorch / Hugging Face ecosystem: an 8-byte
+ * little-endian unsigned header length N, N bytes of UTF-8 JSON ({@code {"name": {"dtype": "F32", "shape": [out, in],
+ * "data_offsets": [begin, end]}, ..., "__metadata__": {"key": "value"}}}, offsets relative to the end of the header),
+ * then the raw little-endian tensor bytes.
+ *
+ * <p>Written here rather than taken from a library: no maintained, small Java implementation was found (the
+ * reference one is Rust with Python bindings), and the format is a page of code. F32, F16 and BF16 tensors are read
+ * (as float); F32 is written.
+ *
+ * <p>A file that lies is refused before anything large is allocated: a header longer than the file or than
+ * {@link #MAX_HEADER_BYTES}, malformed JSON, an unknown dtype, offsets past the end of the data, overlapping or out of
+ * order, a byte count that is not dtype size x the product of the shape, and NaN or infinite values. Every message
+ * names the file, the tensor and what was found against what was expected.
+ */
+public final class SafeTensors {
+    /** The reference implementation's limit on the JSON header. */
+    public static final long MAX_HEADER_BYTES = 100L << 20;
+    /** Larger files are not VAEs this program can show (its largest model is about 60 MB of floats). */
+    public static final long MAX_FILE_BYTES = 1L << 30;
+    /** The key of the free-form string map in the header. */
+    public static final String METADATA = "__metadata__";
+
+    private SafeTensors() {}
+
+    /** One tensor: its name, its shape (PyTorch's order, row-major) and its values. */
+    public record Tensor(String name, int[] shape, float[] values) {
+        public Tensor {
+            long n = 1;
+            for (int d : shape) n *= d;
+            if (n != values.length)
+                throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " holds " + n
+                        + " values, not " + values.length);
+        }
+
+        /** The shape as text, like {@code [400, 784]}. */
+        public String shapeText() {
+            return Arrays.toString(shape);
+        }
+    }
+
+    /** The tensors of a file in file order, and its {@code __metadata__} (empty if it had none). */
+    public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {}
+
+    private record Entry(String name, String dtype, int[] shape, long begin, long end) {}
+
+    /** Bytes per value of the dtypes read; 0 for others. */
+    static int bytesPer(String dtype) {
+        return switch (dtype) {
+            case "F32" -> 4;
+            case "F16", "BF16" -> 2;
+            default -> 0;
+        };
+    }
+
+    public static Contents read(Path file) throws FileFormatException {
+        String where = file.toString();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < 8) throw new FileFormatException(where + ": not a .safetensors file (only " + size + " bytes)");
+            if (size > MAX_FILE_BYTES)
+                throw new FileFormatException(where + ": " + size + " bytes is too large for a model (at most "
+                        + MAX_FILE_BYTES + ")");
+            ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, lenBuf, 0, where);
+            long headerLen = lenBuf.getLong(0);
+            if (headerLen < 2 || headerLen > size - 8 || headerLen > MAX_HEADER_BYTES)
+                throw new FileFormatException(where + ": not a .safetensors file: the header claims "
+                        + Long.toUnsignedString(headerLen) + " bytes, but the file has " + (size - 8)
+                        + " after the length field (and a header may have at most " + MAX_HEADER_BYTES + ")");
+            ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
+            readFully(ch, hb, 8, where);
+            hb.flip();
+            String json;
+            try {
+                json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(hb).toString();
+            } catch (CharacterCodingException e) {
+                throw new FileFormatException(where + ": the header is not UTF-8 text");
+            }
+            long base = 8 + headerLen, dataBytes = size - base;
+            Map<String, String> metadata = new LinkedHashMap<>();
+            List<Entry> entries = parseHeader(where, json, dataBytes, metadata);
+
+            Map<String, Tensor> tensors = new LinkedHashMap<>();
+            for (Entry e : entries) {
+                ByteBuffer raw = ByteBuffer.allocate((int) (e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
+                readFully(ch, raw, base + e.begin, where);
+                float[] v = decode(where, e, raw);
+                tensors.put(e.name, new Tensor(e.name, e.shape, v));
+            }
+            return new Contents(tensors, metadata);
+        } catch (NoSuchFileException e) {
+            throw new FileFormatException(FileProblem.NO_SUCH_FILE, where);
+        } catch (IOException e) {
+            throw new FileFormatException(e, FileProblem.UNREADABLE, where, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer buf, long at, String where) throws IOException,
+            FileFormatException {
+        long p = at;
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, p);
+            if (n < 0) throw new FileFormatException(where + ": the file is truncated");
+            p += n;
+        }
+    }
+
+    /** Checks the header against the data's size; fills metadata; returns the tensors in file order. */
+    static List<Entry> parseHeader(String where, String json, long dataBytes, Map<String, String> metadata)
+            throws FileFormatException {
+        Object root;
+        try {
+            root = SafeTensorsJson.parse(json);
+        } catch (SafeTensorsJson.SyntaxException e) {
+            throw new FileFormatException(where + ": the header is not valid JSON (" + e.getMessage() + ")");
+        }
+        if (!(root instanceof Map<?, ?> top))
+            throw new FileFormatException(where + ": the header is not a JSON object");
+        List<Entry> entries = new ArrayList<>();
+        for (Map.Entry<?, ?> kv : top.entrySet()) {
+            String name = (String) kv.getKey();
+            Object v = kv.getValue();
+            if (name.equals(METADATA)) {
+                if (!(v instanceof Map<?, ?> meta))
+                    throw new FileFormatException(where + ": " + METADATA + " must be an object of strings");
+                for (Map.Entry<?, ?> m : meta.entrySet()) {
+                    if (!(m.getValue() instanceof String s))
+                        throw new FileFormatException(where + ": " + METADATA + " entry \"" + m.getKey()
+                                + "\" must be a string, found " + m.getValue());
+                    metadata.put((String) m.getKey(), s);
+                }
+                continue;
+            }
+            entries.add(entry(where, name, v, dataBytes));
+        }
+        // no two tensors may share bytes
+        List<Entry> byOffset = new ArrayList<>(entries);
+        byOffset.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
+        for (int i = 1; i < byOffset.size(); i++) {
+            Entry a = byOffset.get(i - 1), b = byOffset.get(i);
+            if (b.begin < a.end)
+                throw new FileFormatException(where + ": tensors " + a.name + " (bytes " + a.begin + ".." + a.end + ") and "
+                        + b.name + " (bytes " + b.begin + ".." + b.end + ") overlap");
+        }
+        return entries;
+    }
+
+    private static Entry entry(String where, String name, Object v, long dataBytes) throws FileFormatException {
+        String at = where + ": tensor " + name;
+        if (!(v instanceof Map<?, ?> t)) throw new FileFormatException(at + ": expected an object, found " + v);
+        for (Object k : t.keySet())
+            if (!k.equals("dtype") && !k.equals("shape") && !k.equals("data_offsets"))
+                throw new FileFormatException(at + ": unexpected field \"" + k + "\" (expected dtype, shape, data_offsets)");
+        if (!(t.get("dtype") instanceof String dtype))
+            throw new FileFormatException(at + ": dtype is missing or not a string");
+        int per = bytesPer(dtype);
+        if (per == 0)
+            throw new FileFormatException(at + ": dtype " + dtype + " is not supported (F32, F16 and BF16 are read)");
+        if (!(t.get("shape") instanceof List<?> shapeList))
+            throw new FileFormatException(at + ": shape is missing or not a list");
+        if (shapeList.size() > 8) throw new FileFormatException(at + ": shape has " + shapeList.size() + " dimensions");
+        int[] shape = new int[shapeList.size()];
+        long count = 1;
+        for (int i = 0; i < shape.length; i++) {
+            Object d = shapeList.get(i);
+            if (!(d instanceof Long n) || n < 0 || n > Integer.MAX_VALUE)
+                throw new FileFormatException(at + ": shape " + shapeList + " must hold whole numbers >= 0");
+            shape[i] = (int) (long) n;
+            count *= n;
+            if (count > dataBytes) // also keeps the product from overflowing
+                throw new FileFormatException(at + ": shape " + shapeList + " needs more bytes than the file's "
+                        + dataBytes + " bytes of data");
+        }
+        if (!(t.get("data_offsets") instanceof List<?> off) || off.size() != 2 || !(off.get(0) instanceof Long b)
+                || !(off.get(1) instanceof Long e))
+            throw new FileFormatException(at + ": data_offsets must be [begin, end], found " + t.get("data_offsets"));
+        if (b < 0 || e < b)
+            throw new FileFormatException(at + ": data_offsets [" + b + ", " + e + "] are not a byte range");
+        if (e > dataBytes)
+            throw new FileFormatException(at + ": data_offsets [" + b + ", " + e + "] run past the end of the data ("
+                    + dataBytes + " bytes)");
+        long expected = count * per;
+        if (e - b != expected)
+            throw new FileFormatException(at + ": " + dtype + " " + shapeList + " needs " + expected + " bytes, but "
+                    + "data_offsets [" + b + ", " + e + "] give " + (e - b));
+        return new Entry(name, dtype, shape, b, e);
+    }
+
+    private static float[] decode(String where, Entry e, ByteBuffer raw) throws FileFormatException {
+        int per = bytesPer(e.dtype);
+        float[] v = new float[(int) ((e.end - e.begin) / per)];
+        for (int i = 0; i < v.length; i++) {
+            float f = switch (e.dtype) {
+                case "F32" -> raw.getFloat(4 * i);
+                case "F16" -> halfToFloat(raw.getShort(2 * i));
+                default -> Float.intBitsToFloat((raw.getShort(2 * i) & 0xffff) << 16); // BF16: the top half of an F32
+            };
+            if (!Float.isFinite(f))
+                throw new FileFormatException(where + ": tensor " + e.name + " holds " + f + " at element " + i
+                        + " (expected finite numbers)");
+            v[i] = f;
+        }
+        return v;
+    }
+
+    /**
+     * Writes F32 tensors (in the given order) and string metadata, atomically. The header is padded with spaces to a
+     * multiple of 8 bytes, as the reference implementation does, so the data stays aligned.
+     */
+    public static void write(Path file, List<Tensor> tensors, Map<String, String> metadata) throws IOException {
+        StringBuilder h = new StringBuilder("{");
+        if (!metadata.isEmpty()) {
+            h.append(SafeTensorsJson.quote(METADATA)).append(":{");
+            boolean first = true;
+            for (Map.Entry<String, String> m : metadata.entrySet()) {
+                h.append(first ? "" : ",").append(SafeTensorsJson.quote(m.getKey())).append(':')
+                        .append(SafeTensorsJson.quote(m.getValue()));
+                first = false;
+            }
+            h.append('}');
+        }
+        long off = 0;
+        for (Tensor t : tensors) {
+            if (t.name().equals(METADATA)) throw new IllegalArgumentException("a tensor may not be called " + METADATA);
+            long end = off + 4L * t.values().length;
+            h.append(h.length() > 1 ? "," : "").append(SafeTensorsJson.quote(t.name())).append(":{\"dtype\":\"F32\",\"shape\":[");
+            for (int i = 0; i < t.shape().length; i++) h.append(i > 0 ? "," : "").append(t.shape()[i]);
+            h.append("],\"data_offsets\":[").append(off).append(',').append(end).append("]}");
+            off = end;
+        }
+        h.append('}');
+        byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
+        int padded = (header.length + 7) / 8 * 8;
+        byte[] head = Arrays.copyOf(header, padded);
+        Arrays.fill(head, header.length, padded, (byte) ' ');
+        AtomicFiles.write(file, out -> {
+            ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, padded);
+            out.write(len.array());
+            out.write(head);
+            for (Tensor t : tensors) {
+                ByteBuffer b = ByteBuffer.allocate(4 * t.values().length).order(ByteOrder.LITTLE_ENDIAN);
+                for (float f : t.values()) b.putFloat(f);
+                out.write(b.array());
+            }
+        });
+    }
+
+    /** True if the file starts like a .safetensors file: a plausible header length followed by '{'. */
+    public static boolean looksLike(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (ch.size() < 9) return false;
+            ByteBuffer b = ByteBuffer.allocate(9).order(ByteOrder.LITTLE_ENDIAN);
+            while (b.hasRemaining()) if (ch.read(b, b.position()) < 0) return false;
+            long n = b.getLong(0);
+            return n > 0 && n <= ch.size() - 8 && b.get(8) == '{';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** IEEE 754 half precision to float (Float.float16ToFloat is Java 20+). */
+    static float halfToFloat(short bits) {
+        int h = bits & 0xffff;
+        int sign = (h & 0x8000) << 16, exp = (h >>> 10) & 0x1f, mant = h & 0x3ff;
+        if (exp == 0x1f) return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13)); // inf / NaN
+        if (exp == 0) {
+            // subnormal (or zero): mant * 2^-24
+            float f = mant * 0x1p-24f;
+            return sign != 0 ? -f : f;
+        }
+        return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
+    }
+}
