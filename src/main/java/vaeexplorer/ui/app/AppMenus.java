@@ -36,7 +36,7 @@ final class AppMenus {
     private static final KeyCombination.Modifier SHIFT = KeyCombination.SHIFT_DOWN;
 
     /** The commands of the window that are not a service's. */
-    record Commands(Runnable openIdxFolder, Runnable quit, Runnable resetPlotView, Runnable showHelp) {}
+    record Commands(Runnable openIdxFolder, Runnable quit, Runnable resetPlotView, Runnable showHelp, Runnable showAbout) {}
 
     private AppMenus() {}
 
@@ -116,7 +116,8 @@ final class AppMenus {
 
     private static Menu help(Commands c, Shortcuts shortcuts) {
         MenuItem keys = item("shortcuts.title", "shortcutsItem", shortcuts.key("help"), c.showHelp());
-        return menu("classroom.helpMenu", "helpMenu", keys);
+        MenuItem about = item("about.menuItem", "aboutItem", null, c.showAbout());
+        return menu("classroom.helpMenu", "helpMenu", keys, new SeparatorMenuItem(), about);
     }
 
     private static void fillRecent(Menu recent, SessionService s) {

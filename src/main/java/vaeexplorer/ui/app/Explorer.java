@@ -82,7 +82,8 @@ public final class Explorer {
         exporter = new Exporter(dialogs, liveNotices, training, latent, () -> FileNames.base(settings, training), plot,
                 view.chart());
         exporter.setManifoldGridRenderer(scale -> scaled(view.lessons().manifoldView().snapshotImage(), scale));
-        view.setMenuBar(AppMenus.create(new AppMenus.Commands(this::openFolder, this::quit, plot::resetView, this::showHelp),
+        view.setMenuBar(AppMenus.create(new AppMenus.Commands(this::openFolder, this::quit, plot::resetView, this::showHelp,
+                        () -> AboutDialog.create(dialogs).show()),
                 sessions, imports, exporter, text, presentation, compare, resample, shortcuts, language));
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(Explorer.class.getResource("explorer.css").toExternalForm());
