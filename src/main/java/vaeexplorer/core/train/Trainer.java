@@ -28,7 +28,7 @@ public final class Trainer {
 
     private final Vae vae;
     private final DataSplit data;
-    private final TrainConfig config;
+    private TrainConfig config;
     private final MatMul mm;
     private final Rng rng;
     private final Optimizer optimizer;
@@ -80,6 +80,15 @@ public final class Trainer {
     public Vae vae() { return vae; }
     public DataSplit data() { return data; }
     public TrainConfig config() { return config; }
+
+    /**
+     * Raises the run's length by more epochs, so that a finished run can go on where it ended (weights, optimiser
+     * state, step count and history stay). Call it while no thread trains with this trainer.
+     */
+    public void trainMoreEpochs(int more) {
+        if (more < 1) throw new IllegalArgumentException("more epochs must be at least 1, got " + more);
+        config = config.withEpochs(Math.addExact(config.epochs(), more));
+    }
     public Optimizer optimizer() { return optimizer; }
     public Rng rng() { return rng; }
     public MatMul matMul() { return mm; }

@@ -53,8 +53,12 @@ public final class ControlsView extends VBox {
             third.setPercentWidth(100.0 / 3);
             buttons.getColumnConstraints().add(third);
         }
+        Button train = button("controls.train", "trainButton", run.canTrain(), run::train);
+        javafx.scene.control.Tooltip trainTip = new javafx.scene.control.Tooltip();
+        trainTip.textProperty().bind(I18n.tr("controls.train.tooltip"));
+        train.setTooltip(trainTip);
         buttons.addRow(0,
-                button("controls.train", "trainButton", run.canTrain(), run::train),
+                train,
                 button("controls.pause", "pauseButton", run.canPause(), run::pause),
                 button("controls.resume", "resumeButton", run.canResume(), run::resume));
         buttons.addRow(1,

@@ -132,11 +132,24 @@ public final class TrainingModel implements RunCommands {
 
     // ---- commands (FX thread) ----
 
-    /** Trains the model from the start: the fresh model if its settings are current, else a new one. */
+    /**
+     * Trains: a finished model goes on for as many more epochs as the Epochs field says (a new model comes only from
+     * Reset); a fresh model starts if its settings are current; otherwise a new model is built and trained.
+     */
     public void train() {
         if (!canTrain.get()) return;
-        if (run != null && state.get() == State.IDLE && !settings.hasPendingChanges()) start(false);
+        RunSettings s = settings.parsed().get();
+        if (run != null && state.get() == State.FINISHED && s != null) trainMore(s.epochs());
+        else if (run != null && state.get() == State.IDLE && !settings.hasPendingChanges()) start(false);
         else rebuild(true);
+    }
+
+    /** The finished run's trainer goes on for more epochs, on a new trainer thread; nothing of the model is lost. */
+    private void trainMore(int epochs) {
+        Trainer trainer = run.trainer();
+        trainer.trainMoreEpochs(epochs);
+        attach(RunFactory.continueWith(trainer, shown.get(), listenerFor(++generation, shown.get())));
+        start(false);
     }
 
     public void pause() {
