@@ -95,7 +95,7 @@ public final class TimelineView extends HBox {
             slider.setValue(i < 0 ? n : i);
             EpochTimeline.Entry e = timeline.shownEntry().get();
             if (e == null) {
-                where.setText(I18n.get(n == 0 ? "timeline.fromFirstEpoch" : "timeline.live"));
+                where.setText(I18n.get(n == 0 ? "timeline.fromFirstEpoch" : "timeline.showingLive"));
                 getStyleClass().remove("rewound");
             } else {
                 where.setText(e.epoch() == 0 ? I18n.get("timeline.start") : I18n.format("timeline.epoch", e.epoch()));

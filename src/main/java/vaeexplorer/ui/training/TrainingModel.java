@@ -86,6 +86,8 @@ public final class TrainingModel implements RunCommands {
     private final InvalidationListener relabel = o -> refreshTexts();
     private final ReadOnlyIntegerWrapper historyVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper epochsEnded = new ReadOnlyIntegerWrapper();
+    /** The recent training rate, for the time left. */
+    private final RateWindow recentRate = new RateWindow(6);
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper runProgress = new ReadOnlyDoubleWrapper();
@@ -392,6 +394,7 @@ public final class TrainingModel implements RunCommands {
         runProgress.set(0);
         last = null;
         wallNanos = 0;
+        recentRate.clear();
         lastLoss = null;
         lastTest = null;
         latestLoss.set(null);
@@ -485,9 +488,12 @@ public final class TrainingModel implements RunCommands {
         b.append(sep).append(I18n.format("status.elapsed", Formats.duration(elapsed)));
         long imagesDone = (long) s.epoch() * s.epochSize() + s.imagesInEpoch();
         long imagesLeft = (long) s.epochs() * s.epochSize() - imagesDone;
-        // the wall-clock rate, which includes encoding the plotted images, predicts the rest better than training speed
-        if (!s.state().isOver() && imagesDone > 0 && elapsed > 2)
-            b.append(I18n.format("status.left", Formats.duration(imagesLeft * elapsed / imagesDone)));
+        // the wall-clock rate of the last seconds (it includes encoding the plotted images), and only once it has
+        // settled: the first seconds of a fresh program run far below full speed
+        recentRate.add(elapsed, imagesDone);
+        double rate = recentRate.settledRate();
+        if (!s.state().isOver() && imagesLeft > 0 && rate > 0)
+            b.append(I18n.format("status.left", Formats.duration(imagesLeft / rate)));
         if (lastLoss != null)
             b.append(sep).append(I18n.format("status.loss", Formats.nats(lastLoss.loss()), Formats.nats(lastLoss.recon()),
                     Formats.nats(lastLoss.beta() * lastLoss.kl())));
