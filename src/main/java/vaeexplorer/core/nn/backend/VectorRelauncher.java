@@ -36,19 +36,20 @@ public final class VectorRelauncher {
      * if no child was run.
      */
     public static boolean relaunchIfUseful(Class<?> mainClass, String[] args) {
+        if (Boolean.getBoolean(CHILD_MARK)) {
+            exitWithParent();
+            return false;
+        }
         List<String> cmd = command(mainClass, args);
         if (cmd == null) return false;
         try {
-            // stdin and stdout stay the terminal's (progress bars and System.console() keep working); stderr is
-            // passed through without the JVM's "Using incubator modules" notice, so an error stays one line
-            Process child = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy)); // parent killed: take the child along
-            Thread pump = new Thread(() -> copyErrors(child.getErrorStream(), System.err), "vae-stderr");
-            pump.setDaemon(true);
-            pump.start();
+            // stdin, stdout and stderr are the parent's own, unchanged: progress bars ('\r') and System.console()
+            // work, and stdout and stderr stay in the order the child wrote them. (The JVM's one-line notice
+            // "WARNING: Using incubator modules" comes first on stderr.)
+            Process child = new ProcessBuilder(cmd).inheritIO().start();
+            // parent stopped (Ctrl+C, kill): take the child along; a parent killed hard is noticed by the child
+            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "vae-child-stop"));
             int code = child.waitFor();
-            pump.join(2000);
             System.exit(code);
             return true;
         } catch (IOException e) {
@@ -59,22 +60,19 @@ public final class VectorRelauncher {
         }
     }
 
-    /** The JVM's line announcing the incubator module, which says nothing to a user of the app. */
-    static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: " + MatMulBackends.VECTOR_MODULE;
+    /** Exit code of a child whose parent has gone (128 + SIGHUP, as a shell gives a job whose terminal closed). */
+    static final int ORPHANED = 129;
 
-    /** Copies the child's stderr line by line, dropping the incubator notice. */
-    static void copyErrors(java.io.InputStream from, java.io.PrintStream to) {
-        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(from,
-                java.nio.charset.Charset.defaultCharset()))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.equals(INCUBATOR_NOTICE)) continue;
-                to.println(line);
-                to.flush();
-            }
-        } catch (IOException e) {
-            // the child is gone; nothing more to copy
-        }
+    /**
+     * In the child: exits as soon as the parent JVM is gone, also when it was killed without running its shutdown
+     * hooks (kill -9), so that no headless training goes on with nobody to see it.
+     */
+    static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            Thread t = new Thread(() -> System.exit(ORPHANED), "vae-orphaned");
+            t.setDaemon(true);
+            t.start();
+        }));
     }
 
     /** The child's command line, or null when relaunching is not useful or not possible. */
