@@ -125,20 +125,7 @@ public final class SessionFile {
         String where = file.toString();
         Map<String, byte[]> sections = SectionFile.read(file);
         ModelFile.Loaded model = ModelFile.fromSections(where, sections);
-        Properties info = model.info();
-        TrainConfig tc;
-        try {
-            TrainConfig d = TrainConfig.defaults();
-            tc = new TrainConfig(ModelFile.number(info, "beta", d.beta()),
-                    ModelFile.number(info, "learning_rate", d.learningRate()),
-                    info.getProperty("batch") == null ? d.batchSize() : ModelFile.intValue(info, "batch", 1, TrainConfig.MAX_BATCH),
-                    info.getProperty("epochs") == null ? d.epochs() : ModelFile.intValue(info, "epochs", 1, TrainConfig.MAX_EPOCHS),
-                    seed(info, d.seed()),
-                    TrainConfig.OptimizerKind.parse(info.getProperty("optimizer", d.optimizer().id())),
-                    info.getProperty("threads") == null ? d.threads() : ModelFile.intValue(info, "threads", 1, 256));
-        } catch (IllegalArgumentException e) {
-            throw new FileFormatException(FileProblem.TRAINING_SETTINGS_INVALID, where, e.getMessage());
-        }
+        TrainConfig tc = trainConfig(where, model.info());
         TrainerState state = sections.containsKey("trainer") ? readTrainer(where, sections.get("trainer")) : null;
         LossHistory history = sections.containsKey("history") ? readHistory(where, sections.get("history")) : new LossHistory();
         Map<String, String> view = new TreeMap<>();
@@ -152,6 +139,31 @@ public final class SessionFile {
             for (String k : p.stringPropertyNames()) view.put(k, p.getProperty(k));
         }
         return new Session(model, tc, state, history, view);
+    }
+
+    /**
+     * A model without a session around it (a PyTorch .safetensors file, say) as a session: the training settings its
+     * info names, else the defaults; no trainer state, no history, no view.
+     */
+    public static Session of(String where, ModelFile.Loaded model) throws FileFormatException {
+        return new Session(model, trainConfig(where, model.info()), null, new LossHistory(), new TreeMap<>());
+    }
+
+    private static TrainConfig trainConfig(String where, Properties info) throws FileFormatException {
+        TrainConfig tc;
+        try {
+            TrainConfig d = TrainConfig.defaults();
+            tc = new TrainConfig(ModelFile.number(info, "beta", d.beta()),
+                    ModelFile.number(info, "learning_rate", d.learningRate()),
+                    info.getProperty("batch") == null ? d.batchSize() : ModelFile.intValue(info, "batch", 1, TrainConfig.MAX_BATCH),
+                    info.getProperty("epochs") == null ? d.epochs() : ModelFile.intValue(info, "epochs", 1, TrainConfig.MAX_EPOCHS),
+                    seed(info, d.seed()),
+                    TrainConfig.OptimizerKind.parse(info.getProperty("optimizer", d.optimizer().id())),
+                    info.getProperty("threads") == null ? d.threads() : ModelFile.intValue(info, "threads", 1, 256));
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(FileProblem.TRAINING_SETTINGS_INVALID, where, e.getMessage());
+        }
+        return tc;
     }
 
     private static long seed(Properties p, long fallback) {

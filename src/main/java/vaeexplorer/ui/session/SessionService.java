@@ -22,6 +22,7 @@ import vaeexplorer.core.data.IdxFolder;
 import vaeexplorer.core.data.InvertMode;
 import vaeexplorer.core.data.LoadResult;
 import vaeexplorer.core.io.FileFormatException;
+import vaeexplorer.core.io.ModelFiles;
 import vaeexplorer.core.io.SessionFile;
 import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.train.LatentCodes;
@@ -161,7 +162,7 @@ public final class SessionService {
 
     public void chooseAndOpen() {
         Path f = FileDialogs.open(dialogs.owner(), I18n.get("session.openTitle"), I18n.get("session.sessionsAndModels"),
-                EXTENSION, ".vae", ".bin");
+                EXTENSION, ".vae", ".bin", ".safetensors");
         if (f != null) open(f);
     }
 
@@ -338,12 +339,15 @@ public final class SessionService {
             cancelled[0] = true;
             if (loading[0] != null) loading[0].cancel();
         });
+        // a model that names no data set (a PyTorch model without metadata) is shown on the data set chosen now
+        DatasetChoice chosenNow = settings.dataset().get();
         tasks.background(() -> {
             SessionFile.Session s;
             DatasetChoice choice;
             try {
                 s = read(file);
-                choice = choiceFor(s);
+                choice = s.dataset().isBlank() && ModelFiles.isSafeTensors(file) && chosenNow != null ? chosenNow
+                        : choiceFor(s);
             } catch (OpenFailure e) {
                 tasks.fx(() -> openFailed(e, done));
                 return;
@@ -396,7 +400,10 @@ public final class SessionService {
 
     private static SessionFile.Session read(Path file) throws OpenFailure {
         try {
-            return SessionFile.load(file);
+            // a PyTorch model opens like a plain model file: explored, and trainable from here on, without its
+            // optimiser state; the likelihood and data set come from its metadata
+            return ModelFiles.isSafeTensors(file) ? SessionFile.of(file.toString(), ModelFiles.open(file, null))
+                    : SessionFile.load(file);
         } catch (FileFormatException e) {
             throw new OpenFailure(I18n.get("session.openFailed"), ProblemTexts.of(e).lines());
         } catch (RuntimeException | OutOfMemoryError e) {
