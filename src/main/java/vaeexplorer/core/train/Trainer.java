@@ -46,6 +46,7 @@ public final class Trainer {
     private volatile double klWarmupEpochs;
     private final LossAccumulator sinceReport;
     private final LossAccumulator thisEpoch;
+    private StepTimer timer = StepTimer.OFF;
 
     /**
      * @param rng the run's seeded generator (the one that initialised the model), used for shuffling and eps
@@ -76,6 +77,11 @@ public final class Trainer {
         for (int k = 0; k < ps.size(); k++) lastGood[k] = ps.get(k).value.data.clone();
         sinceReport = new LossAccumulator(vae.config().latent());
         thisEpoch = new LossAccumulator(vae.config().latent());
+    }
+
+    /** Times the phases of every following step (benchmarks only); {@link StepTimer#OFF} stops it. */
+    public void setStepTimer(StepTimer timer) {
+        this.timer = java.util.Objects.requireNonNull(timer, "timer");
     }
 
     public Vae vae() { return vae; }
@@ -151,6 +157,8 @@ public final class Trainer {
      *                                    the trainer may go on (say with a lower learning rate)
      */
     public boolean trainStep() throws TrainingDivergedException {
+        boolean timed = timer != StepTimer.OFF;
+        long t0 = timed ? System.nanoTime() : 0;
         Dataset train = data.train();
         if (cursor == 0) {
             rng.shuffle(order);
@@ -162,13 +170,24 @@ public final class Trainer {
         float[] x = ws.x.data;
         for (int r = 0; r < batch; r++) train.copyImage(order[cursor + r], x, r * d);
         double b = effectiveBeta();
+        long t1 = timed ? System.nanoTime() : 0;
         vae.forwardBackward(mm, ws, batch, b, rng);
+        long t2 = timed ? System.nanoTime() : 0;
         long thisStep = step + 1;
         if (!Double.isFinite(ws.reconSum) || !Double.isFinite(ws.klSum))
             throw diverged(RunProblem.Kind.LOSS_NOT_FINITE, Double.isFinite(ws.reconSum) ? ws.klSum : ws.reconSum, thisStep);
         if (!gradientsFinite()) throw diverged(RunProblem.Kind.GRADIENT_NOT_FINITE, Double.NaN, thisStep);
+        long t3 = timed ? System.nanoTime() : 0;
         optimizer.step(learningRate);
+        long t4 = timed ? System.nanoTime() : 0;
         if (!weightsFinite()) throw diverged(RunProblem.Kind.WEIGHT_NOT_FINITE, Double.NaN, thisStep);
+        if (timed) {
+            long t5 = System.nanoTime();
+            timer.record(StepTimer.Phase.DATA, t1 - t0);
+            timer.record(StepTimer.Phase.MODEL, t2 - t1);
+            timer.record(StepTimer.Phase.CHECKS, (t3 - t2) + (t5 - t4));
+            timer.record(StepTimer.Phase.OPTIMISER, t4 - t3);
+        }
         step = thisStep;
         if (step % GOOD_STATE_EVERY == 0) saveGood();
         sinceReport.add(batch, ws.reconSum, ws.klSum, b, ws.klPerDimSum);
