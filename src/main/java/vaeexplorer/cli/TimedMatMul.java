@@ -70,6 +70,11 @@ final class TimedMatMul implements MatMul, Elementwise {
     }
 
     @Override
+    public boolean allFinite(float[] a, int n) {
+        return kernels.allFinite(a, n);
+    }
+
+    @Override
     public void sigmoid(float[] a, int off, int n) {
         kernels.sigmoid(a, off, n);
     }

@@ -33,6 +33,7 @@ public final class Trainer {
     private final MatMul mm;
     private final Rng rng;
     private final Optimizer optimizer;
+    private final Elementwise kernels;
     private final Vae.Workspace ws;
     private Vae.Workspace evalWs;
     private final int[] order;
@@ -65,6 +66,7 @@ public final class Trainer {
         this.rng = rng;
         this.beta = config.beta();
         this.learningRate = config.learningRate();
+        this.kernels = Elementwise.of(mm);
         this.optimizer = switch (config.optimizer()) {
             case ADAM -> new Adam(vae.params(), Elementwise.of(mm));
             case SGD -> new Sgd(vae.params(), 0.9);
@@ -207,22 +209,18 @@ public final class Trainer {
     }
 
     private boolean gradientsFinite() {
-        for (Param p : vae.params()) if (!allFinite(p.grad.data, p.size())) return false;
+        for (Param p : vae.params()) if (!kernels.allFinite(p.grad.data, p.size())) return false;
         return true;
     }
 
     private boolean weightsFinite() {
-        for (Param p : vae.params()) if (!allFinite(p.value.data, p.size())) return false;
+        for (Param p : vae.params()) if (!kernels.allFinite(p.value.data, p.size())) return false;
         return true;
     }
 
-    /** True when no value is NaN or infinite. */
+    /** True when no value is NaN or infinite (the scalar check; steps use the backend's kernel). */
     static boolean allFinite(float[] a, int n) {
-        // NaN and infinity are the floats whose exponent bits are all ones; the largest exponent field tells
-        // (an integer max, which the JIT vectorises, unlike a float sum)
-        int maxExponent = 0;
-        for (int i = 0; i < n; i++) maxExponent = Math.max(maxExponent, Float.floatToRawIntBits(a[i]) & 0x7F800000);
-        return maxExponent != 0x7F800000;
+        return Elementwise.SCALAR.allFinite(a, n);
     }
 
     private void saveGood() {
