@@ -12,6 +12,7 @@ import vaeexplorer.core.data.DataSplit;
 import vaeexplorer.core.io.ModelFile;
 import vaeexplorer.core.io.SessionFile;
 import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.nn.backend.MatMulBackends;
 import vaeexplorer.core.train.Evaluation;
 import vaeexplorer.core.train.TrainConfig;
 import vaeexplorer.core.train.Trainer;
@@ -39,10 +40,13 @@ final class TrainCommand {
         Path outFile = a.string("out", null) == null ? null : Path.of(a.string("out", null));
         boolean json = a.flag("json");
 
+        // compile the vector kernels while the data loads, so that the first epoch runs at full speed
+        MatMulBackends.warmUpInBackground();
         DataSplit data = CliData.load(datasetSpec, err);
         VaeConfig vc = new VaeConfig(data.train().imageSize(), hidden, latent, likelihood, sigma);
         Rng rng = new Rng(tc.seed());
         Vae vae = new Vae(vc, rng);
+        MatMulBackends.awaitWarmUp();
         Trainer trainer = new Trainer(vae, data, tc, Cli.matMul(threads), rng);
         Progress progress = new Progress(err, !json && System.console() != null);
         if (!json) {
