@@ -13,6 +13,7 @@ import vaeexplorer.core.io.AtomicFiles;
 import vaeexplorer.core.io.ModelFile;
 import vaeexplorer.core.io.SessionFile;
 import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.nn.backend.MatMulBackends;
 import vaeexplorer.core.train.Evaluation;
 import vaeexplorer.core.train.MemoryPlan;
 import vaeexplorer.core.train.TrainConfig;
@@ -46,11 +47,14 @@ final class TrainCommand {
         if (outFile != null) AtomicFiles.checkTarget(outFile);
         boolean json = a.flag("json");
 
+        // compile the vector kernels while the data loads, so that the first epoch runs at full speed
+        MatMulBackends.warmUpInBackground();
         DataSplit data = CliData.load(datasetSpec, err);
         VaeConfig vc = new VaeConfig(data.train().imageSize(), hidden, latent, likelihood, sigma);
         MemoryPlan.checkTraining(vc, Math.min(tc.batchSize(), data.train().size()));
         Rng rng = new Rng(tc.seed());
         Vae vae = new Vae(vc, rng);
+        MatMulBackends.awaitWarmUp();
         Trainer trainer = new Trainer(vae, data, tc, Cli.matMul(threads), rng);
         Progress progress = new Progress(err, !json && System.console() != null);
         if (!json) {

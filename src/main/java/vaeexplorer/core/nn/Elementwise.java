@@ -19,6 +19,14 @@ public interface Elementwise {
     void adamUpdate(float[] p, float[] g, float[] m, float[] v, int n, float b1, float b2, float stepSize, float vScale,
                     float eps);
 
+    /** True when none of a[0, n) is NaN or infinite. */
+    default boolean allFinite(float[] a, int n) {
+        // NaN and infinity are the floats whose exponent bits are all ones; the largest exponent field tells
+        int maxExponent = 0;
+        for (int i = 0; i < n; i++) maxExponent = Math.max(maxExponent, Float.floatToRawIntBits(a[i]) & 0x7F800000);
+        return maxExponent != 0x7F800000;
+    }
+
     /**
      * The logistic function in place, for i in [off, off + n): {@code a[i] = 1 / (1 + e^{-a[i]})} (the Bernoulli
      * decoder's pixel means from its logits).

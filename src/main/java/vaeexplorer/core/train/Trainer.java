@@ -32,6 +32,7 @@ public final class Trainer {
     private final MatMul mm;
     private final Rng rng;
     private final Optimizer optimizer;
+    private final Elementwise kernels;
     private final Vae.Workspace ws;
     private Vae.Workspace evalWs;
     private final int[] order;
@@ -45,6 +46,7 @@ public final class Trainer {
     private volatile double klWarmupEpochs;
     private final LossAccumulator sinceReport;
     private final LossAccumulator thisEpoch;
+    private StepTimer timer = StepTimer.OFF;
 
     /**
      * @param rng the run's seeded generator (the one that initialised the model), used for shuffling and eps
@@ -63,6 +65,7 @@ public final class Trainer {
         this.rng = rng;
         this.beta = config.beta();
         this.learningRate = config.learningRate();
+        this.kernels = Elementwise.of(mm);
         this.optimizer = switch (config.optimizer()) {
             case ADAM -> new Adam(vae.params(), Elementwise.of(mm));
             case SGD -> new Sgd(vae.params(), 0.9);
@@ -75,6 +78,11 @@ public final class Trainer {
         for (int k = 0; k < ps.size(); k++) lastGood[k] = ps.get(k).value.data.clone();
         sinceReport = new LossAccumulator(vae.config().latent());
         thisEpoch = new LossAccumulator(vae.config().latent());
+    }
+
+    /** Times the phases of every following step (benchmarks only); {@link StepTimer#OFF} stops it. */
+    public void setStepTimer(StepTimer timer) {
+        this.timer = java.util.Objects.requireNonNull(timer, "timer");
     }
 
     public Vae vae() { return vae; }
@@ -159,6 +167,8 @@ public final class Trainer {
      *                                    the trainer may go on (say with a lower learning rate)
      */
     public boolean trainStep() throws TrainingDivergedException {
+        boolean timed = timer != StepTimer.OFF;
+        long t0 = timed ? System.nanoTime() : 0;
         Dataset train = data.train();
         if (cursor == 0) {
             rng.shuffle(order);
@@ -170,13 +180,24 @@ public final class Trainer {
         float[] x = ws.x.data;
         for (int r = 0; r < batch; r++) train.copyImage(order[cursor + r], x, r * d);
         double b = effectiveBeta();
+        long t1 = timed ? System.nanoTime() : 0;
         vae.forwardBackward(mm, ws, batch, b, rng);
+        long t2 = timed ? System.nanoTime() : 0;
         long thisStep = step + 1;
         if (!Double.isFinite(ws.reconSum) || !Double.isFinite(ws.klSum))
             throw diverged(RunProblem.Kind.LOSS_NOT_FINITE, Double.isFinite(ws.reconSum) ? ws.klSum : ws.reconSum, thisStep);
         if (!gradientsFinite()) throw diverged(RunProblem.Kind.GRADIENT_NOT_FINITE, Double.NaN, thisStep);
+        long t3 = timed ? System.nanoTime() : 0;
         optimizer.step(learningRate);
+        long t4 = timed ? System.nanoTime() : 0;
         if (!weightsFinite()) throw diverged(RunProblem.Kind.WEIGHT_NOT_FINITE, Double.NaN, thisStep);
+        if (timed) {
+            long t5 = System.nanoTime();
+            timer.record(StepTimer.Phase.DATA, t1 - t0);
+            timer.record(StepTimer.Phase.MODEL, t2 - t1);
+            timer.record(StepTimer.Phase.CHECKS, (t3 - t2) + (t5 - t4));
+            timer.record(StepTimer.Phase.OPTIMISER, t4 - t3);
+        }
         step = thisStep;
         if (step % GOOD_STATE_EVERY == 0) saveGood();
         sinceReport.add(batch, ws.reconSum, ws.klSum, b, ws.klPerDimSum);
@@ -196,22 +217,18 @@ public final class Trainer {
     }
 
     private boolean gradientsFinite() {
-        for (Param p : vae.params()) if (!allFinite(p.grad.data, p.size())) return false;
+        for (Param p : vae.params()) if (!kernels.allFinite(p.grad.data, p.size())) return false;
         return true;
     }
 
     private boolean weightsFinite() {
-        for (Param p : vae.params()) if (!allFinite(p.value.data, p.size())) return false;
+        for (Param p : vae.params()) if (!kernels.allFinite(p.value.data, p.size())) return false;
         return true;
     }
 
-    /** True when no value is NaN or infinite. */
+    /** True when no value is NaN or infinite (the scalar check; steps use the backend's kernel). */
     static boolean allFinite(float[] a, int n) {
-        // NaN and infinity are the floats whose exponent bits are all ones; the largest exponent field tells
-        // (an integer max, which the JIT vectorises, unlike a float sum)
-        int maxExponent = 0;
-        for (int i = 0; i < n; i++) maxExponent = Math.max(maxExponent, Float.floatToRawIntBits(a[i]) & 0x7F800000);
-        return maxExponent != 0x7F800000;
+        return Elementwise.SCALAR.allFinite(a, n);
     }
 
     private void saveGood() {

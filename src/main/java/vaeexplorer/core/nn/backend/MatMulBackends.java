@@ -75,6 +75,17 @@ public final class MatMulBackends {
     }
 
     /**
+     * Starts the warm-up of {@link #warmUpInBackground()} if it has not started, and waits until it is done (about
+     * 2-3 s the first time; at once afterwards). For a command that trains straight away: the first epoch then runs
+     * at full speed instead of interpreted. Returns early (with the interrupt flag set) when interrupted.
+     */
+    public static void awaitWarmUp() {
+        if (!vectorAvailable()) return;
+        WarmUp.startOnce();
+        WarmUp.await();
+    }
+
+    /**
      * The fastest element-wise kernels in this JVM (the vector ones if available, else {@link Elementwise#SCALAR}).
      * They keep no state, so any thread may use them at once; model snapshots decode single points with them.
      */
@@ -150,15 +161,27 @@ public final class MatMulBackends {
 
     /** See {@link #warmUpInBackground()}: until C2 compiles them, the kernels run interpreted, boxing every vector. */
     private static final class WarmUp implements Runnable {
-        private static boolean started;
+        private static Thread thread;
 
         static synchronized void startOnce() {
-            if (started) return;
-            started = true;
+            if (thread != null) return;
             Thread t = new Thread(new WarmUp(), "vae-matmul-warmup");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
+            thread = t;
             t.start();
+        }
+
+        static void await() {
+            Thread t;
+            synchronized (WarmUp.class) {
+                t = thread;
+            }
+            try {
+                if (t != null) t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
@@ -185,6 +208,15 @@ public final class MatMulBackends {
             Step[] steps = {new Step(2), new Step(20)};
             for (int round = 0; round < 3; round++) {
                 for (Step s : steps) s.run(mm);
+            }
+            // the element-wise kernels of a step: Adam over a layer, the loss over a batch's logits, the checks
+            Elementwise e = Elementwise.of(mm);
+            int n = 512 * 784;
+            float[] p = new float[n], g = new float[n], m1 = new float[n], v = new float[n];
+            for (int round = 0; round < 30; round++) {
+                e.adamUpdate(p, g, m1, v, n, 0.9f, 0.999f, 1e-3f, 1f, 1e-8f);
+                e.bernoulliLossAndGradient(p, g, m1, 128 * 784, 1f / 128);
+                if (!e.allFinite(p, n)) return;
             }
         }
 

@@ -20,6 +20,7 @@ final class ElementwiseChecks {
             for (double spread : new double[] {1, 8, 200}) report("bce n=" + n + " spread=" + spread, bce(e, n, spread));
             report("adam n=" + n, adam(e, n));
             report("sigmoid n=" + n, sigmoid(e, n));
+            report("allFinite n=" + n, allFinite(e, n));
         }
         for (int[] shape : VECTOR_TIMES_MATRIX_SHAPES)
             for (boolean relu : new boolean[] {false, true})
@@ -29,13 +30,31 @@ final class ElementwiseChecks {
                 ? "MatMulBackends.kernels() fell back to the scalar kernels" : null);
     }
 
+    /** allFinite agrees with the scalar check on finite data and with one NaN, +inf or -inf at the start, middle, end. */
+    static String allFinite(Elementwise e, int n) {
+        Rng rng = new Rng(n);
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = (float) (rng.nextGaussian() * 1e30);
+        if (e.allFinite(a, n) != Elementwise.SCALAR.allFinite(a, n) || !e.allFinite(a, n)) return "finite data reported as not finite";
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            for (int at : new int[] {0, n / 2, n - 1}) {
+                float keep = a[at];
+                a[at] = bad;
+                boolean got = e.allFinite(a, n), want = Elementwise.SCALAR.allFinite(a, n);
+                a[at] = keep;
+                if (got || got != want) return bad + " at " + at + ": backend says " + got + ", scalar " + want;
+            }
+        }
+        return null;
+    }
+
     /** in x out: the decoder's and encoder's layers, and sizes that leave tails after the 4-vector blocks. */
     static final int[][] VECTOR_TIMES_MATRIX_SHAPES = {{2, 512}, {512, 784}, {784, 512}, {512, 4}, {3, 7}, {5, 16}, {9, 65},
             {20, 200}};
 
     /** Cases main prints, so a test can check that the child JVM ran all of them. */
     static int caseCount() {
-        return 6 * (3 + 2) + VECTOR_TIMES_MATRIX_SHAPES.length * 2 + 1;
+        return 6 * (3 + 3) + VECTOR_TIMES_MATRIX_SHAPES.length * 2 + 1;
     }
 
     static String sigmoid(Elementwise e, int n) {

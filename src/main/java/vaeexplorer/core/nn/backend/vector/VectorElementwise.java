@@ -73,6 +73,20 @@ public final class VectorElementwise implements Elementwise {
     }
 
     @Override
+    public boolean allFinite(float[] a, int n) {
+        // a - a is 0 for every finite a and NaN for NaN and +-infinity; NaN survives the sum
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector x = FloatVector.fromArray(S, a, i);
+            acc = acc.add(x.sub(x));
+        }
+        float rest = 0;
+        for (; i < n; i++) rest += a[i] - a[i];
+        return acc.reduceLanes(VectorOperators.ADD) + rest == 0f;
+    }
+
+    @Override
     public void sigmoid(float[] a, int off, int n) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         int i = off, end = off + n;

@@ -32,6 +32,11 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
     private final VectorElementwise elementwise = new VectorElementwise();
 
     @Override
+    public boolean allFinite(float[] a, int n) {
+        return elementwise.allFinite(a, n);
+    }
+
+    @Override
     public void sigmoid(float[] a, int off, int n) {
         elementwise.sigmoid(a, off, n);
     }
