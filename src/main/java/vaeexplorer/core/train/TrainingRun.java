@@ -187,6 +187,9 @@ public final class TrainingRun {
 
     private void loop() {
         try {
+            // the first steps run at full speed only once the JIT has compiled the vector kernels: the app starts that
+            // at launch, so by the time a person presses Train this returns at once (a few seconds at most otherwise)
+            vaeexplorer.core.nn.backend.MatMulBackends.awaitWarmUp();
             train();
         } finally {
             List<Runnable> last;

@@ -2,6 +2,7 @@ package vaeexplorer.ui.app;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
+import vaeexplorer.core.nn.backend.MatMulBackends;
 
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Language;
@@ -25,6 +26,9 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
+        // compile the matrix kernels while the window builds and the first data loads: the first Train is then at full
+        // speed from its first step
+        MatMulBackends.warmUpInBackground();
         errors = new ErrorReporter(ErrorReporter.defaultLogFile());
         errors.install();
         errors.setDialogOwner(stage);
