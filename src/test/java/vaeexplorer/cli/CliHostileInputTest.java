@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,22 +25,13 @@ class CliHostileInputTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void refused(Result r, String expected) {
-        assertEquals(2, r.code, r.err);
-        assertEquals(1, r.err.lines().count(), r.err);
-        assertTrue(r.err.startsWith("error: "), r.err);
-        assertTrue(r.err.contains(expected), r.err);
-        assertFalse(r.err.contains("Exception") || r.err.contains("For input string"), r.err);
-        assertFalse(r.out.contains("epoch"), "refused before training: " + r.out);
+    private static void refused(CliRun r, String expected) {
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("For input string"), r.err());
+        assertFalse(r.out().contains("epoch"), "refused before training: " + r.out());
     }
 
     @ParameterizedTest
@@ -62,19 +50,19 @@ class CliHostileInputTest {
             "--threads|999|--threads must be from 1 to 256",
     })
     void everyTrainingValueIsCheckedInWords(String option, String value, String expected) {
-        refused(run("train", "--dataset", "no-such-data-is-loaded", option, value), expected);
+        refused(CliRun.of("train", "--dataset", "no-such-data-is-loaded", option, value), expected);
     }
 
     @Test
     void benchSecondsAreChecked() {
-        refused(run("bench", "--seconds", "-1"), "--seconds must be a number from");
+        refused(CliRun.of("bench", "--seconds", "-1"), "--seconds must be a number from");
     }
 
     @Test
     void outOntoADeviceIsRefusedBeforeTrainingAndTheDeviceIsLeftAsItIs() {
         Path devNull = Path.of("/dev/null");
         assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull));
-        refused(run("train", "--dataset", "mnist", "--epochs", "1", "--out", "/dev/null"),
+        refused(CliRun.of("train", "--dataset", "mnist", "--epochs", "1", "--out", "/dev/null"),
                 "/dev/null: is not a regular file");
         assertFalse(Files.isRegularFile(devNull));
     }
@@ -82,9 +70,9 @@ class CliHostileInputTest {
     @Test
     void outIntoAMissingFolderOrOntoAFolderIsRefusedBeforeTraining() {
         Path missing = dir.resolve("nope/model.vae");
-        refused(run("train", "--dataset", "mnist", "--epochs", "1", "--out", missing.toString()),
+        refused(CliRun.of("train", "--dataset", "mnist", "--epochs", "1", "--out", missing.toString()),
                 missing + ": cannot be saved (the folder " + missing.getParent() + " does not exist)");
-        refused(run("train", "--dataset", "mnist", "--epochs", "1", "--out", dir.toString()), "is a folder");
+        refused(CliRun.of("train", "--dataset", "mnist", "--epochs", "1", "--out", dir.toString()), "is a folder");
     }
 
     @Test
@@ -94,7 +82,7 @@ class CliHostileInputTest {
                     Map.of("beta", beta)));
             Path f = dir.resolve("lying.vae");
             SectionFile.write(f, s);
-            refused(run("evaluate", "--model", f.toString(), "--dataset", "mnist", "--threads", "1"), "beta must be");
+            refused(CliRun.of("evaluate", "--model", f.toString(), "--dataset", "mnist", "--threads", "1"), "beta must be");
         }
     }
 
@@ -112,24 +100,24 @@ class CliHostileInputTest {
     void aNetworkThatCannotFitIsRefusedUpFrontWithTheFigure() throws Exception {
         Path csv = wideCsv();
         // 10^6 x 4096 weights: more than one Java array holds
-        Result r = run("train", "--dataset", csv.toString(), "--hidden", "4096", "--batch", "2", "--epochs", "1",
+        CliRun r = CliRun.of("train", "--dataset", csv.toString(), "--hidden", "4096", "--batch", "2", "--epochs", "1",
                 "--threads", "1");
         refused(r, "a layer of 1,000,000 x 4,096 weights (4,096,000,000 values) is more than one Java array holds");
         // 10^6 x 2048 fits an array, but its 4 * 10^9 parameters and their optimiser state need about 80 GB
-        Result m = run("train", "--dataset", csv.toString(), "--hidden", "2048", "--batch", "2", "--epochs", "1",
+        CliRun m = CliRun.of("train", "--dataset", csv.toString(), "--hidden", "2048", "--batch", "2", "--epochs", "1",
                 "--threads", "1");
         refused(m, "MiB to be trained with batch 2, but only");
-        assertTrue(m.err.contains("(4,097,016,388 parameters, 1,000,000 pixels per image)"), m.err);
+        assertTrue(m.err().contains("(4,097,016,388 parameters, 1,000,000 pixels per image)"), m.err());
     }
 
     @Test
     void wideImagesTrainWithAnEvaluationWorkspaceSizedFromTheBudget() throws Exception {
         Path csv = wideCsv();
-        Result r = run("train", "--dataset", csv.toString(), "--hidden", "8", "--batch", "2", "--epochs", "1",
+        CliRun r = CliRun.of("train", "--dataset", csv.toString(), "--hidden", "8", "--batch", "2", "--epochs", "1",
                 "--threads", "1", "--json");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("\"test_loss\": "), r.out);
-        assertFalse(r.out.contains("NaN"), r.out);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"test_loss\": "), r.out());
+        assertFalse(r.out().contains("NaN"), r.out());
     }
 
     /** An IDX folder of 4096x4096 images (the largest side), gzip-compressed: 2 train, 1 test. */
@@ -154,8 +142,8 @@ class CliHostileInputTest {
     @Test
     void theLargestImagesTheFormatsAllowAreRefusedWithTheFigureNotAnIntegerOverflow() throws Exception {
         Path d = hugeIdxFolder();
-        Result r = run("train", "--dataset", d.toString(), "--hidden", "512", "--batch", "2", "--epochs", "1", "--threads", "1");
+        CliRun r = CliRun.of("train", "--dataset", d.toString(), "--hidden", "512", "--batch", "2", "--epochs", "1", "--threads", "1");
         refused(r, "a layer of 16,777,216 x 512 weights (8,589,934,592 values) is more than one Java array holds");
-        assertFalse(r.err.contains("Matrix size"), r.err);
+        assertFalse(r.err().contains("Matrix size"), r.err());
     }
 }

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,20 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
     @TempDir
     Path dir;
-
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\": (-?[0-9.eE+-]+)").matcher(json);
-        assertTrue(m.find(), key + " in " + json);
-        return Double.parseDouble(m.group(1));
-    }
 
     private Path fakeIdxFolderFromMnistSubset() throws Exception {
         // a small IDX folder: 600 train and 200 test images of the built-in MNIST, written by the test
@@ -58,27 +39,27 @@ class CliTest {
     void trainWithJsonPrintsOneObjectPerEpochWithTheStableKeys() throws Exception {
         Path data = fakeIdxFolderFromMnistSubset();
         Path model = dir.resolve("model.vae");
-        Result r = run("train", "--dataset", data.toString(), "--latent", "2", "--hidden", "64", "--epochs", "2",
+        CliRun r = CliRun.of("train", "--dataset", data.toString(), "--latent", "2", "--hidden", "64", "--epochs", "2",
                 "--batch", "50", "--threads", "1", "--out", model.toString(), "--json");
-        assertEquals(0, r.code, r.err);
-        List<String> lines = r.out.lines().toList();
-        assertEquals(2, lines.size(), r.out);
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
         for (String key : List.of("epoch", "train_loss", "train_recon", "train_kl", "test_loss", "test_recon", "test_kl",
                 "samples_per_sec", "seconds"))
             assertTrue(lines.get(1).contains("\"" + key + "\": "), key + " in " + lines.get(1));
-        assertEquals(2, number(lines.get(1), "epoch"));
-        assertTrue(number(lines.get(1), "test_loss") < number(lines.get(0), "test_loss") + 5, r.out);
-        assertEquals(number(lines.get(1), "train_recon") + number(lines.get(1), "train_kl"), number(lines.get(1), "train_loss"), 0.01);
+        assertEquals(2, CliRun.number(lines.get(1), "epoch"));
+        assertTrue(CliRun.number(lines.get(1), "test_loss") < CliRun.number(lines.get(0), "test_loss") + 5, r.out());
+        assertEquals(CliRun.number(lines.get(1), "train_recon") + CliRun.number(lines.get(1), "train_kl"), CliRun.number(lines.get(1), "train_loss"), 0.01);
         assertTrue(Files.size(model) > 1000);
 
-        Result e = run("evaluate", "--model", model.toString(), "--dataset", data.toString(), "--threads", "1", "--json");
-        assertEquals(0, e.code, e.err);
-        assertEquals(number(lines.get(1), "test_loss"), number(e.out, "test_loss"), 1e-3, "save -> load -> evaluate agrees");
-        assertEquals(number(lines.get(1), "test_kl"), number(e.out, "test_kl"), 1e-3);
+        CliRun e = CliRun.of("evaluate", "--model", model.toString(), "--dataset", data.toString(), "--threads", "1", "--json");
+        assertEquals(0, e.code(), e.err());
+        assertEquals(CliRun.number(lines.get(1), "test_loss"), CliRun.number(e.out(), "test_loss"), 1e-3, "save -> load -> evaluate agrees");
+        assertEquals(CliRun.number(lines.get(1), "test_kl"), CliRun.number(e.out(), "test_kl"), 1e-3);
 
         Path csv = dir.resolve("latent.csv");
-        Result x = run("export-latent", "--model", model.toString(), "--dataset", data.toString(), "--out", csv.toString());
-        assertEquals(0, x.code, x.err);
+        CliRun x = CliRun.of("export-latent", "--model", model.toString(), "--dataset", data.toString(), "--out", csv.toString());
+        assertEquals(0, x.code(), x.err());
         List<String> rows = Files.readAllLines(csv);
         assertEquals("index,split,label,class_name,mu_1,mu_2,sigma_1,sigma_2", rows.get(0));
         assertEquals(801, rows.size());
@@ -87,9 +68,9 @@ class CliTest {
     @Test
     void readableTableWithoutJson() throws Exception {
         Path data = fakeIdxFolderFromMnistSubset();
-        Result r = run("train", "--dataset", data.toString(), "--hidden", "32", "--epochs", "1", "--batch", "100", "--threads", "1");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("test_loss") && r.out.lines().anyMatch(l -> l.trim().startsWith("1 ")), r.out);
+        CliRun r = CliRun.of("train", "--dataset", data.toString(), "--hidden", "32", "--epochs", "1", "--batch", "100", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("test_loss") && r.out().lines().anyMatch(l -> l.trim().startsWith("1 ")), r.out());
     }
 
     @Test
@@ -111,28 +92,28 @@ class CliTest {
                 {"fly"},
         };
         for (String[] c : cases) {
-            Result r = run(c);
-            assertEquals(2, r.code, String.join(" ", c) + " -> " + r.err);
-            assertEquals(1, r.err.lines().count(), String.join(" ", c) + " -> " + r.err);
-            assertTrue(r.err.startsWith("error: "), r.err);
-            assertFalse(r.err.contains("Exception") || r.err.contains("\tat "), r.err);
+            CliRun r = CliRun.of(c);
+            assertEquals(2, r.code(), String.join(" ", c) + " -> " + r.err());
+            assertEquals(1, r.err().lines().count(), String.join(" ", c) + " -> " + r.err());
+            assertTrue(r.err().startsWith("error: "), r.err());
+            assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
         }
     }
 
     @Test
     void divergingTrainingExitsWithCodeThreeAndNoNumbersPrintedAsNormal() throws Exception {
         Path data = fakeIdxFolderFromMnistSubset();
-        Result r = run("train", "--dataset", data.toString(), "--hidden", "32", "--epochs", "3", "--batch", "50",
+        CliRun r = CliRun.of("train", "--dataset", data.toString(), "--hidden", "32", "--epochs", "3", "--batch", "50",
                 "--optimizer", "sgd", "--lr", "80", "--threads", "1", "--json");
-        assertEquals(3, r.code, r.out + r.err);
-        assertTrue(r.err.contains("diverged") && r.err.contains("learning rate"), r.err);
-        assertFalse(r.out.contains("NaN") || r.out.contains("null"), r.out);
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("diverged") && r.err().contains("learning rate"), r.err());
+        assertFalse(r.out().contains("NaN") || r.out().contains("null"), r.out());
     }
 
     @Test
     void benchReportsSamplesPerSecond() {
-        Result r = run("bench", "--hidden", "32", "--seconds", "0.5", "--threads", "1", "--json");
-        assertEquals(0, r.code, r.err);
-        assertTrue(number(r.out, "samples_per_sec") > 0, r.out);
+        CliRun r = CliRun.of("bench", "--hidden", "32", "--seconds", "0.5", "--threads", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(CliRun.number(r.out(), "samples_per_sec") > 0, r.out());
     }
 }
