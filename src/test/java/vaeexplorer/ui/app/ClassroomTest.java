@@ -42,6 +42,7 @@ import vaeexplorer.core.train.TrainingRun;
 import vaeexplorer.core.train.TrainingRun.State;
 
 import vaeexplorer.ui.compare.CompareModel;
+import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.fixtures.SmallData;
 import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.latent.PlotTransform;
@@ -66,6 +67,7 @@ class ClassroomTest {
     @Stop
     void stop() {
         explorer.shutdown();
+        FxTesting.closeWindows(explorer.stage());
     }
 
     private TrainingModel training() {

@@ -31,6 +31,7 @@ import vaeexplorer.core.train.TrainingRun;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
 
+import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.fixtures.SmallData;
 
 /** The app's last line of defence: errors nothing else caught end in a short dialog and a log, never in silence. */
@@ -48,6 +49,7 @@ class ErrorReportingTest {
     @Stop
     void stop() {
         explorer.shutdown();
+        FxTesting.closeWindows(explorer.stage());
     }
 
     private static String dialogText(FxRobot robot) {

@@ -40,6 +40,7 @@ import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.training.TrainingModel;
 import vaeexplorer.ui.widgets.PixelCanvas;
+import vaeexplorer.ui.fixtures.FxTesting;
 
 /**
  * The explorer as a user drives it, with a tiny model (hidden 32) so that plain EJML trains hundreds of steps a second.
@@ -63,6 +64,7 @@ class ExplorerTest {
     @Stop
     void stop() {
         explorer.shutdown();
+        FxTesting.closeWindows(explorer.stage());
     }
 
     // ---- helpers ----

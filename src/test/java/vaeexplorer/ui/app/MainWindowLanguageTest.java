@@ -25,6 +25,7 @@ import org.testfx.framework.junit5.Stop;
 
 import vaeexplorer.core.train.TrainingRun.State;
 
+import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.i18n.ClassNames;
 import vaeexplorer.ui.fixtures.SmallData;
 import vaeexplorer.ui.i18n.I18n;
@@ -46,6 +47,7 @@ class MainWindowLanguageTest {
     @Stop
     void stop() {
         explorer.shutdown();
+        FxTesting.closeWindows(explorer.stage());
         I18n.locale().set(I18n.ENGLISH);
     }
 

@@ -67,6 +67,7 @@ class TranslatedWindowTest {
     @Stop
     void stop() {
         explorer.shutdown();
+        FxTesting.closeWindows(explorer.stage());
     }
 
     @AfterEach

@@ -57,6 +57,7 @@ class DataImportTest {
     @Stop
     void stop() {
         explorer.shutdown();
+        FxTesting.closeWindows(explorer.stage());
     }
 
     private TrainingModel training() {

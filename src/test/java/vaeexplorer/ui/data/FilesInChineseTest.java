@@ -74,6 +74,7 @@ class FilesInChineseTest {
     @Stop
     void stop() {
         explorer.shutdown();
+        FxTesting.closeWindows(explorer.stage());
     }
 
     @AfterEach

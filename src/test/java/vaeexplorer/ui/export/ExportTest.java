@@ -56,6 +56,7 @@ class ExportTest {
     @Stop
     void stop() {
         explorer.shutdown();
+        FxTesting.closeWindows(explorer.stage());
     }
 
     /** Trains past the first epoch (so there is a test point), then pauses. */

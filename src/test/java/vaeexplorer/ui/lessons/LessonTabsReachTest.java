@@ -62,6 +62,7 @@ class LessonTabsReachTest {
     @Stop
     void stop() {
         explorer.shutdown();
+        FxTesting.closeWindows(explorer.stage());
     }
 
     @AfterEach

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 import vaeexplorer.core.train.LossPoint;
@@ -47,13 +48,20 @@ import vaeexplorer.ui.widgets.ImageGridView;
  */
 @ExtendWith(ApplicationExtension.class)
 class LessonsChineseTest {
+    private Stage stage;
     private final LatentModel latent = new LatentModel();
     private final SimpleObjectProperty<LossPoint> loss = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<double[]> kl = new SimpleObjectProperty<>();
     private Lessons lessons;
 
+    @Stop
+    void stop() {
+        FxTesting.closeWindows(stage);
+    }
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         I18n.locale().set(I18n.ENGLISH);
         SimpleDoubleProperty font = new SimpleDoubleProperty(13);
         LatentPlotView plot = new LatentPlotView(latent, font, new SimpleStringProperty(""));

@@ -23,6 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import vaeexplorer.core.train.TrainingRun;
 
 import vaeexplorer.ui.app.Explorer;
+import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.widgets.ImageTiles;
 
 /** The lessons inside the explorer window, while a small model (hidden 32) trains. */
@@ -45,6 +46,7 @@ class LessonsInExplorerTest {
     @Stop
     void stop() {
         explorer.shutdown();
+        FxTesting.closeWindows(explorer.stage());
     }
 
     private static <T> T fx(Callable<T> c) {

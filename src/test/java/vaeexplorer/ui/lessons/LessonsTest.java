@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 import vaeexplorer.core.train.LatentCodes;
@@ -42,6 +43,7 @@ import vaeexplorer.core.vae.LatentGrid;
 import vaeexplorer.core.vae.LatentGrid.Spacing;
 import vaeexplorer.core.vae.ModelSnapshot;
 
+import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.fixtures.LessonFixture;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.latent.LatentModel;
@@ -68,14 +70,21 @@ import vaeexplorer.ui.widgets.ImageTiles;
  */
 @ExtendWith(ApplicationExtension.class)
 class LessonsTest {
+    private Stage stage;
     private final LatentModel latent = new LatentModel();
     private final SimpleObjectProperty<LossPoint> loss = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<double[]> kl = new SimpleObjectProperty<>();
     private LatentPlotView plot;
     private Lessons lessons;
 
+    @Stop
+    void stop() {
+        FxTesting.closeWindows(stage);
+    }
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         SimpleDoubleProperty font = new SimpleDoubleProperty(13);
         plot = new LatentPlotView(latent, font, new SimpleStringProperty(""));
         lessons = new Lessons(new LessonContext(latent, loss, kl, font, new LessonWorker()), plot);

@@ -70,11 +70,13 @@ class SessionTest {
     @Stop
     void stop() {
         a.shutdown();
+        FxTesting.closeWindows(a.stage());
     }
 
     @AfterEach
     void closeB() {
-        if (b != null) run(() -> b.stage().close());
+        if (b == null) return;
+        FxTesting.closeWindow(b.stage());
     }
 
     private Explorer fresh() {

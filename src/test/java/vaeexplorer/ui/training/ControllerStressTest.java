@@ -47,6 +47,7 @@ import vaeexplorer.core.train.TrainingRun.State;
 
 import vaeexplorer.ui.app.ErrorReporter;
 import vaeexplorer.ui.app.Explorer;
+import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.data.DatasetChoice;
 import vaeexplorer.ui.fixtures.SmallData;
 
@@ -88,6 +89,7 @@ class ControllerStressTest {
     @Stop
     void stop() {
         explorer.shutdown();
+        FxTesting.closeWindows(explorer.stage());
     }
 
     private record Action(String name, int weight, Runnable run) {}
