@@ -123,7 +123,7 @@ class UiLayeringTest {
 
     @Test
     void dataSeesNeitherTrainingNorSessions() {
-        List<String> bad = offenders((c, d) -> in(c, "vaeexplorer.ui.data")
+        List<String> bad = offenders((c, d) -> in(c, "vaeexplorer.ui.datasets")
                 && (in(d, "vaeexplorer.ui.training") || in(d, "vaeexplorer.ui.session")));
         assertTrue(bad.isEmpty(), String.join("\n", bad));
     }

@@ -17,7 +17,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 import vaeexplorer.ui.compare.CompareMode;
-import vaeexplorer.ui.data.DataImport;
+import vaeexplorer.ui.datasets.DataImport;
 import vaeexplorer.ui.export.Exporter;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Language;

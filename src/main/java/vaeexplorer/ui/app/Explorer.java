@@ -14,9 +14,9 @@ import vaeexplorer.core.io.AppHome;
 
 import vaeexplorer.ui.compare.CompareMode;
 import vaeexplorer.ui.concurrent.FxTaskExecutor;
-import vaeexplorer.ui.data.DataImport;
-import vaeexplorer.ui.data.DatasetChoice;
-import vaeexplorer.ui.data.DatasetLibrary;
+import vaeexplorer.ui.datasets.DataImport;
+import vaeexplorer.ui.datasets.DatasetChoice;
+import vaeexplorer.ui.datasets.DatasetLibrary;
 import vaeexplorer.ui.export.Exporter;
 import vaeexplorer.ui.i18n.FileDialogs;
 import vaeexplorer.ui.i18n.I18n;

@@ -5,7 +5,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.ToggleButton;
 import vaeexplorer.core.train.TrainingRun.State;
 
-import vaeexplorer.ui.data.DatasetLibrary;
+import vaeexplorer.ui.datasets.DatasetLibrary;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.training.RunCommands;
 import vaeexplorer.ui.training.SettingsModel;

@@ -6,7 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.BooleanExpression;
 
-import vaeexplorer.ui.data.DatasetLibrary;
+import vaeexplorer.ui.datasets.DatasetLibrary;
 import vaeexplorer.ui.training.RunCommands;
 import vaeexplorer.ui.training.SettingsModel;
 import vaeexplorer.ui.training.TrainingModel;

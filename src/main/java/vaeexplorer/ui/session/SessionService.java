@@ -37,9 +37,9 @@ import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
 
 import vaeexplorer.ui.concurrent.TaskExecutor;
-import vaeexplorer.ui.data.DatasetChoice;
-import vaeexplorer.ui.data.DatasetLibrary;
-import vaeexplorer.ui.data.ImportOptions;
+import vaeexplorer.ui.datasets.DatasetChoice;
+import vaeexplorer.ui.datasets.DatasetLibrary;
+import vaeexplorer.ui.datasets.ImportOptions;
 import vaeexplorer.ui.i18n.FileDialogs;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;

@@ -21,7 +21,7 @@ import javafx.util.StringConverter;
 import vaeexplorer.core.vae.Likelihood;
 import vaeexplorer.core.vae.VaeConfig;
 
-import vaeexplorer.ui.data.DatasetChoice;
+import vaeexplorer.ui.datasets.DatasetChoice;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
 

@@ -7,7 +7,7 @@ import vaeexplorer.core.train.TrainConfig;
 import vaeexplorer.core.vae.Likelihood;
 import vaeexplorer.core.vae.VaeConfig;
 
-import vaeexplorer.ui.data.DatasetChoice;
+import vaeexplorer.ui.datasets.DatasetChoice;
 import vaeexplorer.ui.i18n.I18n;
 
 /** Valid settings of one run, as parsed from the controls. */

@@ -20,7 +20,7 @@ import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.vae.Likelihood;
 import vaeexplorer.core.vae.VaeConfig;
 
-import vaeexplorer.ui.data.DatasetChoice;
+import vaeexplorer.ui.datasets.DatasetChoice;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 

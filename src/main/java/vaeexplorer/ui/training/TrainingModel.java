@@ -34,7 +34,7 @@ import vaeexplorer.core.train.TrainingSnapshot;
 import vaeexplorer.core.vae.ModelSnapshot;
 
 import vaeexplorer.ui.concurrent.Coalescer;
-import vaeexplorer.ui.data.DatasetLibrary;
+import vaeexplorer.ui.datasets.DatasetLibrary;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 

@@ -35,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import vaeexplorer.core.train.TrainingRun;
 
-import vaeexplorer.ui.data.DatasetChoice;
+import vaeexplorer.ui.datasets.DatasetChoice;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.training.TrainingModel;

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import vaeexplorer.core.data.BuiltInDatasets;
 import vaeexplorer.core.train.RunProblem;
 
-import vaeexplorer.ui.data.DatasetChoice;
-import vaeexplorer.ui.data.ImportOptions;
+import vaeexplorer.ui.datasets.DatasetChoice;
+import vaeexplorer.ui.datasets.ImportOptions;
 import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.i18n.ClassNames;
 import vaeexplorer.ui.i18n.I18n;

@@ -36,8 +36,8 @@ import vaeexplorer.core.train.LossPoint;
 import vaeexplorer.core.train.TrainingRun;
 
 import vaeexplorer.ui.app.Explorer;
-import vaeexplorer.ui.data.DatasetChoice;
-import vaeexplorer.ui.data.ImportOptions;
+import vaeexplorer.ui.datasets.DatasetChoice;
+import vaeexplorer.ui.datasets.ImportOptions;
 import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.fixtures.UserData;
 import vaeexplorer.ui.latent.PlotTransform;

@@ -48,7 +48,7 @@ import vaeexplorer.core.train.TrainingRun.State;
 import vaeexplorer.ui.app.ErrorReporter;
 import vaeexplorer.ui.app.Explorer;
 import vaeexplorer.ui.fixtures.FxTesting;
-import vaeexplorer.ui.data.DatasetChoice;
+import vaeexplorer.ui.datasets.DatasetChoice;
 import vaeexplorer.ui.fixtures.SmallData;
 
 /**

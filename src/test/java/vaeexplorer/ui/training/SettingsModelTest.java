@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import vaeexplorer.core.vae.Likelihood;
 
-import vaeexplorer.ui.data.DatasetChoice;
+import vaeexplorer.ui.datasets.DatasetChoice;
 
 class SettingsModelTest {
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.train.TrainingRun.State;
 import vaeexplorer.ui.concurrent.FxTaskExecutor;
-import vaeexplorer.ui.data.DatasetLibrary;
+import vaeexplorer.ui.datasets.DatasetLibrary;
 import vaeexplorer.ui.fixtures.SmallData;
 import vaeexplorer.ui.i18n.I18n;
 

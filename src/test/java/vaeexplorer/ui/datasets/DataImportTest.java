@@ -1,4 +1,4 @@
-package vaeexplorer.ui.data;
+package vaeexplorer.ui.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package vaeexplorer.ui.data;
+package vaeexplorer.ui.datasets;
 
 import vaeexplorer.core.data.ImageDecoder;
 import vaeexplorer.core.data.InvertMode;

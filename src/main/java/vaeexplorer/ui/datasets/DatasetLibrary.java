@@ -1,4 +1,4 @@
-package vaeexplorer.ui.data;
+package vaeexplorer.ui.datasets;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package vaeexplorer.ui.data;
+package vaeexplorer.ui.datasets;
 
 import java.nio.file.Path;
 import java.util.List;
