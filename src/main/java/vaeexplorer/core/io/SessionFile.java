@@ -78,12 +78,17 @@ public final class SessionFile {
 
     /** The model and trainer sections of a copy, as bytes ("config", "params", "trainer"). Any thread. */
     public static Map<String, byte[]> modelAndTrainer(Copy c) {
+        Map<String, byte[]> sections = ModelFile.sections(vae(c), c.info());
+        sections.put("trainer", trainerBytes(c.state()));
+        return sections;
+    }
+
+    /** A model with the copied weights (for exports; its own, not the trainer's). Any thread. */
+    public static Vae vae(Copy c) {
         Vae vae = new Vae(c.config(), new Rng(0));
         List<Param> ps = vae.params();
         for (int k = 0; k < ps.size(); k++) System.arraycopy(c.params().get(k), 0, ps.get(k).value.data, 0, ps.get(k).size());
-        Map<String, byte[]> sections = ModelFile.sections(vae, c.info());
-        sections.put("trainer", trainerBytes(c.state()));
-        return sections;
+        return vae;
     }
 
     /** The history and view sections of a session, as bytes. Call on the thread that owns the history. */

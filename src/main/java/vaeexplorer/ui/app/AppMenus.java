@@ -19,6 +19,7 @@ import javafx.scene.input.KeyCombination;
 import vaeexplorer.ui.compare.CompareMode;
 import vaeexplorer.ui.datasets.DataImport;
 import vaeexplorer.ui.export.Exporter;
+import vaeexplorer.ui.export.ModelExport;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Language;
 import vaeexplorer.ui.session.SessionService;
@@ -40,10 +41,11 @@ final class AppMenus {
 
     private AppMenus() {}
 
-    static MenuBar create(Commands c, SessionService sessions, DataImport imports, Exporter exporter, TextScale text,
+    static MenuBar create(Commands c, SessionService sessions, DataImport imports, Exporter exporter, ModelExport model,
+                          TextScale text,
                           Presentation presentation, CompareMode compare, ResampleHooks resample, Shortcuts shortcuts,
                           Language language) {
-        MenuBar bar = new MenuBar(file(c, sessions, imports), export(exporter),
+        MenuBar bar = new MenuBar(file(c, sessions, imports), export(exporter, model),
                 view(c, text, presentation, compare, resample, shortcuts), language.menu(), help(c, shortcuts));
         bar.setId("menuBar");
         return bar;
@@ -69,7 +71,7 @@ final class AppMenus {
                 new SeparatorMenuItem(), quit);
     }
 
-    private static Menu export(Exporter e) {
+    private static Menu export(Exporter e, ModelExport model) {
         Menu decoded = menu("exportMenu.decoded", "exportDecodedMenu");
         for (int scale : new int[] {4, 8, 16, 32}) {
             MenuItem m = item(null, "exportDecoded" + scale, scale == 16 ? key(KeyCode.D, SHORTCUT, SHIFT) : null,
@@ -92,8 +94,9 @@ final class AppMenus {
                 () -> e.export(Exporter.Kind.LOSS_CSV, 1));
         MenuItem latentCsv = item("exportMenu.latentCsv", "exportLatentCsv", key(KeyCode.C, SHORTCUT, SHIFT),
                 () -> e.export(Exporter.Kind.LATENT_CSV, 1));
+        MenuItem safetensors = item("exportMenu.model", "exportModel", null, model::chooseAndExport);
         return menu("exportMenu.export", "exportMenu", decoded, scatter, chart, grid, new SeparatorMenuItem(), lossCsv,
-                latentCsv);
+                latentCsv, new SeparatorMenuItem(), safetensors);
     }
 
     private static Menu view(Commands c, TextScale text, Presentation presentation, CompareMode compare,

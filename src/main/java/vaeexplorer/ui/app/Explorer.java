@@ -18,6 +18,7 @@ import vaeexplorer.ui.datasets.DataImport;
 import vaeexplorer.ui.datasets.DatasetChoice;
 import vaeexplorer.ui.datasets.DatasetLibrary;
 import vaeexplorer.ui.export.Exporter;
+import vaeexplorer.ui.export.ModelExport;
 import vaeexplorer.ui.i18n.FileDialogs;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Language;
@@ -58,6 +59,7 @@ public final class Explorer {
     private final DataImport imports;
     private final SessionService sessions;
     private final Exporter exporter;
+    private final ModelExport modelExport;
     private boolean shutDown;
 
     /** Makes the view-models, the services and the view, and wires them: the only place that knows them all. */
@@ -77,14 +79,18 @@ public final class Explorer {
         dialogs = new Dialogs(stage, view::getStyle);
         imports = new DataImport(dialogs, liveNotices, library, settings::choose);
         var plot = view.latentPanel().plot();
+        // sessions and model exports write on one thread, which the window's end lets finish
+        var fileIo = new FxTaskExecutor("vae-file-io");
         sessions = new SessionService(dialogs, liveNotices, settings, training, latent, library, plot,
-                new SessionPrefs(AppHome.path().resolve("sessions.properties")), new FxTaskExecutor("vae-session-io"));
+                new SessionPrefs(AppHome.path().resolve("sessions.properties")), fileIo);
         exporter = new Exporter(dialogs, liveNotices, training, latent, () -> FileNames.base(settings, training), plot,
                 view.chart());
+        modelExport = new ModelExport(dialogs, liveNotices, settings, training, () -> FileNames.base(settings, training),
+                fileIo);
         exporter.setManifoldGridRenderer(scale -> scaled(view.lessons().manifoldView().snapshotImage(), scale));
         view.setMenuBar(AppMenus.create(new AppMenus.Commands(this::openFolder, this::quit, plot::resetView, this::showHelp,
                         () -> AboutDialog.create(dialogs).show()),
-                sessions, imports, exporter, text, presentation, compare, resample, shortcuts, language));
+                sessions, imports, exporter, modelExport, text, presentation, compare, resample, shortcuts, language));
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(Explorer.class.getResource("explorer.css").toExternalForm());
         shortcuts.install(scene);
@@ -139,6 +145,8 @@ public final class Explorer {
     public DataImport imports() { return imports; }
     /** PNG and CSV exports (and the manifold-grid hook for the teaching views). */
     public Exporter exporter() { return exporter; }
+    /** Export › Model for PyTorch (.safetensors). */
+    public ModelExport modelExport() { return modelExport; }
     public NoticeBar notices() { return notices; }
     /** The notice bar for texts that follow the language while they show. */
     public LiveNotices liveNotices() { return liveNotices; }

@@ -47,7 +47,7 @@ class TranslatedWindowTest {
     private static final Set<String> KEPT = Set.of("VAE", "Explorer", "MNIST", "Fashion", "IDX", "CSV", "PNG", "JSON", "KL",
             "ELBO", "Adam", "SGD", "Ctrl", "Shift", "Alt", "Esc", "Space", "Home", "Enter", "Delete", "Backspace", "log",
             "exp", "sqrt", "max", "min", "Cmd", "English", "Language", "PgUp", "PgDn", "Up", "Down", "Left", "Right",
-            "Plus", "Minus", "Tab", "Page", "End", "Numpad", "px", "ms", "µs");
+            "Plus", "Minus", "Tab", "Page", "End", "Numpad", "px", "ms", "µs", "PyTorch", "safetensors");
     private static final Pattern WORD = Pattern.compile("\\p{IsLatin}{2,}");
 
     private Explorer explorer;
