@@ -22,6 +22,12 @@ final class ElementwiseChecks {
             report("sigmoid n=" + n, sigmoid(e, n));
             report("allFinite n=" + n, allFinite(e, n));
         }
+        // two threads: the big passes are shared out in chunks (sizes above the parallel threshold, odd tails too)
+        Elementwise two = Elementwise.of(MatMulBackends.create(args.length > 0 ? args[0] : "auto", 2));
+        for (int n : PARALLEL_SIZES) {
+            report("bce-2-threads n=" + n + " spread=8", bce(two, n, 8));
+            report("adam-2-threads n=" + n, adam(two, n));
+        }
         for (int[] shape : VECTOR_TIMES_MATRIX_SHAPES)
             for (boolean relu : new boolean[] {false, true})
                 report("vectorTimesMatrix in=" + shape[0] + " out=" + shape[1] + " relu=" + relu,
@@ -53,8 +59,10 @@ final class ElementwiseChecks {
             {20, 200}};
 
     /** Cases main prints, so a test can check that the child JVM ran all of them. */
+    private static final int[] PARALLEL_SIZES = {40_007, 128 * 784, 784 * 512 + 3};
+
     static int caseCount() {
-        return 6 * (3 + 3) + VECTOR_TIMES_MATRIX_SHAPES.length * 2 + 1;
+        return 6 * (3 + 3) + 2 * PARALLEL_SIZES.length + VECTOR_TIMES_MATRIX_SHAPES.length * 2 + 1;
     }
 
     static String sigmoid(Elementwise e, int n) {

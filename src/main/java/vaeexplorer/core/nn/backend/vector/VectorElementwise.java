@@ -16,10 +16,15 @@ public final class VectorElementwise implements Elementwise {
 
     @Override
     public double bernoulliLossAndGradient(float[] logits, float[] x, float[] grad, int n, float gradScale) {
+        return bernoulliLossAndGradient(logits, x, grad, 0, n, gradScale);
+    }
+
+    /** {@link #bernoulliLossAndGradient} over elements from..to-1 (a chunk of a parallel pass). */
+    double bernoulliLossAndGradient(float[] logits, float[] x, float[] grad, int from, int to, float gradScale) {
         double sum = 0;
         FloatVector zero = FloatVector.zero(S), one = FloatVector.broadcast(S, 1f);
-        int i = 0;
-        int bound = S.loopBound(n);
+        int i = from;
+        int bound = from + S.loopBound(to - from);
         while (i < bound) {
             int end = Math.min(bound, i + BLOCK);
             FloatVector acc = zero;
@@ -36,12 +41,12 @@ public final class VectorElementwise implements Elementwise {
             }
             sum += acc.reduceLanes(VectorOperators.ADD);
         }
-        if (i < n) {
-            float[] tail = new float[n - i];
-            // the last few values: the scalar kernel on a copy (rare: n is a multiple of the lanes in practice)
-            float[] lt = java.util.Arrays.copyOfRange(logits, i, n), xt = java.util.Arrays.copyOfRange(x, i, n);
-            sum += Elementwise.SCALAR.bernoulliLossAndGradient(lt, xt, tail, n - i, gradScale);
-            System.arraycopy(tail, 0, grad, i, n - i);
+        // the last few values one at a time (rare: n is a multiple of the lanes in practice)
+        for (; i < to; i++) {
+            double l = logits[i], t = x[i];
+            double e = Math.exp(-Math.abs(l));
+            sum += Math.max(l, 0) - l * t + Math.log(1 + e);
+            grad[i] = (float) (((l >= 0 ? 1 : e) / (1 + e) - t) * gradScale);
         }
         return sum;
     }
@@ -49,9 +54,15 @@ public final class VectorElementwise implements Elementwise {
     @Override
     public void adamUpdate(float[] p, float[] g, float[] m, float[] v, int n, float b1, float b2, float stepSize,
                            float vScale, float eps) {
+        adamUpdate(p, g, m, v, 0, n, b1, b2, stepSize, vScale, eps);
+    }
+
+    /** {@link #adamUpdate} of elements from..to-1 (a chunk of a parallel update). */
+    void adamUpdate(float[] p, float[] g, float[] m, float[] v, int from, int to, float b1, float b2, float stepSize,
+                    float vScale, float eps) {
         float oneMinusB1 = 1 - b1, oneMinusB2 = 1 - b2;
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector gi = FloatVector.fromArray(S, g, i);
             // m = b1 m + (1 - b1) g;  v = b2 v + (1 - b2) g^2
             FloatVector mi = FloatVector.fromArray(S, m, i).mul(b1).add(gi.mul(oneMinusB1));
@@ -62,7 +73,7 @@ public final class VectorElementwise implements Elementwise {
             FloatVector step = mi.mul(stepSize).div(vi.mul(vScale).lanewise(VectorOperators.SQRT).add(eps));
             FloatVector.fromArray(S, p, i).sub(step).intoArray(p, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             float gi = g[i];
             float mi = b1 * m[i] + oneMinusB1 * gi;
             float vi = b2 * v[i] + oneMinusB2 * gi * gi;

@@ -48,13 +48,91 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
 
     @Override
     public double bernoulliLossAndGradient(float[] logits, float[] x, float[] grad, int n, float gradScale) {
-        return elementwise.bernoulliLossAndGradient(logits, x, grad, n, gradScale);
+        if (pool == null || n < PARALLEL_MIN_ELEMENTS) return elementwise.bernoulliLossAndGradient(logits, x, grad, n, gradScale);
+        ElementwiseTask t = elementwiseTask;
+        t.bce(logits, x, grad, n, gradScale);
+        pool.run(t, t.chunks);
+        // summed in chunk order, whichever thread ran which chunk: the same figure every time
+        double sum = 0;
+        for (int c = 0; c < t.chunks; c++) sum += t.sums[c];
+        t.clear();
+        return sum;
     }
 
     @Override
     public void adamUpdate(float[] p, float[] g, float[] m, float[] v, int n, float b1, float b2, float stepSize,
                            float vScale, float eps) {
-        elementwise.adamUpdate(p, g, m, v, n, b1, b2, stepSize, vScale, eps);
+        if (pool == null || n < PARALLEL_MIN_ELEMENTS) {
+            elementwise.adamUpdate(p, g, m, v, n, b1, b2, stepSize, vScale, eps);
+            return;
+        }
+        ElementwiseTask t = elementwiseTask;
+        t.adam(p, g, m, v, n, b1, b2, stepSize, vScale, eps);
+        pool.run(t, t.chunks);
+        t.clear();
+    }
+
+    /**
+     * Below this many elements a fused pass (Adam, the Bernoulli loss) runs on the caller alone. The big layers'
+     * 401k weights and a batch's 100k logits are shared out; biases and latent-sized arrays are not worth a wake-up.
+     */
+    private static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
+
+    private final ElementwiseTask elementwiseTask;
+
+    /**
+     * The fused element-wise passes shared out over the pool: the elements are cut in a few chunks of whole
+     * vectors (more chunks than threads, so a late worker takes fewer), each the single-thread kernel on its range.
+     */
+    private final class ElementwiseTask implements WorkerPool.Task {
+        private static final int BCE = 0, ADAM = 1;
+        final int chunks;
+        final double[] sums;
+        private int kind, n;
+        private float[] a0, a1, a2, a3;
+        private float s0, s1, s2, s3, s4;
+
+        ElementwiseTask(int threads) {
+            chunks = 2 * threads;
+            sums = new double[chunks];
+        }
+
+        void bce(float[] logits, float[] x, float[] grad, int n, float gradScale) {
+            kind = BCE;
+            this.n = n;
+            a0 = logits;
+            a1 = x;
+            a2 = grad;
+            s0 = gradScale;
+        }
+
+        void adam(float[] p, float[] g, float[] m, float[] v, int n, float b1, float b2, float stepSize, float vScale,
+                  float eps) {
+            kind = ADAM;
+            this.n = n;
+            a0 = p;
+            a1 = g;
+            a2 = m;
+            a3 = v;
+            s0 = b1;
+            s1 = b2;
+            s2 = stepSize;
+            s3 = vScale;
+            s4 = eps;
+        }
+
+        void clear() {
+            a0 = a1 = a2 = a3 = null;
+        }
+
+        @Override
+        public void runChunk(int chunk, int thread) {
+            // chunk bounds on whole vectors; the last chunk takes the rest
+            int perChunk = (n / chunks + L - 1) / L * L;
+            int from = Math.min(n, chunk * perChunk), to = chunk == chunks - 1 ? n : Math.min(n, from + perChunk);
+            if (kind == BCE) sums[chunk] = elementwise.bernoulliLossAndGradient(a0, a1, a2, from, to, s0);
+            else elementwise.adamUpdate(a0, a1, a2, a3, from, to, s0, s1, s2, s3, s4);
+        }
     }
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -101,6 +179,7 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
         this.panels = new float[threads][KC * NR];
         this.tails = new float[threads][G * NR];
         this.gathers = new int[threads][L];
+        this.elementwiseTask = new ElementwiseTask(threads);
     }
 
     /** Floats per vector of the species in use (16 with AVX-512, 8 with AVX2). */
