@@ -80,6 +80,16 @@ final class TimedMatMul implements MatMul, Elementwise {
     }
 
     @Override
+    public void addBias(float[] y, float[] b, int rows, int cols, boolean relu) {
+        kernels.addBias(y, b, rows, cols, relu);
+    }
+
+    @Override
+    public void biasGradient(float[] grad, float[] activated, float[] db, int rows, int cols) {
+        kernels.biasGradient(grad, activated, db, rows, cols);
+    }
+
+    @Override
     public void vectorTimesMatrix(float[] x, int in, float[] w, int out, float[] b, float[] y, boolean relu) {
         kernels.vectorTimesMatrix(x, in, w, out, b, y, relu);
     }

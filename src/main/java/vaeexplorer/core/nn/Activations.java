@@ -1,24 +1,9 @@
 package vaeexplorer.core.nn;
 
-import org.ejml.data.FMatrixRMaj;
 
-/** Element-wise activations, in place, and their backward passes. */
+/** The logistic function (the ReLU lives in the dense layer's epilogue: {@link Elementwise#addBias}). */
 public final class Activations {
     private Activations() {}
-
-    /** A = max(0, A). */
-    public static void relu(FMatrixRMaj a) {
-        float[] d = a.data;
-        int n = a.getNumElements();
-        for (int i = 0; i < n; i++) d[i] = Math.max(d[i], 0f);
-    }
-
-    /** dPre = dA * [A > 0], in place on dA, given the ReLU's output A. */
-    public static void reluBackward(FMatrixRMaj activated, FMatrixRMaj grad) {
-        float[] a = activated.data, g = grad.data;
-        int n = grad.getNumElements();
-        for (int i = 0; i < n; i++) if (a[i] <= 0f) g[i] = 0f;
-    }
 
     /** The logistic sigmoid, stable for any x. */
     public static double sigmoid(double x) {

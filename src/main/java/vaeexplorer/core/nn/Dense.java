@@ -21,44 +21,28 @@ public final class Dense {
         init.fill(weight.value.data, in, out, rng);
     }
 
-    /** Y = X W + b. */
-    public void forward(MatMul mm, FMatrixRMaj x, FMatrixRMaj y) {
+    /** Y = X W + b, then Y = max(0, Y) when relu is asked. */
+    public void forward(MatMul mm, FMatrixRMaj x, FMatrixRMaj y, boolean relu) {
         // Y = X W
         mm.mult(x, weight.value, y);
-        // Y += 1 b   (bias broadcast over rows)
-        addRowVector(y, bias.value.data);
+        // Y = relu(Y + 1 b)   (bias broadcast over rows; one pass)
+        Elementwise.of(mm).addBias(y.data, bias.value.data, y.numRows, y.numCols, relu);
     }
 
     /**
-     * Given dL/dY: dW = X^T dY, db = column sums of dY, and (when dx is not null) dX = dY W^T.
+     * Given dL/dY (in dy; when activated, the layer's ReLU output, is not null, dy is the gradient after the ReLU and
+     * becomes the one before it, in place): dW = X^T dY, db = column sums of dY, and (when dx is not null)
+     * dX = dY W^T.
      */
-    public void backward(MatMul mm, FMatrixRMaj x, FMatrixRMaj dy, FMatrixRMaj dx) {
+    public void backward(MatMul mm, FMatrixRMaj x, FMatrixRMaj dy, FMatrixRMaj activated, FMatrixRMaj dx) {
+        // dY = dY * [Y > 0];  db = 1^T dY   (one pass)
+        Elementwise.of(mm).biasGradient(dy.data, activated == null ? null : activated.data, bias.grad.data, dy.numRows,
+                dy.numCols);
         // dW = X^T dY
         mm.multTransA(x, dy, weight.grad);
-        // db = 1^T dY
-        columnSums(dy, bias.grad.data);
         if (dx != null) {
             // dX = dY W^T
             mm.multTransB(dy, weight.value, dx);
-        }
-    }
-
-    static void addRowVector(FMatrixRMaj y, float[] b) {
-        int rows = y.numRows, cols = y.numCols;
-        float[] d = y.data;
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            for (int c = 0; c < cols; c++) d[o + c] += b[c];
-        }
-    }
-
-    static void columnSums(FMatrixRMaj m, float[] out) {
-        int rows = m.numRows, cols = m.numCols;
-        float[] d = m.data;
-        java.util.Arrays.fill(out, 0, cols, 0f);
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            for (int c = 0; c < cols; c++) out[c] += d[o + c];
         }
     }
 }

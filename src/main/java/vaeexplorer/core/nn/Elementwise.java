@@ -40,6 +40,36 @@ public interface Elementwise {
     }
 
     /**
+     * A dense layer's epilogue, in place on y (rows x cols, row-major): {@code y = y + 1 b} (the bias broadcast over
+     * the rows), then {@code y = max(0, y)} when relu is asked. One pass instead of two.
+     */
+    default void addBias(float[] y, float[] b, int rows, int cols, boolean relu) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            for (int c = 0; c < cols; c++) {
+                float v = y[o + c] + b[c];
+                y[o + c] = relu ? Math.max(v, 0f) : v;
+            }
+        }
+    }
+
+    /**
+     * The start of a dense layer's backward pass, given dL/dY in grad (rows x cols): when activated (the layer's
+     * ReLU output) is not null, {@code grad = grad * [activated > 0]} in place; then {@code db = 1^T grad} (column
+     * sums). One pass instead of two.
+     */
+    default void biasGradient(float[] grad, float[] activated, float[] db, int rows, int cols) {
+        java.util.Arrays.fill(db, 0, cols, 0f);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            for (int c = 0; c < cols; c++) {
+                if (activated != null && activated[o + c] <= 0f) grad[o + c] = 0f;
+                db[c] += grad[o + c];
+            }
+        }
+    }
+
+    /**
      * One input vector through a dense layer: {@code y = x W + b} (then ReLU when asked), where W is in x out,
      * row-major; y gets {@code out} values. Zero inputs are skipped (common in images and after a ReLU). The single
      * latent point the user drags is decoded with this.

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.ejml.data.FMatrixRMaj;
 
-import vaeexplorer.core.nn.Activations;
 import vaeexplorer.core.nn.Dense;
 import vaeexplorer.core.nn.Elementwise;
 import vaeexplorer.core.nn.Init;
@@ -132,12 +131,11 @@ public final class Vae {
         FMatrixRMaj a = ws.x;
         for (int i = 0; i < encoder.length; i++) {
             // H_i = relu(A W_i + b_i)
-            encoder[i].forward(mm, a, ws.encAct[i]);
-            Activations.relu(ws.encAct[i]);
+            encoder[i].forward(mm, a, ws.encAct[i], true);
             a = ws.encAct[i];
         }
         // [mu | log sigma^2] = H W_head + b_head
-        head.forward(mm, a, ws.head);
+        head.forward(mm, a, ws.head, false);
     }
 
     private void forward(MatMul mm, Workspace ws, Rng rng) {
@@ -168,12 +166,11 @@ public final class Vae {
         FMatrixRMaj a = ws.z;
         for (int i = 0; i < decoder.length - 1; i++) {
             // G_i = relu(A V_i + c_i)
-            decoder[i].forward(mm, a, ws.decAct[i]);
-            Activations.relu(ws.decAct[i]);
+            decoder[i].forward(mm, a, ws.decAct[i], true);
             a = ws.decAct[i];
         }
         // logits = G V_out + c_out
-        decoder[decoder.length - 1].forward(mm, a, ws.logits);
+        decoder[decoder.length - 1].forward(mm, a, ws.logits, false);
     }
 
     private void backward(MatMul mm, Workspace ws, double beta) {
@@ -188,9 +185,8 @@ public final class Vae {
         for (int i = last; i >= 0; i--) {
             FMatrixRMaj input = i == 0 ? ws.z : ws.decAct[i - 1];
             FMatrixRMaj dInput = i == 0 ? ws.dz : ws.dDecAct[i - 1];
-            // dV_i = A^T dG;  dA = dG V_i^T
-            decoder[i].backward(mm, input, grad, dInput);
-            if (i > 0) Activations.reluBackward(ws.decAct[i - 1], dInput);
+            // dG = dG * [G_i > 0] (not for the logits);  dV_i = A^T dG;  dA = dG V_i^T
+            decoder[i].backward(mm, input, grad, i == last ? null : ws.decAct[i], dInput);
             grad = dInput;
         }
 
@@ -210,13 +206,12 @@ public final class Vae {
         FMatrixRMaj lastHidden = ws.encAct[encoder.length - 1];
         FMatrixRMaj dHidden = ws.dEncAct[encoder.length - 1];
         // dW_head = H^T dHead;  dH = dHead W_head^T
-        head.backward(mm, lastHidden, ws.dHead, dHidden);
+        head.backward(mm, lastHidden, ws.dHead, null, dHidden);
         for (int i = encoder.length - 1; i >= 0; i--) {
-            Activations.reluBackward(ws.encAct[i], ws.dEncAct[i]);
             FMatrixRMaj input = i == 0 ? ws.x : ws.encAct[i - 1];
             FMatrixRMaj dInput = i == 0 ? null : ws.dEncAct[i - 1];
-            // dW_i = A^T dH_i;  dA = dH_i W_i^T (not needed for the input)
-            encoder[i].backward(mm, input, ws.dEncAct[i], dInput);
+            // dH_i = dH_i * [H_i > 0];  dW_i = A^T dH_i;  dA = dH_i W_i^T (not needed for the input)
+            encoder[i].backward(mm, input, ws.dEncAct[i], ws.encAct[i], dInput);
         }
     }
 

@@ -28,6 +28,16 @@ final class ElementwiseChecks {
             report("bce-2-threads n=" + n + " spread=8", bce(two, n, 8));
             report("adam-2-threads n=" + n, adam(two, n));
         }
+        for (int[] shape : BIAS_SHAPES)
+            for (Elementwise k : new Elementwise[] {e, two}) {
+                String t = (k == e ? "1" : "2") + "-threads";
+                for (boolean relu : new boolean[] {false, true}) {
+                    report("addBias-" + t + " rows=" + shape[0] + " cols=" + shape[1] + " relu=" + relu,
+                            addBias(k, shape[0], shape[1], relu));
+                    report("biasGradient-" + t + " rows=" + shape[0] + " cols=" + shape[1] + " relu=" + relu,
+                            biasGradient(k, shape[0], shape[1], relu));
+                }
+            }
         for (int[] shape : VECTOR_TIMES_MATRIX_SHAPES)
             for (boolean relu : new boolean[] {false, true})
                 report("vectorTimesMatrix in=" + shape[0] + " out=" + shape[1] + " relu=" + relu,
@@ -61,8 +71,11 @@ final class ElementwiseChecks {
     /** Cases main prints, so a test can check that the child JVM ran all of them. */
     private static final int[] PARALLEL_SIZES = {40_007, 128 * 784, 784 * 512 + 3};
 
+    /** A batch through the model's layers (the big ones above the parallel threshold), and odd small shapes. */
+    private static final int[][] BIAS_SHAPES = {{128, 512}, {128, 784}, {128, 40}, {7, 13}, {3, 100}, {64, 1000}};
+
     static int caseCount() {
-        return 6 * (3 + 3) + 2 * PARALLEL_SIZES.length + VECTOR_TIMES_MATRIX_SHAPES.length * 2 + 1;
+        return 6 * (3 + 3) + 2 * PARALLEL_SIZES.length + BIAS_SHAPES.length * 2 * 2 * 2 + VECTOR_TIMES_MATRIX_SHAPES.length * 2 + 1;
     }
 
     static String sigmoid(Elementwise e, int n) {
@@ -135,6 +148,40 @@ final class ElementwiseChecks {
             if (!(Math.abs(p1[i] - p2[i]) <= 1e-6f * (1 + Math.abs(p2[i])))) return "p[" + i + "] " + p1[i] + " vs " + p2[i];
             if (m1[i] != m2[i] || Math.abs(v1[i] - v2[i]) > 1e-9f) return "moments differ at " + i;
         }
+        return null;
+    }
+
+    /** y = relu(y + 1 b) agrees with the scalar epilogue exactly (one add and a max per element). */
+    static String addBias(Elementwise e, int rows, int cols, boolean relu) {
+        Rng r = new Rng(rows * 31 + cols);
+        float[] y1 = new float[rows * cols], b = new float[cols];
+        for (int i = 0; i < y1.length; i++) y1[i] = (float) r.nextGaussian();
+        for (int j = 0; j < cols; j++) b[j] = (float) r.nextGaussian();
+        float[] y2 = y1.clone();
+        e.addBias(y1, b, rows, cols, relu);
+        Elementwise.SCALAR.addBias(y2, b, rows, cols, relu);
+        for (int i = 0; i < y1.length; i++) if (y1[i] != y2[i]) return "y[" + i + "] " + y1[i] + " vs " + y2[i];
+        return null;
+    }
+
+    /**
+     * The ReLU mask and the column sums agree with the scalar pass (each column summed down the rows in the same
+     * order, so exactly); db holds garbage before, as a reused gradient does.
+     */
+    static String biasGradient(Elementwise e, int rows, int cols, boolean relu) {
+        Rng r = new Rng(rows * 17 + cols);
+        float[] g1 = new float[rows * cols], act = new float[rows * cols], db1 = new float[cols], db2 = new float[cols];
+        for (int i = 0; i < g1.length; i++) {
+            g1[i] = (float) r.nextGaussian();
+            act[i] = i % 5 == 0 ? 0f : (float) r.nextGaussian();
+        }
+        java.util.Arrays.fill(db1, 7f);
+        java.util.Arrays.fill(db2, -3f);
+        float[] g2 = g1.clone();
+        e.biasGradient(g1, relu ? act : null, db1, rows, cols);
+        Elementwise.SCALAR.biasGradient(g2, relu ? act : null, db2, rows, cols);
+        for (int i = 0; i < g1.length; i++) if (g1[i] != g2[i]) return "grad[" + i + "] " + g1[i] + " vs " + g2[i];
+        for (int j = 0; j < cols; j++) if (db1[j] != db2[j]) return "db[" + j + "] " + db1[j] + " vs " + db2[j];
         return null;
     }
 }

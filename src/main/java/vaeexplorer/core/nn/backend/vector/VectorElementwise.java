@@ -84,6 +84,80 @@ public final class VectorElementwise implements Elementwise {
     }
 
     @Override
+    public void addBias(float[] y, float[] b, int rows, int cols, boolean relu) {
+        addBias(y, b, 0, rows, cols, relu);
+    }
+
+    /** {@link #addBias} of rows r0..r1-1. */
+    void addBias(float[] y, float[] b, int r0, int r1, int cols, boolean relu) {
+        FloatVector zero = FloatVector.zero(S);
+        int bound = S.loopBound(cols);
+        for (int r = r0; r < r1; r++) {
+            int o = r * cols, c = 0;
+            // y = relu(y + b), a vector at a time
+            for (; c < bound; c += L) {
+                FloatVector v = FloatVector.fromArray(S, y, o + c).add(FloatVector.fromArray(S, b, c));
+                (relu ? v.max(zero) : v).intoArray(y, o + c);
+            }
+            for (; c < cols; c++) {
+                float v = y[o + c] + b[c];
+                y[o + c] = relu ? Math.max(v, 0f) : v;
+            }
+        }
+    }
+
+    @Override
+    public void biasGradient(float[] grad, float[] activated, float[] db, int rows, int cols) {
+        biasGradient(grad, activated, db, 0, cols, rows, cols);
+    }
+
+    /** {@link #biasGradient} of columns c0..c1-1 (every row). */
+    void biasGradient(float[] grad, float[] activated, float[] db, int c0, int c1, int rows, int cols) {
+        FloatVector zero = FloatVector.zero(S);
+        int c = c0;
+        // four vectors of columns at a time, their sums in registers down all the rows
+        for (int block = 4 * L; c + block <= c1; c += block) {
+            FloatVector s0 = zero, s1 = zero, s2 = zero, s3 = zero;
+            for (int r = 0; r < rows; r++) {
+                int o = r * cols + c;
+                FloatVector g0 = masked(grad, activated, o, zero), g1 = masked(grad, activated, o + L, zero),
+                        g2 = masked(grad, activated, o + 2 * L, zero), g3 = masked(grad, activated, o + 3 * L, zero);
+                s0 = s0.add(g0);
+                s1 = s1.add(g1);
+                s2 = s2.add(g2);
+                s3 = s3.add(g3);
+            }
+            s0.intoArray(db, c);
+            s1.intoArray(db, c + L);
+            s2.intoArray(db, c + 2 * L);
+            s3.intoArray(db, c + 3 * L);
+        }
+        for (; c + L <= c1; c += L) {
+            FloatVector s0 = zero;
+            for (int r = 0; r < rows; r++) s0 = s0.add(masked(grad, activated, r * cols + c, zero));
+            s0.intoArray(db, c);
+        }
+        for (; c < c1; c++) {
+            float sum = 0;
+            for (int r = 0; r < rows; r++) {
+                int i = r * cols + c;
+                if (activated != null && activated[i] <= 0f) grad[i] = 0f;
+                sum += grad[i];
+            }
+            db[c] = sum;
+        }
+    }
+
+    /** grad[o : o + L] with the lanes where activated <= 0 zeroed (stored back), or as it is without activated. */
+    private static FloatVector masked(float[] grad, float[] activated, int o, FloatVector zero) {
+        FloatVector g = FloatVector.fromArray(S, grad, o);
+        if (activated == null) return g;
+        g = g.blend(zero, FloatVector.fromArray(S, activated, o).compare(VectorOperators.LE, 0f));
+        g.intoArray(grad, o);
+        return g;
+    }
+
+    @Override
     public boolean allFinite(float[] a, int n) {
         // a - a is 0 for every finite a and NaN for NaN and +-infinity; NaN survives the sum
         FloatVector acc = FloatVector.zero(S);

@@ -72,6 +72,30 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
         t.clear();
     }
 
+    @Override
+    public void addBias(float[] y, float[] b, int rows, int cols, boolean relu) {
+        if (pool == null || rows * cols < PARALLEL_MIN_ELEMENTS) {
+            elementwise.addBias(y, b, rows, cols, relu);
+            return;
+        }
+        ElementwiseTask t = elementwiseTask;
+        t.bias(y, b, rows, cols, relu);
+        pool.run(t, t.chunks);
+        t.clear();
+    }
+
+    @Override
+    public void biasGradient(float[] grad, float[] activated, float[] db, int rows, int cols) {
+        if (pool == null || rows * cols < PARALLEL_MIN_ELEMENTS) {
+            elementwise.biasGradient(grad, activated, db, rows, cols);
+            return;
+        }
+        ElementwiseTask t = elementwiseTask;
+        t.biasGradient(grad, activated, db, rows, cols);
+        pool.run(t, t.chunks);
+        t.clear();
+    }
+
     /**
      * Below this many elements a fused pass (Adam, the Bernoulli loss) runs on the caller alone. The big layers'
      * 401k weights and a batch's 100k logits are shared out; biases and latent-sized arrays are not worth a wake-up.
@@ -85,10 +109,11 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
      * vectors (more chunks than threads, so a late worker takes fewer), each the single-thread kernel on its range.
      */
     private final class ElementwiseTask implements WorkerPool.Task {
-        private static final int BCE = 0, ADAM = 1;
+        private static final int BCE = 0, ADAM = 1, BIAS = 2, BIAS_GRADIENT = 3;
         final int chunks;
         final double[] sums;
-        private int kind, n;
+        private int kind, n, rows, cols;
+        private boolean relu;
         private float[] a0, a1, a2, a3;
         private float s0, s1, s2, s3, s4;
 
@@ -121,12 +146,42 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
             s4 = eps;
         }
 
+        /** The bias (and ReLU) epilogue, shared out by rows. */
+        void bias(float[] y, float[] b, int rows, int cols, boolean relu) {
+            kind = BIAS;
+            a0 = y;
+            a1 = b;
+            this.rows = rows;
+            this.cols = cols;
+            this.relu = relu;
+        }
+
+        /** The ReLU mask and column sums, shared out by columns (each column's sum stays in one thread). */
+        void biasGradient(float[] grad, float[] activated, float[] db, int rows, int cols) {
+            kind = BIAS_GRADIENT;
+            a0 = grad;
+            a1 = activated;
+            a2 = db;
+            this.rows = rows;
+            this.cols = cols;
+        }
+
         void clear() {
             a0 = a1 = a2 = a3 = null;
         }
 
         @Override
         public void runChunk(int chunk, int thread) {
+            if (kind == BIAS) {
+                elementwise.addBias(a0, a1, rows * chunk / chunks, rows * (chunk + 1) / chunks, cols, relu);
+                return;
+            }
+            if (kind == BIAS_GRADIENT) {
+                int per = (cols / chunks + L - 1) / L * L;
+                int c0 = Math.min(cols, chunk * per), c1 = chunk == chunks - 1 ? cols : Math.min(cols, c0 + per);
+                elementwise.biasGradient(a0, a1, a2, c0, c1, rows, cols);
+                return;
+            }
             // chunk bounds on whole vectors; the last chunk takes the rest
             int perChunk = (n / chunks + L - 1) / L * L;
             int from = Math.min(n, chunk * perChunk), to = chunk == chunks - 1 ? n : Math.min(n, from + perChunk);
