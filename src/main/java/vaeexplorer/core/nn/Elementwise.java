@@ -46,10 +46,9 @@ public interface Elementwise {
     default void addBias(float[] y, float[] b, int rows, int cols, boolean relu) {
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
-            for (int c = 0; c < cols; c++) {
-                float v = y[o + c] + b[c];
-                y[o + c] = relu ? Math.max(v, 0f) : v;
-            }
+            // two plain loops, which the JIT vectorises (a branch inside would not be)
+            if (relu) for (int c = 0; c < cols; c++) y[o + c] = Math.max(y[o + c] + b[c], 0f);
+            else for (int c = 0; c < cols; c++) y[o + c] += b[c];
         }
     }
 

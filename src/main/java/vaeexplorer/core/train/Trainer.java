@@ -98,7 +98,6 @@ public final class Trainer {
         config = config.withEpochs(Math.addExact(config.epochs(), more));
     }
     public Optimizer optimizer() { return optimizer; }
-    public Rng rng() { return rng; }
     public MatMul matMul() { return mm; }
     /** Completed epochs. */
     public int epoch() { return epoch; }

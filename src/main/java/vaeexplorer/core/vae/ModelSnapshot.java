@@ -173,13 +173,8 @@ public final class ModelSnapshot {
             y.reshape(x.numRows, out);
             // Y = X W
             mm.mult(x, weights, y);
-            float[] yd = y.data;
-            for (int r = 0; r < x.numRows; r++) {
-                int o = r * out;
-                // Y += 1 b, then max(0, Y): two plain loops, which the JIT vectorises (a branch inside would not be)
-                if (relu) for (int j = 0; j < out; j++) yd[o + j] = Math.max(yd[o + j] + b[j], 0f);
-                else for (int j = 0; j < out; j++) yd[o + j] += b[j];
-            }
+            // Y = relu(Y + 1 b)
+            Elementwise.of(mm).addBias(y.data, b, x.numRows, out, relu);
         }
 
         /** y = x W + b, then ReLU when asked (zero inputs skipped). */

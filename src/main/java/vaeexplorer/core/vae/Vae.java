@@ -76,12 +76,6 @@ public final class Vae {
         return all;
     }
 
-    public long parameterCount() {
-        long n = 0;
-        for (Param p : params) n += p.size();
-        return n;
-    }
-
     /** Buffers for batches of up to maxBatch images. */
     public Workspace workspace(int maxBatch) {
         return new Workspace(maxBatch);

@@ -57,8 +57,4 @@ public record VaeConfig(int inputSize, List<Integer> hidden, int latent, Likelih
         for (int h : hidden) b.append(b.length() == 0 ? "" : ",").append(h);
         return b.toString();
     }
-
-    public VaeConfig withLatent(int newLatent) {
-        return new VaeConfig(inputSize, hidden, newLatent, likelihood, gaussianSigma);
-    }
 }

@@ -237,11 +237,6 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
         this.elementwiseTask = new ElementwiseTask(threads);
     }
 
-    /** Floats per vector of the species in use (16 with AVX-512, 8 with AVX2). */
-    public static int lanes() {
-        return L;
-    }
-
     @Override
     public void mult(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
         if (a.numCols != b.numRows) throw mismatch("mult", a, b);
