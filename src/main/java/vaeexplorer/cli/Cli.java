@@ -36,7 +36,7 @@ public final class Cli {
             "        [--batch 128] [--epochs 5] [--seed 1] [--threads N] [--out FILE] [--json]",
             "  evaluate --model FILE|FILE.safetensors --dataset ... [--likelihood bernoulli|gaussian] [--threads N] [--json]",
             "  bench [--dataset mnist] [--latent 2] [--hidden 512] [--batch 128] [--threads N] [--seconds 20] [--json]",
-            "  export-latent --model FILE|FILE.safetensors --dataset ... [--likelihood ...] --out FILE.csv",
+            "  export-latent --model FILE|FILE.safetensors --dataset ... [--likelihood ...] [--projection pca] --out FILE.csv",
             "  convert --model FILE --out FILE.safetensors   (to PyTorch; an --out without .safetensors converts back)",
             "  bench-inference [--dataset mnist] [--latent 2] [--hidden 512] [--threads N] [--json]",
             "  bench-ui   (needs a display, e.g. xvfb-run: frame timing while dragging during training)",
