@@ -54,15 +54,9 @@ public final class VectorElementwise implements Elementwise {
     @Override
     public void adamUpdate(float[] p, float[] g, float[] m, float[] v, int n, float b1, float b2, float stepSize,
                            float vScale, float eps) {
-        adamUpdate(p, g, m, v, 0, n, b1, b2, stepSize, vScale, eps);
-    }
-
-    /** {@link #adamUpdate} of elements from..to-1 (a chunk of a parallel update). */
-    void adamUpdate(float[] p, float[] g, float[] m, float[] v, int from, int to, float b1, float b2, float stepSize,
-                    float vScale, float eps) {
         float oneMinusB1 = 1 - b1, oneMinusB2 = 1 - b2;
-        int i = from;
-        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector gi = FloatVector.fromArray(S, g, i);
             // m = b1 m + (1 - b1) g;  v = b2 v + (1 - b2) g^2
             FloatVector mi = FloatVector.fromArray(S, m, i).mul(b1).add(gi.mul(oneMinusB1));
@@ -73,7 +67,7 @@ public final class VectorElementwise implements Elementwise {
             FloatVector step = mi.mul(stepSize).div(vi.mul(vScale).lanewise(VectorOperators.SQRT).add(eps));
             FloatVector.fromArray(S, p, i).sub(step).intoArray(p, i);
         }
-        for (; i < to; i++) {
+        for (; i < n; i++) {
             float gi = g[i];
             float mi = b1 * m[i] + oneMinusB1 * gi;
             float vi = b2 * v[i] + oneMinusB2 * gi * gi;
