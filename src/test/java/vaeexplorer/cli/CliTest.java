@@ -66,6 +66,53 @@ class CliTest {
     }
 
     @Test
+    void evaluateEstimatesLogPxByIwaeAndByTheGrid() throws Exception {
+        Path data = fakeIdxFolderFromMnistSubset();
+        Path model = dir.resolve("m2.vae"), model3 = dir.resolve("m3.vae");
+        for (Object[] m : new Object[][] {{model, "2"}, {model3, "3"}}) {
+            CliRun t = CliRun.of("train", "--dataset", data.toString(), "--latent", (String) m[1], "--hidden", "32",
+                    "--epochs", "2", "--batch", "50", "--threads", "1", "--out", m[0].toString(), "--json");
+            assertEquals(0, t.code(), t.err());
+        }
+        CliRun plain = CliRun.of("evaluate", "--model", model.toString(), "--dataset", data.toString(), "--threads", "1", "--json");
+        CliRun one = CliRun.of("evaluate", "--model", model.toString(), "--dataset", data.toString(), "--threads", "1",
+                "--iwae", "1", "--json");
+        CliRun r = CliRun.of("evaluate", "--model", model.toString(), "--dataset", data.toString(), "--threads", "1",
+                "--iwae", "200", "--grid", "40", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0, one.code(), one.err());
+        double negElbo = CliRun.number(r.out(), "test_neg_elbo"), iwae = CliRun.number(r.out(), "test_nll_iwae"),
+                grid = CliRun.number(r.out(), "test_nll_grid");
+        assertEquals(CliRun.number(plain.out(), "test_neg_elbo"), negElbo, 1e-9, "test_neg_elbo is kept");
+        assertEquals(200, CliRun.number(r.out(), "iwae_k"));
+        // K = 1 is the single-sample ELBO (same eps seed): -ELBO up to the Monte Carlo KL's noise over 200 images
+        assertEquals(negElbo, CliRun.number(one.out(), "test_nll_iwae"), 0.02 * negElbo);
+        assertTrue(iwae < negElbo, "-log p(x) by IWAE below -ELBO: " + iwae + " vs " + negElbo);
+        assertTrue(grid <= iwae + 0.05 && iwae - grid < 10, "grid " + grid + " below IWAE(200) " + iwae);
+
+        CliRun text = CliRun.of("evaluate", "--model", model.toString(), "--dataset", data.toString(), "--threads", "1",
+                "--iwae", "10");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("-log p(x) by IWAE, K = 10:") && text.out().contains("gap"), text.out());
+
+        CliRun latent3 = CliRun.of("evaluate", "--model", model3.toString(), "--dataset", data.toString(), "--iwae", "5",
+                "--json");
+        assertEquals(0, latent3.code(), latent3.err());
+        assertTrue(CliRun.number(latent3.out(), "test_nll_iwae") < CliRun.number(latent3.out(), "test_neg_elbo"));
+        String[][] bad = {
+                {"--iwae", "0"}, {"--iwae", "x"}, {"--grid", "9"}, {"--grid", "100000"}};
+        for (String[] b : bad) {
+            CliRun e = CliRun.of("evaluate", "--model", model.toString(), "--dataset", data.toString(), b[0], b[1]);
+            assertEquals(2, e.code(), String.join(" ", b) + ": " + e.err());
+            assertTrue(e.err().startsWith("error: evaluate: " + b[0]) && e.err().lines().count() == 1, e.err());
+        }
+        CliRun g3 = CliRun.of("evaluate", "--model", model3.toString(), "--dataset", data.toString(), "--grid", "50");
+        assertEquals(2, g3.code(), g3.err());
+        assertTrue(g3.err().contains("2-D latent") && g3.err().contains("latent of 3") && g3.err().lines().count() == 1,
+                g3.err());
+    }
+
+    @Test
     void readableTableWithoutJson() throws Exception {
         Path data = fakeIdxFolderFromMnistSubset();
         CliRun r = CliRun.of("train", "--dataset", data.toString(), "--hidden", "32", "--epochs", "1", "--batch", "100", "--threads", "1");

@@ -69,6 +69,19 @@ public interface Elementwise {
     }
 
     /**
+     * The sum of softplus over a[off, off + n): {@code sum log(1 + e^{a_i}) = sum max(a, 0) + log(1 + e^{-|a|})}
+     * (stable for any a). With it the Bernoulli log-likelihood of any image x is {@code x . l - softplusSum(l)}.
+     */
+    default double softplusSum(float[] a, int off, int n) {
+        double sum = 0;
+        for (int i = off; i < off + n; i++) {
+            double l = a[i];
+            sum += Math.max(l, 0) + Math.log1p(Math.exp(-Math.abs(l)));
+        }
+        return sum;
+    }
+
+    /**
      * One input vector through a dense layer: {@code y = x W + b} (then ReLU when asked), where W is in x out,
      * row-major; y gets {@code out} values. Zero inputs are skipped (common in images and after a ReLU). The single
      * latent point the user drags is decoded with this.

@@ -56,6 +56,11 @@ public final class ModelSnapshot {
         config.likelihood().means(kernels, image, 0, config.inputSize());
     }
 
+    /** The fused element-wise kernels this snapshot decodes single points with. */
+    public static Elementwise kernels() {
+        return kernels;
+    }
+
     /** Decodes z into a new image array. */
     public float[] decode(float[] z) {
         float[] image = new float[config.inputSize()];
@@ -102,11 +107,19 @@ public final class ModelSnapshot {
      * matrix products: the fast path for grids and film strips.
      */
     public void decodeBatch(MatMul mm, float[] zs, int n, float[] images) {
+        decodeLogitsBatch(mm, zs, n, images);
+        config.likelihood().means(kernels, images, 0, n * config.inputSize());
+    }
+
+    /**
+     * Decodes n latent codes (n x latent, row-major) into the decoder's raw outputs (n x inputSize: logits for
+     * Bernoulli, means for Gaussian), with batched matrix products.
+     */
+    public void decodeLogitsBatch(MatMul mm, float[] zs, int n, float[] out) {
         int d = config.latent(), px = config.inputSize();
-        if (zs.length < n * d || images.length < n * px) throw new IllegalArgumentException("arrays too small for " + n + " codes");
-        int chunk = Math.min(n, BATCH);
+        if (zs.length < n * d || out.length < n * px) throw new IllegalArgumentException("arrays too small for " + n + " codes");
+        int chunk = Math.max(1, Math.min(n, BATCH));
         FMatrixRMaj a = new FMatrixRMaj(chunk, widest), b = new FMatrixRMaj(chunk, widest);
-        Likelihood l = config.likelihood();
         for (int start = 0; start < n; start += chunk) {
             int rows = Math.min(chunk, n - start);
             a.reshape(rows, d);
@@ -116,8 +129,7 @@ public final class ModelSnapshot {
                 decoder[i].forward(mm, a, b, !last);
                 FMatrixRMaj t = a; a = b; b = t;
             }
-            l.means(kernels, a.data, 0, rows * px);
-            System.arraycopy(a.data, 0, images, start * px, rows * px);
+            System.arraycopy(a.data, 0, out, start * px, rows * px);
         }
     }
 
@@ -126,15 +138,32 @@ public final class ModelSnapshot {
      * products.
      */
     public void encodeBatch(MatMul mm, vaeexplorer.core.data.Dataset set, int from, int n, float[] mu, float[] sigma) {
-        int d = config.latent(), px = config.inputSize();
+        int px = config.inputSize();
         if (set.imageSize() != px) throw new IllegalArgumentException("the model takes " + px + " pixels, the images have "
                 + set.imageSize());
+        encodeRows(mm, n, (r, dst, off) -> set.copyImage(from + r, dst, off), mu, sigma);
+    }
+
+    /** Encodes n images given as rows of xs (n x inputSize): mu and sigma (n x latent each, row-major). */
+    public void encodeBatch(MatMul mm, float[] xs, int n, float[] mu, float[] sigma) {
+        int px = config.inputSize();
+        if (xs.length < n * px) throw new IllegalArgumentException("arrays too small for " + n + " images");
+        encodeRows(mm, n, (r, dst, off) -> System.arraycopy(xs, r * px, dst, off, px), mu, sigma);
+    }
+
+    /** Copies image r (of a batch) into dst at off. */
+    private interface RowSource {
+        void copy(int r, float[] dst, int off);
+    }
+
+    private void encodeRows(MatMul mm, int n, RowSource images, float[] mu, float[] sigma) {
+        int d = config.latent(), px = config.inputSize();
         int chunk = Math.max(1, Math.min(n, BATCH));
         FMatrixRMaj a = new FMatrixRMaj(chunk, widest), b = new FMatrixRMaj(chunk, widest);
         for (int start = 0; start < n; start += chunk) {
             int rows = Math.min(chunk, n - start);
             a.reshape(rows, px);
-            for (int r = 0; r < rows; r++) set.copyImage(from + start + r, a.data, r * px);
+            for (int r = 0; r < rows; r++) images.copy(start + r, a.data, r * px);
             for (Layer layer : encoder) {
                 layer.forward(mm, a, b, true);
                 FMatrixRMaj t = a; a = b; b = t;

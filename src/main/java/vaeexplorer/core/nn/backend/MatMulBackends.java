@@ -209,13 +209,18 @@ public final class MatMulBackends {
             for (int round = 0; round < 3; round++) {
                 for (Step s : steps) s.run(mm);
             }
-            // the element-wise kernels of a step: Adam over a layer, the loss over a batch's logits, the checks
+            // the element-wise kernels of a step: Adam over a layer, the loss over a batch's logits, the layers'
+            // bias epilogues and bias gradients (with and without ReLU), the checks
             Elementwise e = Elementwise.of(mm);
             int n = 512 * 784;
-            float[] p = new float[n], g = new float[n], m1 = new float[n], v = new float[n];
+            float[] p = new float[n], g = new float[n], m1 = new float[n], v = new float[n], b = new float[784];
             for (int round = 0; round < 30; round++) {
                 e.adamUpdate(p, g, m1, v, n, 0.9f, 0.999f, 1e-3f, 1f, 1e-8f);
                 e.bernoulliLossAndGradient(p, g, m1, 128 * 784, 1f / 128);
+                for (int cols : new int[] {784, 512, 40}) {
+                    e.addBias(p, b, 128, cols, cols == 512);
+                    e.biasGradient(g, cols == 512 ? p : null, b, 128, cols);
+                }
                 if (!e.allFinite(p, n)) return;
             }
         }

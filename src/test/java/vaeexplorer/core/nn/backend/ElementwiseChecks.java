@@ -20,6 +20,7 @@ final class ElementwiseChecks {
             for (double spread : new double[] {1, 8, 200}) report("bce n=" + n + " spread=" + spread, bce(e, n, spread));
             report("adam n=" + n, adam(e, n));
             report("sigmoid n=" + n, sigmoid(e, n));
+            report("softplusSum n=" + n, softplusSum(e, n));
             report("allFinite n=" + n, allFinite(e, n));
         }
         // two threads: the big passes are shared out in chunks (sizes above the parallel threshold, odd tails too)
@@ -68,14 +69,14 @@ final class ElementwiseChecks {
     static final int[][] VECTOR_TIMES_MATRIX_SHAPES = {{2, 512}, {512, 784}, {784, 512}, {512, 4}, {3, 7}, {5, 16}, {9, 65},
             {20, 200}};
 
-    /** Cases main prints, so a test can check that the child JVM ran all of them. */
     private static final int[] PARALLEL_SIZES = {40_007, 128 * 784, 784 * 512 + 3};
 
     /** A batch through the model's layers (the big ones above the parallel threshold), and odd small shapes. */
     private static final int[][] BIAS_SHAPES = {{128, 512}, {128, 784}, {128, 40}, {7, 13}, {3, 100}, {64, 1000}};
 
+    /** Cases main prints, so a test can check that the child JVM ran all of them. */
     static int caseCount() {
-        return 6 * (3 + 3) + 2 * PARALLEL_SIZES.length + BIAS_SHAPES.length * 2 * 2 * 2 + VECTOR_TIMES_MATRIX_SHAPES.length * 2 + 1;
+        return 6 * (3 + 4) + 2 * PARALLEL_SIZES.length + BIAS_SHAPES.length * 2 * 2 * 2 + VECTOR_TIMES_MATRIX_SHAPES.length * 2 + 1;
     }
 
     static String sigmoid(Elementwise e, int n) {
@@ -92,6 +93,23 @@ final class ElementwiseChecks {
             if ((i < off || i >= off + n) && a[i] != b[i]) return "wrote outside [off, off + n) at " + i;
         }
         return null;
+    }
+
+    /** The vector sum of softplus over [off, off + n) against the definition log(1 + e^a) in double. */
+    static String softplusSum(Elementwise e, int n) {
+        Rng r = new Rng(n + 5);
+        int off = 2;
+        float[] a = new float[n + off + 3];
+        for (int i = 0; i < a.length; i++) a[i] = (float) (r.nextGaussian() * 12);
+        if (n > 3) { a[off] = 60f; a[off + 1] = -60f; a[off + 2] = 0f; }
+        double want = 0, scale = 0;
+        for (int i = off; i < off + n; i++) {
+            double v = a[i];
+            want += v > 30 ? v + Math.exp(-v) : Math.log1p(Math.exp(v));
+            scale += Math.abs(v) + 1;
+        }
+        double got = e.softplusSum(a, off, n);
+        return Math.abs(got - want) <= 1e-6 * scale ? null : "softplusSum " + got + " vs " + want;
     }
 
     static String vectorTimesMatrix(Elementwise e, int in, int out, boolean relu) {

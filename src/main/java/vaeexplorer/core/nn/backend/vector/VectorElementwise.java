@@ -178,6 +178,25 @@ public final class VectorElementwise implements Elementwise {
         if (i < end) Elementwise.SCALAR.sigmoid(a, i, end - i);
     }
 
+    @Override
+    public double softplusSum(float[] a, int off, int n) {
+        double sum = 0;
+        FloatVector zero = FloatVector.zero(S);
+        int i = off, end = off + n, bound = off + S.loopBound(n);
+        while (i < bound) {
+            int blockEnd = Math.min(bound, i + BLOCK);
+            FloatVector acc = zero;
+            for (; i < blockEnd; i += L) {
+                FloatVector l = FloatVector.fromArray(S, a, i);
+                // softplus(l) = max(l, 0) + log(1 + exp(-|l|))
+                acc = acc.add(l.max(zero).add(l.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P)));
+            }
+            sum += acc.reduceLanes(VectorOperators.ADD);
+        }
+        if (i < end) sum += Elementwise.SCALAR.softplusSum(a, i, end - i);
+        return sum;
+    }
+
     /** Columns of y held in registers at a time: {@value #COLUMN_VECTORS} vectors. */
     private static final int COLUMN_VECTORS = 4;
 
