@@ -33,9 +33,10 @@ public final class App extends Application {
         errors.install();
         errors.setDialogOwner(stage);
         I18n.locale().set(Language.inAppHome().startLocale());
-        // large the first time, then as the user left it (tests open their own windows at a size of their own)
-        new WindowPlacement(vaeexplorer.core.io.AppHome.path().resolve("window.properties")).apply(stage);
         explorer = Explorer.open(stage, null, Boolean.getBoolean("vaeexplorer.autotrain"));
+        // large the first time, then as the user left it (tests open their own windows at a size of their own); after
+        // show, as a size set before is lost under some window managers (openbox: 200 x 200, or the minimum size)
+        new WindowPlacement(vaeexplorer.core.io.AppHome.path().resolve("window.properties")).apply(stage);
         String scale = System.getProperty("vaeexplorer.textScale");
         if (scale != null) {
             try {

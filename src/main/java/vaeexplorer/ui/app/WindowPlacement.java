@@ -99,7 +99,7 @@ public final class WindowPlacement {
     }
 
     /**
-     * Places stage (before it is shown) where it was left, or large the first time, and keeps its place from now on:
+     * Places stage (once it is shown) where it was left, or large the first time, and keeps its place from now on:
      * the bounds while not maximised are followed, and written when the window closes.
      */
     public void apply(Stage stage) {
