@@ -49,13 +49,10 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
     @Override
     public double bernoulliLossAndGradient(float[] logits, float[] x, float[] grad, int n, float gradScale) {
         if (pool == null || n < PARALLEL_MIN_ELEMENTS) return elementwise.bernoulliLossAndGradient(logits, x, grad, n, gradScale);
-        ElementwiseTask t = elementwiseTask;
-        t.bce(logits, x, grad, n, gradScale);
-        pool.run(t, t.chunks);
+        ElementwiseTask t = runShared(elementwiseTask.bce(logits, x, grad, n, gradScale));
         // summed in chunk order, whichever thread ran which chunk: the same figure every time
         double sum = 0;
         for (int c = 0; c < t.chunks; c++) sum += t.sums[c];
-        t.clear();
         return sum;
     }
 
@@ -74,10 +71,7 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
             elementwise.addBias(y, b, rows, cols, relu);
             return;
         }
-        ElementwiseTask t = elementwiseTask;
-        t.bias(y, b, rows, cols, relu);
-        pool.run(t, t.chunks);
-        t.clear();
+        runShared(elementwiseTask.bias(y, b, rows, cols, relu));
     }
 
     @Override
@@ -86,10 +80,14 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
             elementwise.biasGradient(grad, activated, db, rows, cols);
             return;
         }
-        ElementwiseTask t = elementwiseTask;
-        t.biasGradient(grad, activated, db, rows, cols);
+        runShared(elementwiseTask.biasGradient(grad, activated, db, rows, cols));
+    }
+
+    /** Runs the task's chunks on the pool, then lets go of its arrays. */
+    private ElementwiseTask runShared(ElementwiseTask t) {
         pool.run(t, t.chunks);
         t.clear();
+        return t;
     }
 
     /**
@@ -118,33 +116,36 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
             sums = new double[chunks];
         }
 
-        void bce(float[] logits, float[] x, float[] grad, int n, float gradScale) {
+        ElementwiseTask bce(float[] logits, float[] x, float[] grad, int n, float gradScale) {
             kind = BCE;
             this.n = n;
             a0 = logits;
             a1 = x;
             a2 = grad;
             s0 = gradScale;
+            return this;
         }
 
         /** The bias (and ReLU) epilogue, shared out by rows. */
-        void bias(float[] y, float[] b, int rows, int cols, boolean relu) {
+        ElementwiseTask bias(float[] y, float[] b, int rows, int cols, boolean relu) {
             kind = BIAS;
             a0 = y;
             a1 = b;
             this.rows = rows;
             this.cols = cols;
             this.relu = relu;
+            return this;
         }
 
         /** The ReLU mask and column sums, shared out by columns (each column's sum stays in one thread). */
-        void biasGradient(float[] grad, float[] activated, float[] db, int rows, int cols) {
+        ElementwiseTask biasGradient(float[] grad, float[] activated, float[] db, int rows, int cols) {
             kind = BIAS_GRADIENT;
             a0 = grad;
             a1 = activated;
             a2 = db;
             this.rows = rows;
             this.cols = cols;
+            return this;
         }
 
         void clear() {
