@@ -1,7 +1,9 @@
 package vaeexplorer.ui.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -20,6 +22,7 @@ import vaeexplorer.ui.datasets.DatasetLibrary;
 import vaeexplorer.ui.export.Exporter;
 import vaeexplorer.ui.export.ModelExport;
 import vaeexplorer.ui.i18n.FileDialogs;
+import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Language;
 import vaeexplorer.ui.i18n.ProblemTexts;
@@ -28,6 +31,7 @@ import vaeexplorer.ui.session.SessionPrefs;
 import vaeexplorer.ui.session.SessionService;
 import vaeexplorer.ui.timeline.EpochTimeline;
 import vaeexplorer.ui.training.FileNames;
+import vaeexplorer.ui.training.ResetGuard;
 import vaeexplorer.ui.training.SettingsModel;
 import vaeexplorer.ui.training.TrainingModel;
 import vaeexplorer.ui.widgets.Dialogs;
@@ -67,7 +71,7 @@ public final class Explorer {
         this.stage = stage;
         training = new TrainingModel(settings, library);
         timeline = new EpochTimeline(training);
-        compare = new CompareMode(settings, library, training);
+        compare = new CompareMode(settings, library, training, new ResetPrompt());
         presentation = new Presentation(stage, text);
         latent.shown().bind(training.shown());
         latent.codes().bind(timeline.codes()); // live, or an earlier epoch's
@@ -157,6 +161,26 @@ public final class Explorer {
     public Presentation presentation() { return presentation; }
     public Shortcuts shortcuts() { return shortcuts; }
     public ResampleHooks resampleHooks() { return resample; }
+
+    /** Asks before Reset throws away a trained model that is not saved, and saves it when asked to. */
+    private final class ResetPrompt implements ResetGuard.Prompt {
+        @Override
+        public boolean saved() {
+            return sessions.modelIsInFile();
+        }
+
+        @Override
+        public void ask(long steps, Consumer<ResetGuard.Choice> answer) {
+            dialogs.ask("resetDialog", I18n.get("reset.askHeader"), I18n.format("reset.askMessage", Formats.count(steps)),
+                    List.of(I18n.get("reset.save"), I18n.get("reset.discard"), I18n.get("dialogButtons.cancel")),
+                    i -> answer.accept(ResetGuard.Choice.values()[i]));
+        }
+
+        @Override
+        public void saveThen(Runnable then) {
+            sessions.saveAsThen(then);
+        }
+    }
 
     /** Help › Keyboard shortcuts. */
     void showHelp() {

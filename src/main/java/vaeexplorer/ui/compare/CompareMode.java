@@ -7,6 +7,7 @@ import vaeexplorer.core.train.TrainingRun.State;
 
 import vaeexplorer.ui.datasets.DatasetLibrary;
 import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.training.ResetGuard;
 import vaeexplorer.ui.training.RunCommands;
 import vaeexplorer.ui.training.SettingsModel;
 import vaeexplorer.ui.training.TrainingModel;
@@ -20,13 +21,14 @@ public final class CompareMode {
     private final BooleanProperty on = new SimpleBooleanProperty(false);
     private final TrainingModel main;
     private final CompareModel pair;
-    private final ActiveRun run;
+    private final RunCommands run;
     private boolean mainWasRunning;
 
-    public CompareMode(SettingsModel settings, DatasetLibrary library, TrainingModel main) {
+    /** @param resetPrompt asks before Reset throws away the explorer's trained model (see {@link ResetGuard}) */
+    public CompareMode(SettingsModel settings, DatasetLibrary library, TrainingModel main, ResetGuard.Prompt resetPrompt) {
         this.main = main;
         pair = new CompareModel(settings, library);
-        run = new ActiveRun(on, main, pair);
+        run = new ResetGuard(new ActiveRun(on, main, pair), () -> !on.get(), () -> main.step().get(), resetPrompt);
         on.addListener((o, was, now) -> switched(now));
     }
 

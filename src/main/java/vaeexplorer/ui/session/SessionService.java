@@ -87,6 +87,8 @@ public final class SessionService {
     private final BooleanProperty autosave = new SimpleBooleanProperty();
     private boolean saving;
     private boolean opening;
+    /** The model step that is in currentFile (saved or opened), or -1. */
+    private long fileStep = -1;
 
     /**
      * @param plot  the latent plot's view, saved and restored with the session
@@ -109,7 +111,10 @@ public final class SessionService {
         TrainingModel t = training;
         // a new model (Reset, Train from scratch) is not the session in the file any more
         t.modelVersion().addListener((o, a, b) -> {
-            if (!opening) currentFile.set(null);
+            if (!opening) {
+                currentFile.set(null);
+                fileStep = -1;
+            }
         });
         t.epochsEnded().addListener((o, a, b) -> {
             if (autosave.get() && !opening) autosaveNow();
@@ -155,9 +160,19 @@ public final class SessionService {
     }
 
     public void saveAs() {
+        saveAsThen(() -> { });
+    }
+
+    /** Asks for a file and saves to it; then runs once the file is in place (not when cancelled or failed). */
+    public void saveAsThen(Runnable then) {
         Path f = FileDialogs.save(dialogs.owner(), I18n.get("session.saveTitle"), defaultFileName(), I18n.get("session.sessions"),
                 EXTENSION);
-        if (f != null) save(f);
+        if (f != null) save(f).thenRun(then);
+    }
+
+    /** True when the model as it is now (its current step) is in the current session file. */
+    public boolean modelIsInFile() {
+        return currentFile.get() != null && fileStep == training.step().get();
     }
 
     public void chooseAndOpen() {
@@ -239,8 +254,10 @@ public final class SessionService {
                                 failed(file, auto, ProblemTexts.io(file, f), done);
                                 return;
                             }
-                            if (t.modelVersion().get() == version && (!auto || currentFile.get() != null))
+                            if (t.modelVersion().get() == version && (!auto || currentFile.get() != null)) {
                                 currentFile.set(file.toAbsolutePath().normalize());
+                                fileStep = taken.step();
+                            }
                             prefs.addRecent(file);
                             String step = Formats.count(taken.step());
                             notices.notice(() -> I18n.format(auto ? "session.autosaved" : "session.saved", step,
@@ -521,6 +538,7 @@ public final class SessionService {
         settings.seed().set(String.valueOf(tc.seed()));
         applyView(p.session().view());
         currentFile.set(file.toAbsolutePath().normalize());
+        fileStep = step;
         prefs.addRecent(file);
         opening = false;
         notices.hideProgress();

@@ -1,8 +1,13 @@
 package vaeexplorer.ui.widgets;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -45,6 +50,41 @@ public final class Dialogs {
         alert.getDialogPane().setStyle(style());
         alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         translateButtons(alert.getDialogPane());
+        alert.show();
+    }
+
+    /**
+     * A question with buttons of the given texts (the first is the default, the last is Cancel and also what closing
+     * the dialog means); answer gets the index of the chosen one. It does not wait.
+     *
+     * @param id for tests; the buttons get the ids id + "-0", id + "-1", ...
+     */
+    public void ask(String id, String header, String message, List<String> buttons, IntConsumer answer) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(owner);
+        alert.setTitle("VAE Explorer");
+        alert.setHeaderText(header);
+        alert.setContentText(message);
+        DialogPane pane = alert.getDialogPane();
+        pane.setId(id);
+        pane.setStyle(style());
+        pane.setMinHeight(Region.USE_PREF_SIZE);
+        List<ButtonType> types = new ArrayList<>();
+        for (int i = 0; i < buttons.size(); i++) {
+            ButtonBar.ButtonData data = i == 0 ? ButtonBar.ButtonData.YES
+                    : i == buttons.size() - 1 ? ButtonBar.ButtonData.CANCEL_CLOSE : ButtonBar.ButtonData.NO;
+            types.add(new ButtonType(buttons.get(i), data));
+        }
+        pane.getButtonTypes().setAll(types);
+        for (int i = 0; i < types.size(); i++) {
+            Node b = pane.lookupButton(types.get(i));
+            b.setId(id + "-" + i);
+            ((Button) b).setDefaultButton(i == 0);
+        }
+        alert.setOnHidden(e -> {
+            int chosen = alert.getResult() == null ? -1 : types.indexOf(alert.getResult());
+            answer.accept(chosen < 0 ? types.size() - 1 : chosen);
+        });
         alert.show();
     }
 

@@ -208,6 +208,8 @@ class ClassroomTest {
         assertEquals(State.RUNNING, state());
         assertFalse(fx(() -> explorer.compare().on().get()), "the focused toggle was not pressed");
         robot.push(KeyCode.CONTROL, KeyCode.R);
+        await("Ctrl+R asks first", 5_000, () -> robot.lookup("#resetDialog").tryQuery().isPresent());
+        robot.clickOn("#resetDialog-1"); // Reset without saving
         await("Ctrl+R resets", 5_000, () -> training().state().get() == State.IDLE && training().step().get() == 0);
     }
 

@@ -200,6 +200,8 @@ class ExplorerTest {
         await("something plotted", 10_000, () -> plot().drawnPoints() > 0 && explorer.view().chart().itemCounts()[0] > 0);
         TrainingRun before = fx(() -> training().currentRun());
         robot.clickOn("#resetButton");
+        await("Reset asks first", 5_000, () -> robot.lookup("#resetDialog").tryQuery().isPresent());
+        robot.clickOn("#resetDialog-1"); // Reset without saving
         await("cleared", 5_000, () -> plot().drawnPoints() == 0
                 && java.util.Arrays.stream(explorer.view().chart().itemCounts()).sum() == 0
                 && training().step().get() == 0 && training().state().get() == TrainingRun.State.IDLE);
@@ -283,6 +285,22 @@ class ExplorerTest {
         assertNotNull(fx(() -> explorer.latent().selectedReconstruction().get()));
         assertTrue(fx(() -> robot.lookup("#originalImage").query().isVisible()));
         assertTrue(fx(() -> robot.lookup("#selectionLabel").queryAs(Label.class).getText()).startsWith("Test image #"));
+    }
+
+    @Test
+    void resetOfATrainedModelAsksFirstAndCancelKeepsTheModel(FxRobot robot) {
+        awaitReady();
+        robot.clickOn("#stepButton");
+        await("one step", 5_000, () -> training().step().get() == 1);
+        TrainingRun before = fx(() -> training().currentRun());
+        robot.clickOn("#resetButton");
+        await("Reset asks first", 5_000, () -> robot.lookup("#resetDialog").tryQuery().isPresent());
+        String text = fx(() -> ((javafx.scene.control.DialogPane) robot.lookup("#resetDialog").query()).getContentText());
+        assertTrue(text.contains("trained for 1 steps") && text.contains("not saved"), text);
+        robot.clickOn("#resetDialog-2"); // Cancel
+        await("the question is gone", 5_000, () -> robot.lookup("#resetDialog").tryQuery().isEmpty());
+        assertEquals(before, fx(() -> training().currentRun()), "the same model");
+        assertEquals(1, step());
     }
 
     @Test

@@ -232,6 +232,7 @@ class ControllerStressTest {
         list.add(new Action("Resume", 8, () -> button("#resumeButton").fire()));
         list.add(new Action("Step", 8, () -> button("#stepButton").fire()));
         list.add(new Action("Reset", 5, () -> button("#resetButton").fire()));
+        list.add(new Action("answer Reset's question", 6, () -> answerResetQuestion(rnd)));
         list.add(new Action("Space", 8, () -> key(KeyCode.SPACE, false)));
         list.add(new Action("S", 4, () -> key(KeyCode.S, false)));
         list.add(new Action("Ctrl+R", 2, () -> key(KeyCode.R, true)));
@@ -262,6 +263,14 @@ class ControllerStressTest {
 
     private static String pick(Random rnd, String... options) {
         return options[rnd.nextInt(options.length)];
+    }
+
+    /** Reset of a trained model asks: answer Reset without saving or Cancel, if the question is open. */
+    private void answerResetQuestion(Random rnd) {
+        for (javafx.stage.Window w : new ArrayList<>(javafx.stage.Window.getWindows())) {
+            Node question = w.getScene() == null ? null : w.getScene().getRoot().lookup("#resetDialog");
+            if (question != null) ((Button) question.lookup(rnd.nextBoolean() ? "#resetDialog-1" : "#resetDialog-2")).fire();
+        }
     }
 
     private Node lookup(String id) {
