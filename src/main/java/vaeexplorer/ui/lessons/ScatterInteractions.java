@@ -52,13 +52,16 @@ final class ScatterInteractions {
     }
 
     private void pressed(MouseEvent e) {
-        if (e.getButton() != MouseButton.PRIMARY || e.isShiftDown() || latent.size().get() == 0) return;
+        boolean control = e.isShortcutDown() || e.isControlDown();
+        // Ctrl+Shift+click sets A/B as Alt+click does: many Linux window managers take Alt+click for themselves
+        boolean setsEnd = e.isAltDown() || (control && e.isShiftDown()) || interpolation.clickMode().get();
+        if (e.getButton() != MouseButton.PRIMARY || (e.isShiftDown() && !control) || latent.size().get() == 0) return;
         int end = handles.handleAt(e.getX(), e.getY(), fontSize.get());
         if (end >= 0) {
             draggedEnd = end;
-        } else if (e.isAltDown() || interpolation.clickMode().get()) {
+        } else if (setsEnd) {
             interpolation.setNext(codeAt(e.getX(), e.getY()));
-        } else if (e.isShortcutDown() || e.isControlDown()) {
+        } else if (control) {
             int i = hit(e.getX(), e.getY());
             if (i < 0) return;
             selection.toggle(i);

@@ -206,9 +206,9 @@ class LessonsChineseTest {
             robot.clickOn("#interpolationTab");
             ImageGridView strip = lessons.interpolationView().strip();
             int[] en = pixels(strip);
-            assertEquals("Set end A: Alt+click in the scatter.", fx(() -> strip.emptyText().get()));
+            assertEquals("Set end A: Alt+click (or Ctrl+Shift+click) in the scatter.", fx(() -> strip.emptyText().get()));
             language(I18n.CHINESE);
-            assertEquals("设置端点 A：在散点图中 Alt+单击。", fx(() -> strip.emptyText().get()));
+            assertEquals("设置端点 A：在散点图中 Alt+单击(或 Ctrl+Shift+单击)。", fx(() -> strip.emptyText().get()));
             assertFalse(java.util.Arrays.equals(en, pixels(strip)), "redrawn");
             // the reconstructions' row names, drawn beside the images
             robot.clickOn("#reconstructionsTab");

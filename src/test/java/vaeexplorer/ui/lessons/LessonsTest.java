@@ -336,6 +336,21 @@ class LessonsTest {
     }
 
     @Test
+    void ctrlShiftClickSetsTheEndsWhereTheWindowManagerTakesAltClick(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).clickOn(screen(-2.0, 1.0)).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).clickOn(screen(2.0, -1.5)).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        InterpolationModel m = lessons.interpolation();
+        float[] a = fx(() -> m.a().get()), b = fx(() -> m.b().get());
+        assertEquals(-2.0, a[0], 0.05);
+        assertEquals(1.0, a[1], 0.05);
+        assertEquals(2.0, b[0], 0.05);
+        assertEquals(-1.5, b[1], 0.05);
+        assertEquals(0, fx(() -> lessons.selection().selected().size()), "not taken as Ctrl+click (add a point)");
+        float[] z = fx(() -> latent.z().get());
+        assertEquals(0, z[0], 1e-6, "nor as a plain click (move z)");
+    }
+
+    @Test
     void draggingAnEndMovesItAndItsFrames(FxRobot robot) {
         robot.clickOn("#interpolateToggle");
         robot.clickOn(screen(-3, 3));
