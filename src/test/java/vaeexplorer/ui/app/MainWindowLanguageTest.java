@@ -121,6 +121,28 @@ class MainWindowLanguageTest {
     }
 
     @Test
+    void theChineseShortcutsDialogOpensLargeEnoughToRead(FxRobot robot) {
+        awaitReady();
+        language(I18n.CHINESE);
+        robot.clickOn("#latentPlot");
+        robot.type(javafx.scene.input.KeyCode.F1);
+        await("the help", 5_000, () -> robot.lookup("#shortcutsDialog").tryQuery().isPresent());
+        double[] size = fx(() -> {
+            javafx.stage.Window w = robot.lookup("#shortcutsDialog").query().getScene().getWindow();
+            Node keys = robot.lookup("#shortcutsDialog .shortcut-keys").query();
+            return new double[] {w.getWidth(), w.getHeight(), explorer.stage().getWidth(), explorer.stage().getHeight(),
+                    keys.getBoundsInLocal().getHeight()};
+        });
+        assertTrue(size[0] >= 0.45 * size[2], "width " + size[0] + " of a window " + size[2] + " wide");
+        assertTrue(size[1] >= 0.6 * size[3], "height " + size[1] + " of a window " + size[3] + " high");
+        assertTrue(size[4] >= 12, "the keys are drawn at a readable size: " + size[4]);
+        fx(() -> {
+            ((javafx.stage.Stage) robot.lookup("#shortcutsDialog").query().getScene().getWindow()).close();
+            return null;
+        });
+    }
+
+    @Test
     void divergenceAndBuildErrorsAreWordedInTheLanguageAndReworded(FxRobot robot) {
         awaitReady();
         language(I18n.CHINESE);
