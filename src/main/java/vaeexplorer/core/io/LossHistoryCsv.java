@@ -12,14 +12,17 @@ import vaeexplorer.core.train.TestPoint;
 
 /**
  * A loss history as CSV, one row per step, in step order:
- * {@code step,epoch,train_loss,train_recon,train_kl,beta,test_loss,test_recon,test_kl}. Training columns hold the mean
- * losses of the reporting interval ending at that step; {@code epoch} is the fractional epoch there (2.5 = halfway
- * through the third). The test columns are filled at epoch ends, on the row of the step the evaluation followed; a test
+ * {@code step,epoch,train_loss,train_recon,train_kl,beta,test_loss,test_recon,test_kl,train_steps_averaged}. A row is
+ * not one step: training reports about every 80 ms and a long history merges neighbouring points, so the training
+ * columns hold the mean losses over the steps since the row before, and {@code train_steps_averaged} says how many
+ * steps that is (a row with {@code step} 40 and 25 averaged covers steps 16..40); {@code epoch} is the fractional epoch
+ * at the row's step (2.5 = halfway through the third). The test columns are filled at epoch ends, on the row of the step the evaluation followed; a test
  * whose step has no training point (merged away in a long history) gets a row of its own with empty training columns
  * and its whole epoch number. Losses are means per image in nats.
  */
 public final class LossHistoryCsv {
-    public static final String HEADER = "step,epoch,train_loss,train_recon,train_kl,beta,test_loss,test_recon,test_kl";
+    public static final String HEADER =
+            "step,epoch,train_loss,train_recon,train_kl,beta,test_loss,test_recon,test_kl,train_steps_averaged";
 
     private LossHistoryCsv() {}
 
@@ -36,6 +39,7 @@ public final class LossHistoryCsv {
         w.write(HEADER);
         w.write('\n');
         StringBuilder b = new StringBuilder();
+        long previousTrainStep = 0;
         for (Long step : steps.keySet()) {
             LossPoint p = train.get(step);
             TestPoint t = tests.get(step);
@@ -53,6 +57,11 @@ public final class LossHistoryCsv {
                         .append(num(t.evaluation().kl()));
             } else {
                 b.append(",,");
+            }
+            b.append(',');
+            if (p != null) {
+                b.append(step - previousTrainStep);
+                previousTrainStep = step;
             }
             w.write(b.append('\n').toString());
         }

@@ -1,6 +1,7 @@
 package vaeexplorer.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
 
@@ -23,10 +24,11 @@ class LossHistoryCsvTest {
         assertEquals(3, LossHistoryCsv.write(w, h));
         String[] lines = w.toString().split("\n");
         assertEquals(4, lines.length);
-        assertEquals("step,epoch,train_loss,train_recon,train_kl,beta,test_loss,test_recon,test_kl", lines[0]);
-        assertEquals("5,0.5,200.5,190.25,10.25,1,,,", lines[1]);
-        assertEquals("10,1,150,140,10,1,155,144,11", lines[2]);
-        assertEquals("15,1.5,120,112,8,0.5,,,", lines[3]);
+        assertEquals("step,epoch,train_loss,train_recon,train_kl,beta,test_loss,test_recon,test_kl,train_steps_averaged",
+                lines[0]);
+        assertEquals("5,0.5,200.5,190.25,10.25,1,,,,5", lines[1]);
+        assertEquals("10,1,150,140,10,1,155,144,11,5", lines[2]);
+        assertEquals("15,1.5,120,112,8,0.5,,,,5", lines[3]);
     }
 
     @Test
@@ -37,9 +39,30 @@ class LossHistoryCsvTest {
         StringWriter w = new StringWriter();
         assertEquals(2, LossHistoryCsv.write(w, h));
         String[] lines = w.toString().split("\n");
-        assertEquals("10,1,,,,,1.2345e-05,1000000,3", lines[1]);
-        assertEquals(9, lines[1].split(",", -1).length, "every row has all nine columns");
-        assertEquals(9, lines[2].split(",", -1).length);
+        assertEquals("10,1,,,,,1.2345e-05,1000000,3,", lines[1]);
+        assertEquals(10, lines[1].split(",", -1).length, "every row has all ten columns");
+        assertEquals(10, lines[2].split(",", -1).length);
+        assertEquals("12", lines[2].substring(lines[2].lastIndexOf(',') + 1), "steps 1..12 averaged");
+    }
+
+    @Test
+    void eachRowSaysHowManyStepsItsMeanCoversAlsoAfterMerging() throws Exception {
+        LossHistory h = new LossHistory(4);
+        long[] steps = {3, 7, 8, 20, 21};
+        for (long s : steps) h.add(new LossPoint(s, s / 10.0, s, s, 0, 1));
+        StringWriter w = new StringWriter();
+        LossHistoryCsv.write(w, h);
+        String[] lines = w.toString().split("\n");
+        long covered = 0, last = 0;
+        for (int i = 1; i < lines.length; i++) {
+            String[] c = lines[i].split(",", -1);
+            long step = Long.parseLong(c[0]), averaged = Long.parseLong(c[9]);
+            assertEquals(step - last, averaged, lines[i]);
+            covered += averaged;
+            last = step;
+        }
+        assertEquals(21, covered, "the rows together cover every step once");
+        assertTrue(lines.length - 1 < steps.length, "the history merged points");
     }
 
     @Test

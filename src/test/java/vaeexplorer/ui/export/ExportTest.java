@@ -171,15 +171,19 @@ class ExportTest {
         });
 
         List<String> lossLines = Files.readAllLines(loss);
-        assertEquals("step,epoch,train_loss,train_recon,train_kl,beta,test_loss,test_recon,test_kl", lossLines.get(0));
+        assertEquals("step,epoch,train_loss,train_recon,train_kl,beta,test_loss,test_recon,test_kl,train_steps_averaged",
+                lossLines.get(0));
         Set<Long> steps = new java.util.TreeSet<>();
         for (LossPoint p : points) steps.add(p.step());
         for (TestPoint t : tests) steps.add(t.step());
         assertEquals(steps.size(), rows[0]);
         assertEquals(steps.size() + 1, lossLines.size());
-        long withTest = lossLines.stream().skip(1).filter(l -> !l.endsWith(",,")).count();
+        long withTest = lossLines.stream().skip(1).filter(l -> !l.split(",", -1)[6].isEmpty()).count();
         assertEquals(tests.size(), withTest, "the test losses at the epoch ends");
-        for (String l : lossLines) assertEquals(9, l.split(",", -1).length, l);
+        for (String l : lossLines) assertEquals(10, l.split(",", -1).length, l);
+        long averaged = lossLines.stream().skip(1).map(l -> l.split(",", -1)[9]).filter(c -> !c.isEmpty())
+                .mapToLong(Long::parseLong).sum();
+        assertEquals(points.get(points.size() - 1).step(), averaged, "the rows' steps add up to every step trained");
 
         List<String> latentLines = Files.readAllLines(latent);
         assertEquals("index,label,class_name,mu_1,mu_2,sigma_1,sigma_2", latentLines.get(0));
