@@ -56,6 +56,16 @@ public final class Dataset {
     public List<String> classNames() { return classNames; }
     public boolean isLabelled() { return !classNames.isEmpty(); }
 
+    /**
+     * Whether two sets come from the same data set (the same name, image size and classes), e.g. the shown images of a
+     * model and of the next one built after Reset: what a user made for one (a drawing, interpolation ends) still
+     * means something for the other. False when either is null.
+     */
+    public static boolean sameSource(Dataset a, Dataset b) {
+        return a != null && b != null && a.name.equals(b.name) && a.rows == b.rows && a.cols == b.cols
+                && a.classNames.equals(b.classNames);
+    }
+
     /** The class name of image i, or "" when unlabelled. */
     public String className(int i) {
         int l = labels[i];

@@ -150,4 +150,28 @@ class LessonModelsTest {
         latent.model().set(LessonFixture.model(99, 2));
         assertNotEquals(before[0], d.mu().get()[0]);
     }
+
+    @Test
+    void theDrawingAndTheEndsStayForTheNextModelOfTheSameDataSetAndGoWithAnother() {
+        LatentModel latent = LessonFixture.latent(2);
+        DrawModel d = new DrawModel(latent);
+        InterpolationModel m = new InterpolationModel(latent);
+        d.stroke(14, 4, 14, 24, false);
+        m.setNext(new float[] {1, 1});
+        m.setNext(new float[] {-1, 2});
+        vaeexplorer.core.data.Dataset same = latent.shown().get();
+        latent.shown().set(same.subset(same.name(), new int[] {0, 1, 2}));
+        latent.model().set(LessonFixture.model(7, 2));
+        assertFalse(d.empty().get(), "Reset on the same data set keeps the drawing");
+        assertNotNull(m.a().get(), "and the ends");
+        assertNotNull(m.b().get());
+
+        latent.shown().set(same.subset("another data set", new int[] {0, 1, 2})); // same image size, other data
+        assertTrue(d.empty().get(), "the drawing went with its data set");
+        assertNull(d.mu().get());
+        assertNull(m.a().get(), "so did the ends");
+        assertNull(m.b().get());
+        m.setNext(new float[] {3, 3});
+        assertArrayEquals(new float[] {3, 3}, m.a().get(), "the next click sets A again");
+    }
 }

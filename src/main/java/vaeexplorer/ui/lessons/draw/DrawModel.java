@@ -21,6 +21,7 @@ public final class DrawModel {
     static final double FADE = 2.0;
     static final double ERASER = 1.8;
     private final LatentModel latent;
+    private Dataset shownBefore;
     private int rows = 28;
     private int cols = 28;
     private float[] pixels = new float[rows * cols];
@@ -89,8 +90,15 @@ public final class DrawModel {
         return any;
     }
 
+    /** A drawing belongs to its data set: another one (even of the same size) starts from a blank canvas. */
     private void fit(Dataset d) {
-        if (d == null || (d.rows() == rows && d.cols() == cols)) return;
+        if (d == null) return;
+        if (d.rows() == rows && d.cols() == cols) {
+            if (shownBefore != null && !Dataset.sameSource(shownBefore, d)) clear();
+            shownBefore = d;
+            return;
+        }
+        shownBefore = d;
         rows = d.rows();
         cols = d.cols();
         pixels = new float[rows * cols];

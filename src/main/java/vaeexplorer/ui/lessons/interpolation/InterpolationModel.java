@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import vaeexplorer.core.data.Dataset;
 import vaeexplorer.ui.latent.LatentModel;
 
 /**
@@ -23,6 +24,10 @@ public final class InterpolationModel {
 
     public InterpolationModel(LatentModel latent) {
         latent.size().addListener((o, x, y) -> clear());
+        // the ends belong to a data set's latent space: another data set's model gives them no meaning
+        latent.shown().addListener((o, before, now) -> {
+            if (before != null && !Dataset.sameSource(before, now)) clear();
+        });
     }
 
     public ObjectProperty<float[]> a() { return a; }
