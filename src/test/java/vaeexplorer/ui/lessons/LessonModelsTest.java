@@ -131,8 +131,15 @@ class LessonModelsTest {
         float[] mu = d.mu().get();
         assertNotNull(mu);
         float[] expectedMu = new float[2], lv = new float[2];
-        latent.model().get().encode(img, expectedMu, lv);
+        assertArrayEquals(vaeexplorer.core.data.DigitNormaliser.likeMnist(img, 28, 28), d.input().get(), 1e-6f,
+                "the encoder is given the drawing centred and scaled like MNIST");
+        latent.model().get().encode(d.input().get(), expectedMu, lv);
         assertArrayEquals(expectedMu, mu, 1e-6f);
+        d.normalise().set(false);
+        assertArrayEquals(img, d.input().get(), 1e-6f, "turned off: the drawing as it is");
+        latent.model().get().encode(img, expectedMu, lv);
+        assertArrayEquals(expectedMu, d.mu().get(), 1e-6f);
+        mu = d.mu().get();
         assertArrayEquals(latent.model().get().decode(mu), d.reconstruction().get(), 1e-6f);
         d.dab(10.5, 14.5, true);
         assertEquals(0f, d.image().get()[14 * 28 + 10], 1e-6, "erased");

@@ -1,10 +1,13 @@
 package vaeexplorer.ui.lessons.draw;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.data.DigitNormaliser;
 import vaeexplorer.core.vae.ModelSnapshot;
 
 import vaeexplorer.ui.latent.LatentModel;
@@ -27,6 +30,8 @@ public final class DrawModel {
     private float[] pixels = new float[rows * cols];
     private final ReadOnlyObjectWrapper<float[]> image = new ReadOnlyObjectWrapper<>(pixels.clone());
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
+    private final BooleanProperty normalise = new SimpleBooleanProperty(true);
+    private final ReadOnlyObjectWrapper<float[]> input = new ReadOnlyObjectWrapper<>(pixels.clone());
     private final ReadOnlyObjectWrapper<float[]> mu = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<float[]> sigma = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<float[]> reconstruction = new ReadOnlyObjectWrapper<>();
@@ -34,6 +39,7 @@ public final class DrawModel {
     public DrawModel(LatentModel latent) {
         this.latent = latent;
         latent.model().addListener((o, a, b) -> encode());
+        normalise.addListener((o, a, b) -> changed());
         latent.shown().addListener((o, a, d) -> fit(d));
         fit(latent.shown().get());
     }
@@ -43,6 +49,10 @@ public final class DrawModel {
     /** The drawing (rows x cols values in [0, 1]), replaced on every change. */
     public ReadOnlyObjectProperty<float[]> image() { return image.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty empty() { return empty.getReadOnlyProperty(); }
+    /** Whether the drawing is centred and scaled as MNIST's digits were before it is encoded (on at first). */
+    public BooleanProperty normalise() { return normalise; }
+    /** What the encoder is given: the drawing, normalised when {@link #normalise()} is on. */
+    public ReadOnlyObjectProperty<float[]> input() { return input.getReadOnlyProperty(); }
     /** mu of q(z|drawing), or null while the drawing is empty or there is no model. */
     public ReadOnlyObjectProperty<float[]> mu() { return mu.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<float[]> sigma() { return sigma.getReadOnlyProperty(); }
@@ -110,6 +120,7 @@ public final class DrawModel {
         boolean none = true;
         for (float v : pixels) if (v != 0) { none = false; break; }
         empty.set(none);
+        input.set(normalise.get() ? DigitNormaliser.likeMnist(pixels, rows, cols) : pixels.clone());
         encode();
     }
 
@@ -123,7 +134,7 @@ public final class DrawModel {
         }
         int d = m.latent();
         float[] mean = new float[d], logVar = new float[d], s = new float[d];
-        m.encode(pixels, mean, logVar);
+        m.encode(input.get(), mean, logVar);
         for (int j = 0; j < d; j++) s[j] = (float) Math.exp(0.5 * logVar[j]);
         sigma.set(s);
         reconstruction.set(m.decode(mean));

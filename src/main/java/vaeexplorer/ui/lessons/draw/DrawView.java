@@ -4,7 +4,9 @@ import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -18,6 +20,7 @@ import vaeexplorer.ui.widgets.PixelCanvas;
 public final class DrawView extends HBox {
     private final DrawCanvas canvas;
     private final PixelCanvas reconstruction = new PixelCanvas("drawReconstruction", 168, 56);
+    private final PixelCanvas input = new PixelCanvas("drawInput", 168, 56);
 
     public DrawView(LessonContext ctx, DrawModel model) {
         setId("drawView");
@@ -33,6 +36,21 @@ public final class DrawView extends HBox {
         VBox middle = new VBox(4, reconTitle, reconstruction);
         VBox.setVgrow(reconstruction, Priority.ALWAYS);
         model.reconstruction().addListener((o, a, img) -> showReconstruction(model, img));
+        Label inputTitle = label("draw.inputTitle");
+        inputTitle.getStyleClass().add("panel-title");
+        inputTitle.setMinWidth(Label.USE_PREF_SIZE);
+        VBox seen = new VBox(4, inputTitle, input);
+        VBox.setVgrow(input, Priority.ALWAYS);
+        model.input().addListener((o, a, img) -> show(input, model, model.empty().get() ? null : img));
+        CheckBox normalise = new CheckBox();
+        normalise.setId("normaliseDrawing");
+        normalise.textProperty().bind(I18n.tr("draw.normalise"));
+        normalise.selectedProperty().bindBidirectional(model.normalise());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.tr("draw.normaliseTip"));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        normalise.setTooltip(tip);
 
         Button clear = new Button();
         clear.textProperty().bind(I18n.tr("lessons.clear"));
@@ -49,14 +67,17 @@ public final class DrawView extends HBox {
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
         explain.setMinHeight(Label.USE_PREF_SIZE);
-        VBox right = new VBox(8, clear, values, explain);
+        VBox right = new VBox(8, clear, normalise, values, explain);
         right.setMinWidth(0);
         HBox.setHgrow(right, Priority.ALWAYS);
         setSpacing(16);
-        getChildren().addAll(left, middle, right);
+        getChildren().addAll(left, seen, middle, right);
         left.setMinWidth(Label.USE_PREF_SIZE);
+        seen.setMinWidth(Label.USE_PREF_SIZE);
+        middle.setMinWidth(Label.USE_PREF_SIZE);
         canvas.prefWidthProperty().bind(canvas.heightProperty());
         reconstruction.prefWidthProperty().bind(reconstruction.heightProperty());
+        input.prefWidthProperty().bind(input.heightProperty());
     }
 
     private static Label label(String key) {
@@ -73,9 +94,17 @@ public final class DrawView extends HBox {
         return reconstruction;
     }
 
+    PixelCanvas input() {
+        return input;
+    }
+
     private void showReconstruction(DrawModel model, float[] img) {
-        if (img == null || img.length != model.rows() * model.cols()) reconstruction.show(null, 0, 0);
-        else reconstruction.show(img, model.rows(), model.cols());
+        show(reconstruction, model, img);
+    }
+
+    private static void show(PixelCanvas canvas, DrawModel model, float[] img) {
+        if (img == null || img.length != model.rows() * model.cols()) canvas.show(null, 0, 0);
+        else canvas.show(img, model.rows(), model.cols());
     }
 
     private static String describe(LatentModel latent, DrawModel model) {
