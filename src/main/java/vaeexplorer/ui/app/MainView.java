@@ -168,6 +168,11 @@ public final class MainView extends BorderPane {
                 }
             });
         });
+        // the mouse hints under the plot are for the one at the keyboard, not the room: presentation mode hides them
+        for (Node hint : latentPanel.lookupAll(".hint-text")) {
+            hint.visibleProperty().bind(presentation.on().not());
+            hint.managedProperty().bind(presentation.on().not());
+        }
         latentPanel.plot().lineScale().bind(presentation.lineScale());
         presentation.lineScale().addListener((o, a, k) -> chart.setLineScale(k.doubleValue()));
     }

@@ -58,8 +58,13 @@ public final class LatentPlotView extends Region implements PlotViewport {
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
     /** Line widths multiply by this (2 in presentation mode). */
     private final DoubleProperty lineScale = new SimpleDoubleProperty(1);
-    /** Zoom to the points whenever the codes change (compare mode); the wheel or a pan turns it off. */
-    private final BooleanProperty autoFit = new SimpleBooleanProperty(false);
+    /**
+     * Fit the view to the points whenever the codes or the plot's size change (on at first); the wheel, a pan or a
+     * saved view turn it off, Reset view on again.
+     */
+    private final BooleanProperty autoFit = new SimpleBooleanProperty(true);
+    private double fittedWidth, fittedHeight;
+    private boolean held;
     private java.util.function.Supplier<double[]> fitBox = this::pointsBox;
 
     public LatentPlotView(LatentModel latent, ObservableDoubleValue fontSize, ObservableStringValue emptyText) {
@@ -78,8 +83,14 @@ public final class LatentPlotView extends Region implements PlotViewport {
         setPrefSize(560, 520);
 
         latent.codes().addListener((o, a, b) -> {
-            if (autoFit.get() && fitToCodes()) redrawAll();
+            if (autoFit.get() && !held && fitToCodes()) redrawAll();
             else redrawPoints();
+        });
+        // the view holds still under a pressed button (a drag of z, an end, a pan) and catches up on release
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> held = true);
+        addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            held = false;
+            if (autoFit.get() && fitToCodes()) redrawAll();
         });
         lineScale.addListener((o, a, b) -> redrawAll());
         autoFit.addListener((o, a, on) -> {
@@ -103,9 +114,12 @@ public final class LatentPlotView extends Region implements PlotViewport {
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
     }
 
-    /** Shows -4..4 around the origin again. */
+    /** Fits the view to the points again and keeps it fitted (-4..4 around the origin while there are none). */
     public void resetView() {
-        view.reset();
+        double[] box = fitBox.get();
+        if (box == null) view.reset();
+        else show(box);
+        autoFit.set(true);
         redrawAll();
     }
 
@@ -113,8 +127,9 @@ public final class LatentPlotView extends Region implements PlotViewport {
         return view;
     }
 
-    /** Shows the view a session saved (centre and span in latent units; see {@link PlotTransform#set}). */
+    /** Shows the view a session saved (centre and span in latent units; see {@link PlotTransform#set}) and keeps it. */
     public void setView(double centerX, double centerY, double span) {
+        autoFit.set(false);
         view.set(centerX, centerY, span);
         redrawAll();
     }
@@ -168,8 +183,8 @@ public final class LatentPlotView extends Region implements PlotViewport {
     }
 
     /**
-     * The box {x0, x1, y0, y1} holding nearly all points (all but the 1 % farthest out on each side) and the prior's
-     * 2-sigma circle, or null without points.
+     * The box {x0, x1, y0, y1} holding nearly all points (all but the 0.25 % farthest out on each side, so that a few
+     * stray codes do not shrink the rest) and the prior's 2-sigma circle, or null without points.
      */
     public double[] pointsBox() {
         LatentCodes c = latent.codes().get();
@@ -182,7 +197,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
         }
         java.util.Arrays.sort(xs);
         java.util.Arrays.sort(ys);
-        int lo = (int) (0.01 * (n - 1)), hi = (int) Math.ceil(0.99 * (n - 1));
+        int lo = (int) (0.0025 * (n - 1)), hi = (int) Math.ceil(0.9975 * (n - 1));
         double[] box = {Math.min(-2, xs[lo]), Math.max(2, xs[hi]), Math.min(-2, ys[lo]), Math.max(2, ys[hi])};
         return Double.isFinite(box[0] + box[1] + box[2] + box[3]) ? box : null;
     }
@@ -212,8 +227,20 @@ public final class LatentPlotView extends Region implements PlotViewport {
         double span = 1.1 * Math.max(spanX, spanY);
         boolean inside = view.minX() <= x0 && view.maxX() >= x1 && view.minY() <= y0 && view.maxY() >= y1;
         if (inside && span > 0.67 * view.span()) return false;
-        view.show((x0 + x1) / 2, (y0 + y1) / 2, span);
+        show(b);
         return true;
+    }
+
+    /** Moves and zooms so that the box {x0, x1, y0, y1} fills the plot area with a margin of a twentieth. */
+    private void show(double[] b) {
+        if (!(view.width() > 0 && view.height() > 0)) { // before the first layout
+            view.show((b[0] + b[1]) / 2, (b[2] + b[3]) / 2, 1.1 * Math.max(b[1] - b[0], b[3] - b[2]));
+            return;
+        }
+        double aspect = Math.max(view.width(), view.height()) / Math.min(view.width(), view.height());
+        boolean wide = view.width() >= view.height();
+        double spanX = (b[1] - b[0]) / (wide ? aspect : 1), spanY = (b[3] - b[2]) / (wide ? 1 : aspect);
+        view.show((b[0] + b[1]) / 2, (b[2] + b[3]) / 2, 1.1 * Math.max(spanX, spanY));
     }
 
     /** Points drawn at the last redraw (for tests). */
@@ -301,7 +328,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
     public int pointAt(double sx, double sy) {
         LatentCodes c = latent.codes().get();
         if (c == null || c.latent() != latent.size().get()) return -1;
-        double r = Math.max(5, pointRadius() + 2), best = r * r;
+        double r = hitRadius(), best = r * r; // forgiving: the nearest point within a finger's width
         int hit = -1;
         for (int i = 0; i < c.size(); i++) {
             double dx = view.toScreenX(xOf(c, i)) - sx, dy = view.toScreenY(yOf(c, i)) - sy;
@@ -318,6 +345,11 @@ public final class LatentPlotView extends Region implements PlotViewport {
 
     private double fs() {
         return fontSize.get();
+    }
+
+    /** How far from a point (in pixels) a click still hits it: three dots' radii, at least 9 pixels. */
+    public double hitRadius() {
+        return Math.max(9, 3 * pointRadius());
     }
 
     private double pointRadius() {
@@ -355,6 +387,12 @@ public final class LatentPlotView extends Region implements PlotViewport {
         double f = fs();
         double left = 3.6 * f, bottom = 3.0 * f, top = 0.6 * f, right = 0.8 * f;
         view.setArea(left, top, w - left - right, h - top - bottom);
+        if (autoFit.get() && !held && w >= 10 && h >= 10 && (view.width() != fittedWidth || view.height() != fittedHeight)) {
+            fittedWidth = view.width();
+            fittedHeight = view.height();
+            double[] box = fitBox.get();
+            if (box != null) show(box); // a new shape (presentation mode, larger tabs): the points fill it again
+        }
         GraphicsContext g = points.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);

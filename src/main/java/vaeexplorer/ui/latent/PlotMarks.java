@@ -13,28 +13,53 @@ public final class PlotMarks {
 
     /**
      * The 1- and 2-sigma ellipses of an axis-aligned Gaussian at (mx, my) with sigmas (sx, sy) in latent units; with
-     * one plotted dimension (sy < 0) a bar of +-1 and +-2 sigma on y = my.
+     * one plotted dimension (sy < 0) a bar of +-1 and +-2 sigma on y = my. Each line has a white halo, so it shows on
+     * the points and the crosshair, and an ellipse too small to see at this zoom is drawn at {@link #minRadius} (its
+     * shape kept).
      */
     public static void gaussian(GraphicsContext g, PlotTransform v, double mx, double my, double sx, double sy, Color c,
-                         double width) {
+                         double width, double fontSize) {
         double cx = v.toScreenX(mx), cy = v.toScreenY(my), s = v.scale();
-        g.setStroke(c);
-        g.setLineWidth(width);
-        if (sy < 0) {
-            for (int k = 1; k <= 2; k++) {
-                double h = 4 + 3 * k;
-                g.strokeLine(cx - k * sx * s, cy, cx + k * sx * s, cy);
-                g.strokeLine(cx - k * sx * s, cy - h, cx - k * sx * s, cy + h);
-                g.strokeLine(cx + k * sx * s, cy - h, cx + k * sx * s, cy + h);
+        double[] r = drawnRadii(sx * s, sy < 0 ? 0 : sy * s, minRadius(fontSize));
+        double rx = r[0], ry = r[1];
+        for (int pass = 0; pass < 2; pass++) {
+            boolean halo = pass == 0;
+            g.setStroke(halo ? Color.color(1, 1, 1, 0.85) : c);
+            g.setLineWidth(halo ? width + 3 : width);
+            if (sy < 0) {
+                for (int k = 1; k <= 2; k++) {
+                    double h = 4 + 3 * k;
+                    g.strokeLine(cx - k * rx, cy, cx + k * rx, cy);
+                    g.strokeLine(cx - k * rx, cy - h, cx - k * rx, cy + h);
+                    g.strokeLine(cx + k * rx, cy - h, cx + k * rx, cy + h);
+                }
+                continue;
             }
-            return;
+            if (!halo) {
+                g.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.12));
+                g.fillOval(cx - rx, cy - ry, 2 * rx, 2 * ry);
+            }
+            g.strokeOval(cx - rx, cy - ry, 2 * rx, 2 * ry);
+            g.setLineDashes(5, 4);
+            g.strokeOval(cx - 2 * rx, cy - 2 * ry, 4 * rx, 4 * ry);
+            g.setLineDashes();
         }
-        g.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.12));
-        g.fillOval(cx - sx * s, cy - sy * s, 2 * sx * s, 2 * sy * s);
-        g.strokeOval(cx - sx * s, cy - sy * s, 2 * sx * s, 2 * sy * s);
-        g.setLineDashes(5, 4);
-        g.strokeOval(cx - 2 * sx * s, cy - 2 * sy * s, 4 * sx * s, 4 * sy * s);
-        g.setLineDashes();
+    }
+
+    /** The least radius (in pixels) a 1-sigma ellipse is drawn with: just outside the z crosshair's ring. */
+    public static double minRadius(double fontSize) {
+        return 1.25 * Math.max(8, 0.7 * fontSize);
+    }
+
+    /**
+     * The radii a 1-sigma ellipse of on-screen radii (rx, ry) is drawn with (ry 0: a bar): as they are, or scaled up
+     * together until the larger one is min, so that a narrow posterior stays visible and keeps its shape.
+     */
+    public static double[] drawnRadii(double rx, double ry, double min) {
+        double larger = Math.max(rx, ry);
+        if (!(larger > 0)) return new double[] {min, 0};
+        double f = Math.max(1, min / larger);
+        return new double[] {rx * f, ry * f};
     }
 
     /** A small dot with a white rim at screen (x, y). */

@@ -379,6 +379,8 @@ class ClassroomTest {
         double after = fx(() -> robot.lookup("#trainButton").queryAs(Button.class).getFont().getSize());
         assertTrue(after >= 1.3 * before - 0.01, "larger text: " + before + " -> " + after);
         assertEquals(2.0, fx(() -> explorer.view().latentPanel().plot().lineScale().get()), "thicker lines");
+        assertTrue(fx(() -> explorer.view().latentPanel().lookupAll(".hint-text").stream().noneMatch(Node::isVisible)),
+                "the mouse hints give their room to the plot");
 
         robot.clickOn("View").clickOn("Show controls");
         assertFalse(inScene(robot, "#controlsScroll"), "controls hidden");
@@ -401,6 +403,8 @@ class ClassroomTest {
         assertFalse(fx(stage::isFullScreen));
         assertEquals(before, fx(() -> robot.lookup("#trainButton").queryAs(Button.class).getFont().getSize()), 1e-9);
         assertEquals(1.0, fx(() -> explorer.view().latentPanel().plot().lineScale().get()));
+        assertTrue(fx(() -> explorer.view().latentPanel().lookupAll(".hint-text").stream().allMatch(Node::isVisible)),
+                "and come back after");
     }
 
     private void assertFitsInTheWindow(FxRobot robot, String... ids) {

@@ -214,8 +214,19 @@ class ExplorerTest {
         trainUntil(robot, 30);
         pauseAndSettle(robot); // so that only the drag changes the image
         int[] before = pixels(decodedImage());
-        float[] z0 = fx(() -> explorer.latent().z().get());
-        robot.drag(plot(), MouseButton.PRIMARY).moveBy(60, -20).moveBy(60, -40).drop();
+        // press where no point is (a press on a point would select it, and the selection's images change the layout)
+        javafx.geometry.Point2D free = fx(() -> {
+            LatentPlotView p = plot();
+            for (double fy = 0.5; fy < 0.9; fy += 0.05)
+                for (double fx = 0.3; fx < 0.6; fx += 0.05) {
+                    double x = fx * p.getWidth(), y = fy * p.getHeight();
+                    if (p.pointAt(x, y) < 0 && p.pointAt(x + 120, y - 60) < 0) return p.localToScreen(x, y);
+                }
+            throw new AssertionError("no free spot in the plot");
+        });
+        robot.moveTo(free).press(MouseButton.PRIMARY);
+        float[] z0 = fx(() -> explorer.latent().z().get()); // z under the pressed button
+        robot.moveBy(60, -20).moveBy(60, -40).release(MouseButton.PRIMARY);
         float[] z1 = fx(() -> explorer.latent().z().get());
         assertNotEquals(z0[0], z1[0]);
         assertTrue(z1[1] > z0[1], "up is +z1");

@@ -99,6 +99,7 @@ class LessonsTest {
         latent.codes().set(LessonFixture.grid());
         stage.setScene(new Scene(root, 1000, 760));
         stage.show();
+        plot.setView(0, 0, vaeexplorer.ui.latent.PlotTransform.DEFAULT_SPAN); // these tests work in -4..4, not fitted
     }
 
     // ---- helpers ----

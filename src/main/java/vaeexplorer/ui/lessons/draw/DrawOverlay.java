@@ -42,7 +42,8 @@ public final class DrawOverlay implements PlotLayer {
         float[] mu = model.mu().get(), sigma = model.sigma().get();
         if (p == null || sigma == null) return;
         int dx = latent.xDim().get(), dy = latent.yDim().get();
-        PlotMarks.gaussian(g, view, mu[dx], dy >= 0 ? mu[dy] : 0, sigma[dx], dy >= 0 ? sigma[dy] : -1, Color.BLACK, 2);
+        PlotMarks.gaussian(g, view, mu[dx], dy >= 0 ? mu[dy] : 0, sigma[dx], dy >= 0 ? sigma[dy] : -1, Color.BLACK, 2,
+                fontSize);
         double r = Math.max(8, 0.75 * fontSize);
         double[] xs = {p.getX(), p.getX() + r, p.getX(), p.getX() - r}, ys = {p.getY() - r, p.getY(), p.getY() + r, p.getY()};
         g.setFill(Color.web("#ffeb3b"));

@@ -38,7 +38,8 @@ public final class DrawView extends HBox {
         model.reconstruction().addListener((o, a, img) -> showReconstruction(model, img));
         Label inputTitle = label("draw.inputTitle");
         inputTitle.getStyleClass().add("panel-title");
-        inputTitle.setMinWidth(Label.USE_PREF_SIZE);
+        inputTitle.setWrapText(true); // narrow beside the drawing: two lines rather than an ellipsis
+        inputTitle.setMinHeight(Label.USE_PREF_SIZE);
         VBox seen = new VBox(4, inputTitle, input);
         VBox.setVgrow(input, Priority.ALWAYS);
         model.input().addListener((o, a, img) -> show(input, model, model.empty().get() ? null : img));
@@ -73,11 +74,10 @@ public final class DrawView extends HBox {
         setSpacing(16);
         getChildren().addAll(left, seen, middle, right);
         left.setMinWidth(Label.USE_PREF_SIZE);
-        seen.setMinWidth(Label.USE_PREF_SIZE);
-        middle.setMinWidth(Label.USE_PREF_SIZE);
         canvas.prefWidthProperty().bind(canvas.heightProperty());
-        reconstruction.prefWidthProperty().bind(reconstruction.heightProperty());
-        input.prefWidthProperty().bind(input.heightProperty());
+        // the encoder's input and the reconstruction are as large as the drawing, when there is room
+        reconstruction.prefWidthProperty().bind(canvas.widthProperty());
+        input.prefWidthProperty().bind(canvas.widthProperty());
     }
 
     private static Label label(String key) {

@@ -54,7 +54,7 @@ public final class PosteriorOverlay implements PlotLayer {
             double mx = c.mu(i, dx), my = dy >= 0 ? c.mu(i, dy) : 0;
             double sx = c.sigma(i, dx), sy = dy >= 0 ? c.sigma(i, dy) : -1;
             PlotMarks.gaussian(g, view, mx, my, sx, sy, hoverOnly ? Color.color(col.getRed(), col.getGreen(), col.getBlue(), 0.6)
-                    : col, hoverOnly ? 1.5 : 2.5);
+                    : col, hoverOnly ? 1.5 : 2.5, fontSize);
             float[] eps = selection.eps(i, c.latent());
             double r = Math.max(2.5, 0.22 * fontSize);
             for (int k = 0; k < PosteriorSelection.SAMPLES; k++) {
