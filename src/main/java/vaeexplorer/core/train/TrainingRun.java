@@ -41,6 +41,7 @@ public final class TrainingRun {
     private boolean pauseRequested;
     private int stepsRequested;
     private volatile boolean stopRequested;
+    private volatile double speedLimit;
     /** Work for the trainer thread (see {@link #onTrainerThread}); guarded by lock. */
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     /** True once the thread takes no more tasks; guarded by lock. */
@@ -215,6 +216,39 @@ public final class TrainingRun {
         return true;
     }
 
+    /**
+     * Holds training to at most this many steps per second (0 or less: as fast as it can), so that a class can watch
+     * it happen; takes effect at once, also in the middle of a wait.
+     */
+    public void setSpeedLimit(double stepsPerSecond) {
+        synchronized (lock) {
+            speedLimit = stepsPerSecond > 0 && Double.isFinite(stepsPerSecond) ? stepsPerSecond : 0;
+            lock.notifyAll();
+        }
+    }
+
+    /** Steps per second training is held to, or 0 for full speed. */
+    public double speedLimit() {
+        return speedLimit;
+    }
+
+    /** How long to wait before the next step: a step every 1/limit seconds from the last one's start (0: none). */
+    static long pacingNanos(long stepStart, long now, double limit) {
+        if (!(limit > 0)) return 0;
+        return Math.max(0, stepStart + Math.round(1e9 / limit) - now);
+    }
+
+    /** Waits out the rest of a paced step; a stop, a pause, a task or a new limit ends the wait early. */
+    private void pace(long stepStart) throws InterruptedException {
+        synchronized (lock) {
+            while (true) {
+                long left = pacingNanos(stepStart, System.nanoTime(), speedLimit);
+                if (left <= 0 || stopRequested || pauseRequested || !tasks.isEmpty()) return;
+                lock.wait(left / 1_000_000, (int) (left % 1_000_000));
+            }
+        }
+    }
+
     private void train() {
         long lastReport = System.nanoTime();
         long lastLatent = 0;
@@ -254,14 +288,17 @@ public final class TrainingRun {
                     }
                 }
                 long now = System.nanoTime();
-                if (stepOnly || epochEnded || now - lastReport >= REPORT_NANOS) {
+                boolean paced = !stepOnly && speedLimit > 0;
+                if (stepOnly || epochEnded || paced || now - lastReport >= REPORT_NANOS) {
                     if (rateNanos > 0) samplesPerSecond = rateImages / (rateNanos / 1e9);
                     if (rateNanos > 2_000_000_000L) { rateImages /= 2; rateNanos /= 2; }
-                    boolean latent = stepOnly || epochEnded || now - lastLatent >= latentInterval;
+                    // slowed down for watching, every step moves the points
+                    boolean latent = stepOnly || epochEnded || (paced && speedLimit <= 30) || now - lastLatent >= latentInterval;
                     if (latent) lastLatent = now;
                     publish(latent);
                     lastReport = System.nanoTime();
                 }
+                if (paced) pace(t0);
             }
             state = State.STOPPED;
             publish(false);

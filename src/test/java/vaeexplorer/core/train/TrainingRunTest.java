@@ -70,6 +70,37 @@ class TrainingRunTest {
     }
 
     @Test
+    void pacingWaitsOutTheRestOfEachStepsShare() {
+        assertEquals(0, TrainingRun.pacingNanos(0, 5_000_000, 0), "no limit: no wait");
+        assertEquals(70_000_000, TrainingRun.pacingNanos(0, 30_000_000, 10), "10 steps/s: 100 ms a step");
+        assertEquals(0, TrainingRun.pacingNanos(0, 150_000_000, 10), "a step that took longer: no wait");
+        assertEquals(0, TrainingRun.pacingNanos(0, 1, Double.NaN));
+    }
+
+    @Test
+    void aSpeedLimitHoldsTheRunBackUntilItIsLifted() throws Exception {
+        DataSplit d = data();
+        Rng seeded = new Rng(1);
+        vaeexplorer.core.vae.Vae vae = new vaeexplorer.core.vae.Vae(vaeexplorer.core.vae.VaeConfig.of(784, 16, 2), seeded);
+        Trainer t = new Trainer(vae, d, new TrainConfig(1, 1e-3, 64, 50, 1, TrainConfig.OptimizerKind.ADAM, 1),
+                new vaeexplorer.core.nn.EjmlMatMul(1), seeded); // 50 epochs of 10 steps: far more than the test needs
+        List<TrainingSnapshot> seen = new CopyOnWriteArrayList<>();
+        TrainingRun run = new TrainingRun(t, d.test(), seen::add);
+        run.setSpeedLimit(0.2); // a step every five seconds
+        run.start(false);
+        await(() -> t.step() >= 1, "the first step");
+        assertEquals(0.2, run.speedLimit());
+        assertTrue(t.step() <= 2, "held back: step " + t.step());
+        await(() -> seen.stream().anyMatch(s -> s.step() == 1 && s.latent() != null), "a slow step reported with its codes");
+        run.setSpeedLimit(0); // lifted in the middle of a wait
+        await(() -> t.step() > 30, "full speed again (30 held steps would take 150 s)");
+        run.setSpeedLimit(0.2);
+        long held = t.step();
+        assertTrue(run.stop(20_000), "a stop ends a wait at once");
+        assertTrue(t.step() <= held + 2, "no more than the step under way: " + held + " -> " + t.step());
+    }
+
+    @Test
     void aRunEndsFinishedWithATestPointPerEpoch() throws Exception {
         DataSplit d = data();
         Rng seeded = new Rng(1);
