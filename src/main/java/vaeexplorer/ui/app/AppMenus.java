@@ -82,11 +82,16 @@ final class AppMenus {
         Menu scatter = menu("exportMenu.scatter", null,
                 item("exportMenu.screenSize", "exportScatter1", key(KeyCode.E, SHORTCUT, SHIFT),
                         () -> e.export(Exporter.Kind.SCATTER, 1)),
-                item("exportMenu.presentation", "exportScatter2", null, () -> e.export(Exporter.Kind.SCATTER, 2)));
+                item("exportMenu.presentation", "exportScatter2", null, () -> e.export(Exporter.Kind.SCATTER, 2)),
+                item("exportMenu.figurePng", "exportScatterFigure", null, () -> e.export(Exporter.Kind.SCATTER_FIGURE, 1)),
+                item("exportMenu.figureSvg", "exportScatterSvg", null, () -> e.export(Exporter.Kind.SCATTER_SVG, 1)));
         Menu chart = menu("exportMenu.chart", null,
                 item("exportMenu.screenSize", "exportChart1", key(KeyCode.L, SHORTCUT, SHIFT),
                         () -> e.export(Exporter.Kind.CHART, 1)),
-                item("exportMenu.presentation", "exportChart2", null, () -> e.export(Exporter.Kind.CHART, 2)));
+                item("exportMenu.presentation", "exportChart2", null, () -> e.export(Exporter.Kind.CHART, 2)),
+                item("exportMenu.figurePng", "exportChartFigure", null, () -> e.export(Exporter.Kind.CHART_FIGURE, 1)),
+                item("exportMenu.figureSvg", "exportChartSvg", null, () -> e.export(Exporter.Kind.CHART_SVG, 1)));
+        MenuItem animation = item("exportMenu.animation", "exportAnimation", null, () -> e.export(Exporter.Kind.ANIMATION, 1));
         MenuItem grid = item("exportMenu.manifoldGrid", "exportManifoldGrid", null,
                 () -> e.export(Exporter.Kind.MANIFOLD_GRID, 1));
         grid.disableProperty().bind(e.manifoldGridAvailable().not());
@@ -95,7 +100,7 @@ final class AppMenus {
         MenuItem latentCsv = item("exportMenu.latentCsv", "exportLatentCsv", key(KeyCode.C, SHORTCUT, SHIFT),
                 () -> e.export(Exporter.Kind.LATENT_CSV, 1));
         MenuItem safetensors = item("exportMenu.model", "exportModel", null, model::chooseAndExport);
-        return menu("exportMenu.export", "exportMenu", decoded, scatter, chart, grid, new SeparatorMenuItem(), lossCsv,
+        return menu("exportMenu.export", "exportMenu", decoded, scatter, chart, grid, animation, new SeparatorMenuItem(), lossCsv,
                 latentCsv, new SeparatorMenuItem(), safetensors);
     }
 

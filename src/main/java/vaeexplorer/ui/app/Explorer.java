@@ -3,6 +3,7 @@ package vaeexplorer.ui.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
@@ -87,10 +88,16 @@ public final class Explorer {
         var fileIo = new FxTaskExecutor("vae-file-io");
         sessions = new SessionService(dialogs, liveNotices, settings, training, latent, library, plot,
                 new SessionPrefs(AppHome.path().resolve("sessions.properties")), fileIo);
+        sessions.addViewPart(new SessionService.ViewPart() {
+            @Override public void save(Map<String, String> v) { view.lessons().saveTo(v); }
+            @Override public void restore(Map<String, String> v) { view.lessons().restoreFrom(v); }
+        });
         exporter = new Exporter(dialogs, liveNotices, training, latent, () -> FileNames.base(settings, training), plot,
                 view.chart());
         modelExport = new ModelExport(dialogs, liveNotices, settings, training, () -> FileNames.base(settings, training),
                 fileIo);
+        exporter.setAnimationFrames(() -> timeline.entries().stream()
+                .map(e -> new Exporter.Frame(e.epoch(), e.codes())).toList());
         exporter.setManifoldGridRenderer(scale -> scaled(view.lessons().manifoldView().snapshotImage(), scale));
         view.setMenuBar(AppMenus.create(new AppMenus.Commands(this::openFolder, this::quit, plot::resetView, this::showHelp,
                         () -> AboutDialog.create(dialogs).show()),

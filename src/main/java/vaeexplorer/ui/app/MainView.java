@@ -10,6 +10,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -90,6 +91,15 @@ public final class MainView extends BorderPane {
         chart = new LossChartView(training, text.fontSize());
         lessons = new Lessons(LessonContext.of(latent, training.latestLoss(), training.klPerDim(), text), latentPanel.plot());
         latentPanel.addToolRow(lessons.overlayBar());
+        // the beta training uses now, large enough for the back of the room (also while the KL warm-up raises it)
+        Label beta = new Label();
+        beta.setId("betaBadge");
+        beta.getStyleClass().add("beta-badge");
+        beta.textProperty().bind(training.betaText());
+        beta.visibleProperty().bind(training.betaText().isNotEmpty());
+        beta.managedProperty().bind(beta.visibleProperty());
+        beta.setMinWidth(Region.USE_PREF_SIZE);
+        latentPanel.addToToolbar(beta);
         chartArea = lessons.tabs(chart);
         split = new SplitPane(withTimeline, chartArea);
         split.setOrientation(Orientation.VERTICAL);

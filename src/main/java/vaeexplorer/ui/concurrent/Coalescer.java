@@ -31,11 +31,20 @@ public final class Coalescer<T> {
         this.executor = Objects.requireNonNull(executor);
     }
 
-    /** Offers a value; schedules one drain only when none is pending. Any thread; never blocks. */
+    /**
+     * Offers a value; schedules one drain only when none is pending. Any thread; never blocks. An executor that has
+     * shut down (the window closed while a trainer thread made its last report) drops the value: no one is left to
+     * receive it.
+     */
     public void offer(T value) {
         Objects.requireNonNull(value);
-        if (pending.getAndAccumulate(value, (old, v) -> old == null ? v : merge.apply(old, v)) == null)
-            executor.execute(this::drain);
+        if (pending.getAndAccumulate(value, (old, v) -> old == null ? v : merge.apply(old, v)) == null) {
+            try {
+                executor.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException gone) {
+                pending.set(null);
+            }
+        }
     }
 
     /** True while a value waits for the sink. */

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -30,6 +31,9 @@ import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.ui.i18n.FileDialogs;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.latent.LatentPlotView;
+import vaeexplorer.ui.i18n.ClassNames;
+import vaeexplorer.core.train.LatentCodes;
 import vaeexplorer.ui.i18n.ProblemTexts;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.training.LossChartView;
@@ -52,6 +56,11 @@ public final class Exporter {
         DECODED("export.decodedImage", ".png", "export.pngImage"),
         SCATTER("export.latentScatter", ".png", "export.pngImage"),
         CHART("export.lossChart", ".png", "export.pngImage"),
+        SCATTER_FIGURE("export.latentScatter", ".png", "export.pngImage"),
+        SCATTER_SVG("export.latentScatter", ".svg", "export.svgImage"),
+        CHART_FIGURE("export.lossChart", ".png", "export.pngImage"),
+        CHART_SVG("export.lossChart", ".svg", "export.svgImage"),
+        ANIMATION("export.trainingAnimation", ".gif", "export.gifImage"),
         MANIFOLD_GRID("export.manifoldGrid", ".png", "export.pngImage"),
         LOSS_CSV("export.lossHistory", ".csv", "export.csvFile"),
         LATENT_CSV("export.latentCoordinates", ".csv", "export.csvFile");
@@ -77,9 +86,10 @@ public final class Exporter {
     private final TrainingModel training;
     private final LatentModel latent;
     private final Supplier<String> baseName;
-    private final Node scatter;
+    private final LatentPlotView scatter;
     private final LossChartView chart;
     private IntFunction<Image> manifoldGrid;
+    private Supplier<List<Frame>> animationFrames = List::of;
     private final ReadOnlyBooleanWrapper manifoldGridAvailable = new ReadOnlyBooleanWrapper(false);
 
     /**
@@ -87,7 +97,7 @@ public final class Exporter {
      * @param scatter  the latent plot, pictured as on screen
      */
     public Exporter(Dialogs dialogs, LiveNotices notices, TrainingModel training, LatentModel latent,
-                    Supplier<String> baseName, Node scatter, LossChartView chart) {
+                    Supplier<String> baseName, LatentPlotView scatter, LossChartView chart) {
         this.dialogs = dialogs;
         this.notices = notices;
         this.training = training;
@@ -149,6 +159,126 @@ public final class Exporter {
         writePng(file, scatter.snapshot(p, null));
     }
 
+    /** One frame of the training's animation: the shown images' codes at the end of an epoch. */
+    public record Frame(int epoch, LatentCodes codes) {}
+
+    /** Where the animation's frames come from (the epoch timeline); until it is plugged in there are none. */
+    public void setAnimationFrames(Supplier<List<Frame>> frames) {
+        animationFrames = frames;
+    }
+
+    /** The animation's size: half a full-HD slide, small enough for a slide deck. */
+    public static final int ANIMATION_WIDTH = 960, ANIMATION_HEIGHT = 540;
+
+    /**
+     * The scatter epoch by epoch, as an animated GIF that loops: every frame shows the same region (all epochs' points,
+     * but for a few strays, and the prior's circles), titled with its epoch; each shows for half a second, the last for
+     * two. Returns the number of frames.
+     */
+    public int writeAnimation(Path file) throws IOException {
+        List<Frame> frames = animationFrames.get();
+        Dataset shown = latent.shown().get();
+        int yd = latent.yDim().get(), xd = latent.xDim().get();
+        frames = frames.stream().filter(f -> f.codes() != null && f.codes().latent() == latent.size().get()).toList();
+        if (frames.isEmpty() || shown == null) throw new IOException(I18n.get("export.noAnimationYet"));
+        double[] region = {-2, 2, -2, 2};
+        for (Frame f : frames) {
+            double[] b = robustBox(f.codes(), xd, yd);
+            region[0] = Math.min(region[0], b[0]);
+            region[1] = Math.max(region[1], b[1]);
+            region[2] = Math.min(region[2], b[2]);
+            region[3] = Math.max(region[3], b[3]);
+        }
+        double padX = 0.05 * (region[1] - region[0]), padY = 0.05 * (region[3] - region[2]);
+        region = new double[] {region[0] - padX, region[1] + padX, region[2] - padY, region[3] + padY};
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int k = 0; k < shown.classNames().size(); k++) names.add(ClassNames.of(shown.classNames(), k));
+        List<BufferedImage> images = new java.util.ArrayList<>();
+        int[] delays = new int[frames.size()];
+        for (int i = 0; i < frames.size(); i++) {
+            Frame f = frames.get(i);
+            ScatterFigure.Content c = new ScatterFigure.Content(f.codes(), xd, yd, names, region,
+                    I18n.format("export.animationTitle", f.epoch(), Formats.count(f.codes().size())), "z" + xd, yd < 0 ? "" : "z" + yd);
+            BufferedImage img = new BufferedImage(ANIMATION_WIDTH, ANIMATION_HEIGHT, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            try {
+                ScatterFigure.draw(g, c, ANIMATION_WIDTH, ANIMATION_HEIGHT);
+            } finally {
+                g.dispose();
+            }
+            images.add(img);
+            delays[i] = i == frames.size() - 1 ? 200 : 50;
+        }
+        AtomicFiles.write(file, out -> GifAnimation.write(out, images, delays));
+        return images.size();
+    }
+
+    /** {x0, x1, y0, y1} holding all but the 0.25% farthest points on each side (as the plot's own fit). */
+    static double[] robustBox(LatentCodes c, int xd, int yd) {
+        int n = c.size();
+        float[] xs = new float[n], ys = new float[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = c.mu(i, xd);
+            ys[i] = yd >= 0 ? c.mu(i, yd) : 0;
+        }
+        java.util.Arrays.sort(xs);
+        java.util.Arrays.sort(ys);
+        int lo = (int) (0.0025 * (n - 1)), hi = (int) Math.ceil(0.9975 * (n - 1));
+        return new double[] {xs[lo], xs[hi], ys[lo], ys[hi]};
+    }
+
+    /** A figure's size: 1920x1080, a full-HD slide (drawn at 960x540 and twice that, so text reads from the back). */
+    public static final int FIGURE_WIDTH = 1920, FIGURE_HEIGHT = 1080;
+    static final double FIGURE_SCALE = 2;
+
+    /**
+     * The latent scatter as a figure: the region the plot shows, with the prior's circles, axis titles, a title and the
+     * legend of the classes, as a PNG of width x height pixels or an SVG of that size.
+     */
+    public void writeScatterFigure(Path file, int width, int height, boolean svg) throws IOException {
+        ScatterFigure.Content c = scatterContent();
+        draw(file, width, height, svg, g -> ScatterFigure.draw(g, c, width / FIGURE_SCALE, height / FIGURE_SCALE));
+    }
+
+    /** The loss chart as a figure (legend, axis titles, markers), as a PNG of width x height pixels or an SVG. */
+    public void writeChartFigure(Path file, int width, int height, boolean svg) throws IOException {
+        draw(file, width, height, svg, g -> chart.chart().draw(g,
+                new java.awt.geom.Rectangle2D.Double(0, 0, width / FIGURE_SCALE, height / FIGURE_SCALE)));
+    }
+
+    private static void draw(Path file, int width, int height, boolean svg, java.util.function.Consumer<java.awt.Graphics2D> d)
+            throws IOException {
+        java.util.function.Consumer<java.awt.Graphics2D> scaled = g -> {
+            g.scale(FIGURE_SCALE, FIGURE_SCALE);
+            d.accept(g);
+        };
+        if (svg) {
+            SvgFiles.write(file, width, height, scaled);
+            return;
+        }
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            scaled.accept(g);
+        } finally {
+            g.dispose();
+        }
+        writePng(file, img);
+    }
+
+    private ScatterFigure.Content scatterContent() throws IOException {
+        LatentCodes codes = latent.codes().get();
+        Dataset shown = latent.shown().get();
+        javafx.geometry.Rectangle2D r = scatter.visibleRange().get();
+        if (codes == null || shown == null || r == null || codes.latent() != latent.size().get())
+            throw new IOException(I18n.get("export.noScatterYet"));
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int k = 0; k < shown.classNames().size(); k++) names.add(ClassNames.of(shown.classNames(), k));
+        int xd = latent.xDim().get(), yd = latent.yDim().get();
+        return new ScatterFigure.Content(codes, xd, yd, names, new double[] {r.getMinX(), r.getMaxX(), r.getMinY(), r.getMaxY()},
+                I18n.format("latent.titleWithCount", Formats.count(codes.size())), "z" + xd, yd < 0 ? "" : "z" + yd);
+    }
+
     /** The loss chart, drawn by JFreeChart at scale times its on-screen size. */
     public void writeChartPng(Path file, double scale) throws IOException {
         writePng(file, chart.render(scale));
@@ -202,6 +332,9 @@ public final class Exporter {
             case DECODED -> "-decoded-x" + (int) scale;
             case SCATTER -> "-latent-scatter" + (scale == 1 ? "" : "@" + (int) scale + "x");
             case CHART -> "-loss-chart" + (scale == 1 ? "" : "@" + (int) scale + "x");
+            case SCATTER_FIGURE, SCATTER_SVG -> "-latent-scatter-figure";
+            case CHART_FIGURE, CHART_SVG -> "-loss-chart-figure";
+            case ANIMATION -> "-training";
             case MANIFOLD_GRID -> "-manifold-grid";
             case LOSS_CSV -> "-loss-history";
             case LATENT_CSV -> "-latent";
@@ -221,6 +354,18 @@ public final class Exporter {
                 }
                 case CHART -> {
                     writeChartPng(file, scale);
+                    yield () -> I18n.format("export.done", kind.what(), file);
+                }
+                case SCATTER_FIGURE, SCATTER_SVG -> {
+                    writeScatterFigure(file, FIGURE_WIDTH, FIGURE_HEIGHT, kind == Kind.SCATTER_SVG);
+                    yield () -> I18n.format("export.done", kind.what(), file);
+                }
+                case ANIMATION -> {
+                    String frames = Formats.count(writeAnimation(file));
+                    yield () -> I18n.format("export.doneFrames", kind.what(), file, frames);
+                }
+                case CHART_FIGURE, CHART_SVG -> {
+                    writeChartFigure(file, FIGURE_WIDTH, FIGURE_HEIGHT, kind == Kind.CHART_SVG);
                     yield () -> I18n.format("export.done", kind.what(), file);
                 }
                 case MANIFOLD_GRID -> {

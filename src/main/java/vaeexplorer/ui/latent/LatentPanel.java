@@ -20,6 +20,7 @@ import vaeexplorer.ui.widgets.TextScale;
 /** The latent plot with its title, dimension selectors (latent size > 2), Reset view, legend and a usage hint. */
 public final class LatentPanel extends VBox {
     private final LatentPlotView plot;
+    private final HBox toolbar;
 
     public LatentPanel(LatentModel latent, TextScale text, ObservableStringValue emptyText) {
         getStyleClass().add("latent-panel");
@@ -35,12 +36,14 @@ public final class LatentPanel extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         title.setMinWidth(0);
+        title.setWrapText(true); // beside the beta figure and the buttons: two lines rather than an ellipsis
+        title.setMinHeight(Region.USE_PREF_SIZE);
         Button resetView = new Button();
         resetView.textProperty().bind(I18n.tr("latent.resetView"));
         resetView.setMinWidth(Region.USE_PREF_SIZE);
         resetView.setId("resetViewButton");
         resetView.setOnAction(e -> plot.resetView());
-        HBox toolbar = new HBox(8, title, spacer, xLabel, xDim, yLabel, yDim, resetView);
+        toolbar = new HBox(8, title, spacer, xLabel, xDim, yLabel, yDim, resetView);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("panel-toolbar");
         for (var n : new javafx.scene.Node[] {xLabel, xDim, yLabel, yDim}) {
@@ -67,6 +70,11 @@ public final class LatentPanel extends VBox {
 
     public LatentPlotView plot() {
         return plot;
+    }
+
+    /** Adds a node to the toolbar over the plot, just before Reset view (say a figure the room should see). */
+    public void addToToolbar(javafx.scene.Node n) {
+        toolbar.getChildren().add(toolbar.getChildren().size() - 1, n);
     }
 
     /** Adds a row (say toggles for the plot's overlays) under the plot, above the hint. */

@@ -207,9 +207,21 @@ public final class Lessons {
         return t;
     }
 
+    /** Writes what the user made in the lessons (the drawing, the interpolation's ends) into a session's view. */
+    public void saveTo(java.util.Map<String, String> view) {
+        draw.saveTo(view);
+        interpolation.saveTo(view);
+    }
+
+    /** Takes back what {@link #saveTo} wrote, once the session's model is in place. */
+    public void restoreFrom(java.util.Map<String, String> view) {
+        draw.restoreFrom(view);
+        interpolation.restoreFrom(view);
+    }
+
     PosteriorSelection selection() { return selection; }
-    InterpolationModel interpolation() { return interpolation; }
-    DrawModel draw() { return draw; }
+    public InterpolationModel interpolation() { return interpolation; }
+    public DrawModel draw() { return draw; }
     ManifoldUnderlay manifoldUnderlay() { return manifoldUnderlay; }
     HolesOverlay holes() { return holes; }
     PosteriorOverlay posteriors() { return posteriors; }

@@ -81,6 +81,7 @@ public final class SessionService {
     private final LatentModel latent;
     private final DatasetLibrary library;
     private final PlotViewport plot;
+    private final List<ViewPart> viewParts = new java.util.ArrayList<>();
     private final SessionPrefs prefs;
     private final TaskExecutor tasks;
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
@@ -290,6 +291,22 @@ public final class SessionService {
         return copy;
     }
 
+    /**
+     * A part of what a user set up that a session keeps besides the model and the plot (a lesson's drawing, the
+     * interpolation's ends): it writes its keys into the view section and reads them back after a session opened.
+     */
+    public interface ViewPart {
+        void save(Map<String, String> view);
+
+        /** Called on the FX thread once the session's model, data and plot are in place; missing keys: leave as is. */
+        void restore(Map<String, String> view);
+    }
+
+    /** Adds a part to the view section of every session saved from now on, and restores it when one opens. */
+    public void addViewPart(ViewPart part) {
+        viewParts.add(part);
+    }
+
     /** The view section: latent point and sliders, plotted dimensions, zoom and pan, and how the data was loaded. */
     Map<String, String> viewState(DatasetChoice data) {
         Map<String, String> v = new TreeMap<>();
@@ -303,6 +320,9 @@ public final class SessionService {
         v.put("plot.center_x", Double.toString(view.centerX()));
         v.put("plot.center_y", Double.toString(view.centerY()));
         v.put("plot.span", Double.toString(view.span()));
+        v.put("settings.kl_warmup", settings.klWarmup().get());
+        v.put("settings.speed", Double.toString(settings.speedLimit().get()));
+        for (ViewPart part : viewParts) part.save(v);
         v.put("data.kind", data.kind().name().toLowerCase(Locale.ROOT));
         v.put("data.label", data.label());
         if (data.options() != null) {
@@ -579,6 +599,16 @@ public final class SessionService {
         } catch (IllegalArgumentException e) {
             // keep the default view
         }
+        // the live settings that are not in the trainer's state: the KL warm-up and the speed
+        String warmup = v.get("settings.kl_warmup");
+        if (warmup != null) settings.klWarmup().set(warmup); // a wrong value shows as the field's error, as if typed
+        try {
+            double speed = Double.parseDouble(v.getOrDefault("settings.speed", "0"));
+            settings.speedLimit().set(Double.isFinite(speed) && speed > 0 ? speed : 0);
+        } catch (NumberFormatException e) {
+            settings.speedLimit().set(0);
+        }
+        for (ViewPart part : viewParts) part.restore(v);
     }
 
     private void openFailed(OpenFailure e, CompletableFuture<Boolean> done) {

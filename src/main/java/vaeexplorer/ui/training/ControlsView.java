@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -22,6 +23,7 @@ import vaeexplorer.core.vae.Likelihood;
 import vaeexplorer.core.vae.VaeConfig;
 
 import vaeexplorer.ui.datasets.DatasetChoice;
+import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
 
@@ -73,6 +75,16 @@ public final class ControlsView extends VBox {
                 I18n.tr("controls.prompt.learningRate")));
         row(live, 2, "controls.field.klWarmup", field(s.klWarmup(), s.klWarmupError(), "klWarmupField",
                 I18n.tr("controls.prompt.klWarmup")));
+        // the speed across both columns: its choices are longer than a number
+        Label speedLabel = new Label();
+        speedLabel.textProperty().bind(I18n.tr("controls.field.speed"));
+        speedLabel.setMinWidth(Label.USE_PREF_SIZE);
+        ComboBox<Double> speed = speedChoice(s);
+        speedLabel.setLabelFor(speed);
+        HBox speedRow = new HBox(8, speedLabel, speed);
+        speedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(speed, Priority.ALWAYS);
+        live.add(speedRow, 0, 3, 2, 1);
 
         ComboBox<DatasetChoice> dataset = new ComboBox<>(s.datasets());
         dataset.setId("datasetChoice");
@@ -184,6 +196,21 @@ public final class ControlsView extends VBox {
      * for a new converter, so its cells word themselves). {@code probe} is any item, for the converter's fromString
      * (unused by a non-editable box).
      */
+    /** Full speed, or training held to a few steps a second for a class to watch (a live setting). */
+    private static ComboBox<Double> speedChoice(SettingsModel s) {
+        ComboBox<Double> speed = new ComboBox<>(FXCollections.observableArrayList(0.0, 100.0, 30.0, 10.0, 3.0, 1.0));
+        speed.setId("speedChoice");
+        speed.setValue(s.speedLimit().get());
+        speed.valueProperty().addListener((o, a, v) -> s.speedLimit().set(v == null ? 0 : v));
+        s.speedLimit().addListener((o, a, v) -> speed.setValue(v.doubleValue()));
+        speed.setMaxWidth(Double.MAX_VALUE);
+        named(speed, v -> v <= 0 ? I18n.get("controls.speed.full") : I18n.format("controls.speed.steps", Formats.plain(v)), 0.0);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(I18n.tr("controls.speed.tooltip"));
+        speed.setTooltip(tip);
+        return speed;
+    }
+
     private static <T> void named(ComboBox<T> box, java.util.function.Function<T, String> name, T probe) {
         box.setConverter(new StringConverter<>() {
             @Override

@@ -24,6 +24,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
 
@@ -60,9 +61,12 @@ public final class LossChartView extends StackPane {
     /** The points' tooltips, made once per point in the current language (applyWords makes them anew). */
     private Tooltips tips;
     private long lastSync;
+    private final javafx.collections.ObservableList<SettingChange> changes;
+    private java.awt.Font markerFont = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     public LossChartView(TrainingModel training, ObservableDoubleValue fontSize) {
         this.history = training.history();
+        this.changes = training.settingChanges();
         setId("lossChartPane");
         XYSeriesCollection left = new XYSeriesCollection();
         left.addSeries(total);
@@ -112,6 +116,7 @@ public final class LossChartView extends StackPane {
         applyFonts(fontSize.get());
         fontSize.addListener((o, a, b) -> applyFonts(b.doubleValue()));
         training.historyVersion().addListener((o, a, b) -> scheduleSync());
+        changes.addListener((javafx.collections.ListChangeListener<SettingChange>) c -> showChanges());
         pending.setOnFinished(e -> sync());
         sync();
     }
@@ -293,6 +298,42 @@ public final class LossChartView extends StackPane {
         lossAxis.setRange(lo - pad, hi + 3 * pad);
     }
 
+    /** A dashed line at each step where beta or the learning rate changed, labelled "β 1 → 4". */
+    private void showChanges() {
+        chart.setNotify(false);
+        try {
+            losses.clearDomainMarkers();
+            for (SettingChange c : changes) {
+                org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(c.step());
+                m.setPaint(new Color(0x60, 0x60, 0x60));
+                m.setStroke(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10,
+                        new float[] {5, 4}, 0));
+                m.setLabel(markerLabel(c));
+                m.setLabelFont(markerFont);
+                m.setLabelPaint(new Color(0x30, 0x30, 0x30));
+                m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+                m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+                m.setLabelOffset(new RectangleInsets(2, 3, 2, 3));
+                losses.addDomainMarker(m, org.jfree.chart.ui.Layer.FOREGROUND);
+            }
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    static String markerLabel(SettingChange c) {
+        String key = c.kind() == SettingChange.Kind.BETA ? "chart.marker.beta" : "chart.marker.learningRate";
+        return I18n.format(key, Formats.plain(c.from()), Formats.plain(c.to()));
+    }
+
+    /** The labels of the markers on the chart now, in step order (for tests). */
+    public java.util.List<String> markerLabels() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.Collection<?> ms = losses.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        if (ms != null) for (Object m : ms) out.add(((org.jfree.chart.plot.Marker) m).getLabel());
+        return out;
+    }
+
     /**
      * Puts the words in the UI's language on the series, axes, tooltips and the empty chart. A series' key is its name
      * in the legend and the tooltips; JFreeChart deprecates renaming it (a key should identify a series for good), but
@@ -300,6 +341,7 @@ public final class LossChartView extends StackPane {
      */
     @SuppressWarnings("deprecation")
     private void applyWords() {
+        showChanges();
         chart.setNotify(false);
         try {
             for (int k = 0; k < series.length; k++) series[k].setKey(I18n.get(SERIES_KEYS[k]));
@@ -327,5 +369,7 @@ public final class LossChartView extends StackPane {
         // clip its canvas may hold another, so the legend (drawn first) kept the base size when the text grew
         chart.getLegend().setItemFont(label.deriveFont(label.getSize2D() + 0.01f));
         losses.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px * 1.1)));
+        markerFont = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px * 0.9));
+        showChanges();
     }
 }

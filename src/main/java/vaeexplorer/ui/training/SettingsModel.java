@@ -41,6 +41,8 @@ public final class SettingsModel {
     private final StringProperty learningRate = new SimpleStringProperty("0.001");
     /** KL warm-up in epochs (0: off), a live setting like beta. */
     private final StringProperty klWarmup = new SimpleStringProperty("0");
+    /** Steps per second training is held to, for watching it (0: full speed); a live setting. */
+    private final javafx.beans.property.DoubleProperty speedLimit = new javafx.beans.property.SimpleDoubleProperty(0);
     private final StringProperty batchSize = new SimpleStringProperty("64");
     private final StringProperty epochs = new SimpleStringProperty("10");
     private final StringProperty seed = new SimpleStringProperty("1");
@@ -118,6 +120,8 @@ public final class SettingsModel {
     public StringProperty epochs() { return epochs; }
     public StringProperty seed() { return seed; }
     public StringProperty klWarmup() { return klWarmup; }
+    /** Steps per second training is held to (0: full speed). */
+    public javafx.beans.property.DoubleProperty speedLimit() { return speedLimit; }
     public ObjectProperty<RunSettings> applied() { return applied; }
 
     public StringBinding latentError() { return latentError; }

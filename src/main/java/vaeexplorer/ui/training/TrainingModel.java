@@ -20,6 +20,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import vaeexplorer.core.data.DataSplit;
 import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.train.LatentCodes;
@@ -97,6 +99,11 @@ public final class TrainingModel implements RunCommands {
     private final ReadOnlyStringWrapper buildError = new ReadOnlyStringWrapper("");
 
     private final BooleanBinding canTrain;
+    private final ObservableList<SettingChange> settingChanges = FXCollections.observableArrayList();
+    private final ObservableList<SettingChange> readOnlyChanges = FXCollections.unmodifiableObservableList(settingChanges);
+    private final long[] lastChangeNanos = new long[SettingChange.Kind.values().length];
+    private double appliedBeta = Double.NaN, appliedLearningRate = Double.NaN;
+    private final ReadOnlyStringWrapper betaText = new ReadOnlyStringWrapper("");
     private final BooleanBinding canPause;
     private final BooleanBinding canResume;
     private final BooleanBinding canStep;
@@ -120,6 +127,10 @@ public final class TrainingModel implements RunCommands {
         settings.beta().addListener((o, a, b) -> applyLiveSettings());
         settings.learningRate().addListener((o, a, b) -> applyLiveSettings());
         settings.klWarmup().addListener((o, a, b) -> applyLiveSettings());
+        settings.speedLimit().addListener((o, a, b) -> {
+            applyLiveSettings();
+            updateStatus();
+        });
         settings.dataset().addListener((o, a, b) -> setBuildError(null));
         settings.batchSize().addListener((o, a, b) -> setBuildError(null));
         state.addListener((o, a, b) -> {
@@ -258,6 +269,10 @@ public final class TrainingModel implements RunCommands {
     public ReadOnlyObjectProperty<LossPoint> latestLoss() { return latestLoss.getReadOnlyProperty(); }
     /** Mean KL of each latent dimension over the newest reporting interval (nats), or null before the first. */
     public ReadOnlyObjectProperty<double[]> klPerDim() { return klPerDim.getReadOnlyProperty(); }
+    /** Changes of beta and the learning rate made while this model trained, in step order (cleared on Reset). */
+    public ObservableList<SettingChange> settingChanges() { return readOnlyChanges; }
+    /** The beta training uses now, worded for the large figure over the plot ("" before the first loss). */
+    public ReadOnlyStringProperty betaText() { return betaText.getReadOnlyProperty(); }
     public LossCurves history() { return history; }
     /** The run's loss points (bounded, merged when long) and test points, fed from the snapshots. */
     public LossHistory lossHistory() { return lossHistory; }
@@ -378,9 +393,52 @@ public final class TrainingModel implements RunCommands {
     private void applyLiveSettings() {
         if (run == null) return;
         double b = settings.betaValue(), lr = settings.learningRateValue(), w = settings.klWarmupValue();
-        if (!Double.isNaN(b)) run.setBeta(b);
-        if (!Double.isNaN(lr)) run.setLearningRate(lr);
+        if (!Double.isNaN(b)) {
+            noteChange(SettingChange.Kind.BETA, appliedBeta, b);
+            appliedBeta = b;
+            run.setBeta(b);
+        }
+        if (!Double.isNaN(lr)) {
+            noteChange(SettingChange.Kind.LEARNING_RATE, appliedLearningRate, lr);
+            appliedLearningRate = lr;
+            run.setLearningRate(lr);
+        }
         if (!Double.isNaN(w)) run.setKlWarmupEpochs(w);
+        run.setSpeedLimit(settings.speedLimit().get());
+    }
+
+    /**
+     * Keeps a change of beta or the learning rate made after training began, for the loss chart's markers. Changes of
+     * one kind within a few seconds are one change (the keystrokes of typing "0.25"); one that undoes itself is none.
+     */
+    private void noteChange(SettingChange.Kind kind, double from, double to) {
+        if (Double.isNaN(from) || from == to || step.get() == 0) return;
+        long now = System.nanoTime();
+        SettingChange last = null;
+        for (int i = settingChanges.size() - 1; i >= 0 && last == null; i--)
+            if (settingChanges.get(i).kind() == kind) last = settingChanges.get(i);
+        if (last != null && now - lastChangeNanos[kind.ordinal()] < SettingChange.MERGE_NANOS) {
+            settingChanges.remove(last);
+            from = last.from();
+        }
+        lastChangeNanos[kind.ordinal()] = now;
+        if (from != to) settingChanges.add(new SettingChange(step.get(), kind, from, to));
+    }
+
+    /** The beta the model trains with now, for the large figure over the plot: "β = 0.35 (KL warm-up to 1)". */
+    private void updateBetaText() {
+        LossPoint p = lastLoss;
+        if (p == null) {
+            betaText.set("");
+        } else if (run != null && run.trainer().klWarmupEpochs() > 0 && p.beta() < run.trainer().beta()) {
+            betaText.set(I18n.format("beta.badgeWarmup", Formats.plain(round3(p.beta())), Formats.plain(run.trainer().beta())));
+        } else {
+            betaText.set(I18n.format("beta.badge", Formats.plain(round3(p.beta()))));
+        }
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     private void clearDisplays() {
@@ -399,6 +457,9 @@ public final class TrainingModel implements RunCommands {
         lastTest = null;
         latestLoss.set(null);
         klPerDim.set(null);
+        settingChanges.clear();
+        appliedBeta = appliedLearningRate = Double.NaN;
+        betaText.set("");
     }
 
     private void onSnapshot(TrainingSnapshot s) {
@@ -462,6 +523,7 @@ public final class TrainingModel implements RunCommands {
     }
 
     private void updateStatus() {
+        updateBetaText();
         State st = state.get();
         stateText.set(I18n.get(resetting.get() ? "state.loading" : st == null ? "state.noModel" : switch (st) {
             case IDLE -> "state.ready";
@@ -483,7 +545,10 @@ public final class TrainingModel implements RunCommands {
         int shownEpoch = Math.min(s.epochs(), s.epoch() + (s.imagesInEpoch() > 0 || s.epoch() == 0 ? 1 : 0));
         b.append(I18n.format("status.epoch", Math.max(1, shownEpoch), s.epochs()));
         b.append(sep).append(I18n.format("status.step", Formats.count(s.step())));
-        b.append(sep).append(I18n.format("status.speed", Formats.count(Math.round(s.samplesPerSecond()))));
+        // the rate is of the training now: a paused or finished run shows none rather than a frozen one
+        double held = settings.speedLimit().get();
+        if (st == State.RUNNING && held > 0) b.append(sep).append(I18n.format("status.held", Formats.plain(held)));
+        else if (st == State.RUNNING) b.append(sep).append(I18n.format("status.speed", Formats.count(Math.round(s.samplesPerSecond()))));
         double elapsed = (wallNanos + (runningSince >= 0 ? System.nanoTime() - runningSince : 0)) / 1e9;
         b.append(sep).append(I18n.format("status.elapsed", Formats.duration(elapsed)));
         long imagesDone = (long) s.epoch() * s.epochSize() + s.imagesInEpoch();

@@ -299,6 +299,22 @@ class ExplorerTest {
     }
 
     @Test
+    void aChangeOfBetaWhileTrainingIsMarkedOnTheChartAndTheBetaInUseShownLarge(FxRobot robot) {
+        awaitReady();
+        robot.clickOn("#stepButton");
+        await("one step", 5_000, () -> training().step().get() == 1);
+        assertEquals("β = 1", fx(() -> robot.lookup("#betaBadge").queryAs(Label.class).getText()));
+        assertTrue(fx(() -> robot.lookup("#betaBadge").query().isVisible()));
+        robot.doubleClickOn("#betaField").write("4");
+        await("the marker", 5_000, () -> explorer.view().chart().markerLabels().equals(java.util.List.of("β 1 → 4")));
+        robot.clickOn("#stepButton");
+        await("a step with the new beta", 5_000, () -> training().step().get() == 2);
+        await("the figure follows", 5_000, () -> "β = 4".equals(robot.lookup("#betaBadge").queryAs(Label.class).getText()));
+        robot.clickOn("#speedChoice").clickOn("3 steps/s");
+        assertEquals(3.0, fx(() -> explorer.settings().speedLimit().get()));
+    }
+
+    @Test
     void resetOfATrainedModelAsksFirstAndCancelKeepsTheModel(FxRobot robot) {
         awaitReady();
         robot.clickOn("#stepButton");

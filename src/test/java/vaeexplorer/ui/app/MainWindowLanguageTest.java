@@ -107,7 +107,8 @@ class MainWindowLanguageTest {
         await("its report", 10_000, () -> text(robot, "#statusLabel").startsWith("第 1 轮"));
         assertEquals("已暂停", text(robot, "#stateLabel"));
         assertTrue(text(robot, "#statusLabel").startsWith("第 1 轮,共 1000 轮  ·  第 1 步  ·  "), text(robot, "#statusLabel"));
-        assertTrue(text(robot, "#statusLabel").contains(" 张/秒  ·  已用 0:"), text(robot, "#statusLabel"));
+        assertTrue(text(robot, "#statusLabel").contains("  ·  已用 0:"), text(robot, "#statusLabel"));
+        assertFalse(text(robot, "#statusLabel").contains("张/秒"), "paused: no frozen rate");
         assertTrue(text(robot, "#statusLabel").contains("  ·  损失 "), text(robot, "#statusLabel"));
 
         language(I18n.ENGLISH);

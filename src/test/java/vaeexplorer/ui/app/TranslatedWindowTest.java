@@ -44,7 +44,7 @@ import vaeexplorer.ui.i18n.I18n;
 @ExtendWith(ApplicationExtension.class)
 class TranslatedWindowTest {
     /** Latin words that stay in the Chinese UI: symbols, file formats, data set and product names, key names. */
-    private static final Set<String> KEPT = Set.of("VAE", "Explorer", "MNIST", "Fashion", "IDX", "CSV", "PNG", "JSON", "KL",
+    private static final Set<String> KEPT = Set.of("VAE", "Explorer", "MNIST", "Fashion", "IDX", "CSV", "PNG", "SVG", "GIF", "JSON", "KL",
             "ELBO", "Adam", "SGD", "Ctrl", "Shift", "Alt", "Esc", "Space", "Home", "Enter", "Delete", "Backspace", "log",
             "exp", "sqrt", "max", "min", "Cmd", "English", "Language", "PgUp", "PgDn", "Up", "Down", "Left", "Right",
             "Plus", "Minus", "Tab", "Page", "End", "Numpad", "px", "ms", "µs", "PyTorch", "safetensors");

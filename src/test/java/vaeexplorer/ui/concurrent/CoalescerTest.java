@@ -107,4 +107,16 @@ class CoalescerTest {
         ui.queue.poll().run();
         assertEquals(List.of(1, 5), got);
     }
+
+    @Test
+    void anExecutorThatHasShutDownDropsTheValueInsteadOfThrowingAtTheProducer() {
+        java.util.concurrent.ExecutorService gone = java.util.concurrent.Executors.newSingleThreadExecutor();
+        gone.shutdownNow();
+        java.util.List<Integer> got = new java.util.ArrayList<>();
+        Coalescer<Integer> c = new Coalescer<>(Integer::sum, got::add, gone);
+        c.offer(1); // a trainer thread's last report after the window closed
+        org.junit.jupiter.api.Assertions.assertFalse(c.hasPending(), "nothing is left waiting");
+        c.offer(2);
+        org.junit.jupiter.api.Assertions.assertTrue(got.isEmpty());
+    }
 }

@@ -193,6 +193,38 @@ class SessionTest {
     }
 
     @Test
+    void aSessionKeepsTheWarmUpTheSpeedTheDrawingAndTheInterpolationEnds(FxRobot robot) throws Exception {
+        awaitReady(a);
+        run(() -> a.training().stepOnce());
+        await("a step", 5_000, () -> a.training().step().get() == 1);
+        run(() -> {
+            a.settings().klWarmup().set("2.5");
+            a.settings().speedLimit().set(10);
+            a.view().lessons().draw().stroke(6, 6, 20, 22, false);
+            a.view().lessons().draw().normalise().set(false);
+            a.view().lessons().interpolation().setNext(new float[] {1.5f, -0.5f, 0.25f});
+            a.view().lessons().interpolation().setNext(new float[] {-2f, 1f, 0f});
+        });
+        float[] drawing = fx(() -> a.view().lessons().draw().image().get());
+        Path file = tmp.resolve("set-up.vaesession");
+        save(a, file);
+
+        Explorer x = fresh();
+        assertTrue(open(x, file));
+        assertEquals("2.5", fx(() -> x.settings().klWarmup().get()), "the KL warm-up");
+        assertEquals(10.0, fx(() -> x.settings().speedLimit().get()), "the speed");
+        assertEquals(2.5, fx(() -> x.training().currentRun().trainer().klWarmupEpochs()), "and the run trains with it");
+        float[] opened = fx(() -> x.view().lessons().draw().image().get());
+        assertEquals(drawing.length, opened.length);
+        for (int i = 0; i < drawing.length; i++) assertEquals(drawing[i], opened[i], 0.5 / 255, "drawing pixel " + i);
+        assertFalse(fx(() -> x.view().lessons().draw().normalise().get()), "drawn as it was, without normalising");
+        assertArrayEquals(new float[] {1.5f, -0.5f, 0.25f}, fx(() -> x.view().lessons().interpolation().a().get()), "end A");
+        assertArrayEquals(new float[] {-2f, 1f, 0f}, fx(() -> x.view().lessons().interpolation().b().get()), "end B");
+        String notice = fx(() -> x.notices().notice());
+        assertTrue(notice.contains("does not keep the earlier epochs"), "the timeline's note: " + notice);
+    }
+
+    @Test
     void aSessionSavedWhileTrainingRunsIsConsistentAndContinuesAtTheNextStep(FxRobot robot) throws Exception {
         trainUntil(a, 30);
         Path file = tmp.resolve("running.vaesession");

@@ -75,6 +75,36 @@ public final class DrawModel {
         if (any) changed();
     }
 
+    /** The drawing for a session: its size, whether it is normalised, and its pixels (a byte each, in hex). */
+    public void saveTo(java.util.Map<String, String> view) {
+        StringBuilder hex = new StringBuilder(2 * pixels.length);
+        for (float v : pixels) hex.append(String.format(java.util.Locale.ROOT, "%02x", Math.round(255 * Math.max(0, Math.min(1, v)))));
+        view.put("draw.rows", String.valueOf(rows));
+        view.put("draw.cols", String.valueOf(cols));
+        view.put("draw.normalise", String.valueOf(normalise.get()));
+        view.put("draw.pixels", empty.get() ? "" : hex.toString());
+    }
+
+    /** Takes a saved drawing back if it fits the data set's image size; anything else leaves the canvas as it is. */
+    public void restoreFrom(java.util.Map<String, String> view) {
+        if (view.containsKey("draw.normalise")) normalise.set(Boolean.parseBoolean(view.get("draw.normalise")));
+        String hex = view.getOrDefault("draw.pixels", "");
+        if (!String.valueOf(rows).equals(view.get("draw.rows")) || !String.valueOf(cols).equals(view.get("draw.cols"))) return;
+        if (hex.isEmpty()) {
+            clear();
+            return;
+        }
+        if (hex.length() != 2 * pixels.length) return;
+        float[] loaded = new float[pixels.length];
+        for (int i = 0; i < loaded.length; i++) {
+            int hi = Character.digit(hex.charAt(2 * i), 16), lo = Character.digit(hex.charAt(2 * i + 1), 16);
+            if (hi < 0 || lo < 0) return;
+            loaded[i] = (hi * 16 + lo) / 255f;
+        }
+        System.arraycopy(loaded, 0, pixels, 0, pixels.length);
+        changed();
+    }
+
     public void clear() {
         java.util.Arrays.fill(pixels, 0);
         changed();

@@ -21,8 +21,51 @@ public final class InterpolationModel {
     private final IntegerProperty frames = new SimpleIntegerProperty(DEFAULT_FRAMES);
     private final BooleanProperty clickMode = new SimpleBooleanProperty(false);
     private int next;
+    private final javafx.beans.value.ObservableIntegerValue size;
+
+    /** The ends for a session, as comma-separated coordinates ("" when unset). */
+    public void saveTo(java.util.Map<String, String> view) {
+        view.put("interpolation.a", text(a.get()));
+        view.put("interpolation.b", text(b.get()));
+    }
+
+    /** Takes saved ends back if they have the model's latent size; anything else leaves them as they are. */
+    public void restoreFrom(java.util.Map<String, String> view) {
+        if (!view.containsKey("interpolation.a") && !view.containsKey("interpolation.b")) return;
+        float[] ea = parse(view.get("interpolation.a")), eb = parse(view.get("interpolation.b"));
+        clear();
+        if (ea != null) setNext(ea);
+        if (eb != null) {
+            if (ea == null) next = 1;
+            setNext(eb);
+        }
+    }
+
+    private static String text(float[] z) {
+        if (z == null) return "";
+        StringBuilder s = new StringBuilder();
+        for (int d = 0; d < z.length; d++) s.append(d == 0 ? "" : ",").append(z[d]);
+        return s.toString();
+    }
+
+    private float[] parse(String text) {
+        if (text == null || text.isBlank()) return null;
+        String[] parts = text.split(",");
+        if (parts.length != size.get()) return null;
+        float[] z = new float[parts.length];
+        try {
+            for (int d = 0; d < z.length; d++) {
+                z[d] = Float.parseFloat(parts[d].trim());
+                if (!Float.isFinite(z[d])) return null;
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return z;
+    }
 
     public InterpolationModel(LatentModel latent) {
+        this.size = latent.size();
         latent.size().addListener((o, x, y) -> clear());
         // the ends belong to a data set's latent space: another data set's model gives them no meaning
         latent.shown().addListener((o, before, now) -> {

@@ -1,0 +1,149 @@
+package vaeexplorer.ui.export;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+
+import vaeexplorer.core.train.LatentCodes;
+import vaeexplorer.ui.latent.Palette;
+import vaeexplorer.ui.widgets.NiceTicks;
+
+/**
+ * The latent scatter as a figure for a slide or a paper: the means of the shown images in their classes' colours, the
+ * prior's 1- and 2-sigma circles, grid, ticks, axis titles, a title and a legend of the classes, drawn into any
+ * Graphics2D (a PNG's image or an SVG document) at the size asked. It shows the region the plot shows, at the same
+ * scale on both axes, widened to the figure's shape.
+ */
+final class ScatterFigure {
+    /**
+     * What the figure shows.
+     *
+     * @param codes      the shown images' codes
+     * @param xDim       the latent dimension across
+     * @param yDim       the dimension up (-1: one-dimensional latent, points on a line)
+     * @param classNames the name of each class label, in the UI's language ("" for none)
+     * @param region     {minX, maxX, minY, maxY} the plot shows now
+     */
+    record Content(LatentCodes codes, int xDim, int yDim, List<String> classNames, double[] region, String title,
+                   String xTitle, String yTitle) {}
+
+    private ScatterFigure() {}
+
+    /** Draws the figure into g over (0, 0, width, height) in g's units. */
+    static void draw(Graphics2D g, Content c, double width, double height) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setColor(Color.WHITE);
+        g.fill(new Rectangle2D.Double(0, 0, width, height));
+        double unit = Math.min(width, height) / 540; // sizes are set for a 960x540 figure
+        Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(18 * unit));
+        Font axisFont = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(16 * unit));
+        Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(13 * unit));
+
+        // the legend's width: the longest class name beside a dot
+        g.setFont(axisFont);
+        FontMetrics fm = g.getFontMetrics();
+        int classes = c.classNames().size();
+        double legendWidth = 0;
+        for (String n : c.classNames()) legendWidth = Math.max(legendWidth, fm.stringWidth(n));
+        legendWidth = classes == 0 ? 0 : legendWidth + 34 * unit;
+
+        double left = 64 * unit, right = 16 * unit + legendWidth, top = 40 * unit, bottom = 56 * unit;
+        double pw = width - left - right, ph = height - top - bottom;
+        // the region at one scale for both axes, widened to the plot area's shape
+        double[] r = c.region();
+        double cx = (r[0] + r[1]) / 2, cy = (r[2] + r[3]) / 2;
+        double scale = Math.min(pw / (r[1] - r[0]), ph / (r[3] - r[2]));
+        double minX = cx - pw / 2 / scale, maxX = cx + pw / 2 / scale, minY = cy - ph / 2 / scale, maxY = cy + ph / 2 / scale;
+        Mapping m = new Mapping(left, top, pw, ph, minX, maxY, scale);
+
+        g.setColor(new Color(0x21, 0x21, 0x21));
+        g.setFont(titleFont);
+        g.drawString(c.title(), (float) left, (float) (top - 14 * unit));
+
+        // grid and ticks
+        double step = NiceTicks.step(0, Math.min(maxX - minX, maxY - minY), (int) Math.max(2, Math.min(pw, ph) / (45 * unit)));
+        g.setFont(tickFont);
+        fm = g.getFontMetrics();
+        g.setStroke(new BasicStroke((float) unit));
+        for (double t : NiceTicks.ticks(minX, maxX, step)) {
+            double x = m.x(t);
+            g.setColor(Math.abs(t) < step * 1e-6 ? new Color(0xb0, 0xb6, 0xba) : new Color(0xe6, 0xe9, 0xeb));
+            g.draw(new Line2D.Double(x, top, x, top + ph));
+            String s = NiceTicks.label(t, step);
+            g.setColor(new Color(0x45, 0x4a, 0x4d));
+            g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), (float) (top + ph + fm.getAscent() + 4 * unit));
+        }
+        if (c.yDim() >= 0)
+            for (double t : NiceTicks.ticks(minY, maxY, step)) {
+                double y = m.y(t);
+                g.setColor(Math.abs(t) < step * 1e-6 ? new Color(0xb0, 0xb6, 0xba) : new Color(0xe6, 0xe9, 0xeb));
+                g.draw(new Line2D.Double(left, y, left + pw, y));
+                String s = NiceTicks.label(t, step);
+                g.setColor(new Color(0x45, 0x4a, 0x4d));
+                g.drawString(s, (float) (left - fm.stringWidth(s) - 6 * unit), (float) (y + fm.getAscent() / 2.0 - 1));
+            }
+        g.setColor(new Color(0x9e, 0xa4, 0xa8));
+        g.draw(new Rectangle2D.Double(left, top, pw, ph));
+
+        // axis titles
+        g.setFont(axisFont);
+        fm = g.getFontMetrics();
+        g.setColor(new Color(0x21, 0x21, 0x21));
+        g.drawString(c.xTitle(), (float) (left + pw / 2 - fm.stringWidth(c.xTitle()) / 2.0), (float) (height - 12 * unit));
+        if (c.yDim() >= 0) {
+            java.awt.geom.AffineTransform saved = g.getTransform();
+            g.rotate(-Math.PI / 2, 20 * unit, top + ph / 2);
+            g.drawString(c.yTitle(), (float) (20 * unit - fm.stringWidth(c.yTitle()) / 2.0), (float) (top + ph / 2 + fm.getAscent() / 2.0));
+            g.setTransform(saved);
+        }
+
+        Shape clip = g.getClip();
+        g.clip(new Rectangle2D.Double(left, top, pw, ph));
+        // the prior N(0, I): its 1- and 2-sigma circles
+        g.setColor(new Color(0x37, 0x47, 0x4f));
+        for (int k = 1; k <= 2; k++) {
+            g.setStroke(new BasicStroke((float) (1.5 * unit), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                    new float[] {(float) (6 * unit), (float) (4 * unit)}, 0));
+            double rr = k * scale;
+            if (c.yDim() >= 0) g.draw(new Ellipse2D.Double(m.x(0) - rr, m.y(0) - rr, 2 * rr, 2 * rr));
+        }
+        // the points, in the classes' colours
+        LatentCodes codes = c.codes();
+        double dot = 2.6 * unit;
+        if (codes != null)
+            for (int i = 0; i < codes.size(); i++) {
+                double x = m.x(codes.mu(i, c.xDim())), y = c.yDim() >= 0 ? m.y(codes.mu(i, c.yDim())) : m.y(0);
+                javafx.scene.paint.Color col = Palette.of(codes.label(i));
+                g.setColor(new Color((float) col.getRed(), (float) col.getGreen(), (float) col.getBlue(), 0.8f));
+                g.fill(new Ellipse2D.Double(x - dot, y - dot, 2 * dot, 2 * dot));
+            }
+        g.setClip(clip);
+
+        // the legend: exactly the marks the plot uses
+        double ly = top + 4 * unit, lx = width - legendWidth;
+        for (int k = 0; k < classes; k++) {
+            javafx.scene.paint.Color col = Palette.of(k);
+            g.setColor(new Color((float) col.getRed(), (float) col.getGreen(), (float) col.getBlue()));
+            double d = 6 * unit, rowH = fm.getHeight() + 4 * unit, yy = ly + k * rowH + rowH / 2;
+            g.fill(new Ellipse2D.Double(lx, yy - d, 2 * d, 2 * d));
+            g.setColor(new Color(0x21, 0x21, 0x21));
+            g.drawString(c.classNames().get(k), (float) (lx + 2 * d + 8 * unit), (float) (yy + fm.getAscent() / 2.0 - 2 * unit));
+        }
+    }
+
+    /** Latent coordinates to the figure's, one scale for both axes. */
+    private record Mapping(double left, double top, double width, double height, double minX, double maxY, double scale) {
+        double x(double v) { return left + (v - minX) * scale; }
+        double y(double v) { return top + (maxY - v) * scale; }
+    }
+}
