@@ -183,7 +183,7 @@ public final class Exporter {
         if (frames.isEmpty() || shown == null) throw new IOException(I18n.get("export.noAnimationYet"));
         double[] region = {-2, 2, -2, 2};
         for (Frame f : frames) {
-            double[] b = robustBox(f.codes(), xd, yd);
+            double[] b = LatentPlotView.robustBox(f.codes(), xd, yd); // as the plot fits its own view
             region[0] = Math.min(region[0], b[0]);
             region[1] = Math.max(region[1], b[1]);
             region[2] = Math.min(region[2], b[2]);
@@ -211,20 +211,6 @@ public final class Exporter {
         }
         AtomicFiles.write(file, out -> GifAnimation.write(out, images, delays));
         return images.size();
-    }
-
-    /** {x0, x1, y0, y1} holding all but the 0.25% farthest points on each side (as the plot's own fit). */
-    static double[] robustBox(LatentCodes c, int xd, int yd) {
-        int n = c.size();
-        float[] xs = new float[n], ys = new float[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = c.mu(i, xd);
-            ys[i] = yd >= 0 ? c.mu(i, yd) : 0;
-        }
-        java.util.Arrays.sort(xs);
-        java.util.Arrays.sort(ys);
-        int lo = (int) (0.0025 * (n - 1)), hi = (int) Math.ceil(0.9975 * (n - 1));
-        return new double[] {xs[lo], xs[hi], ys[lo], ys[hi]};
     }
 
     /** A figure's size: 1920x1080, a full-HD slide (drawn at 960x540 and twice that, so text reads from the back). */

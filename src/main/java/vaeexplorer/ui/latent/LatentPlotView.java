@@ -189,17 +189,26 @@ public final class LatentPlotView extends Region implements PlotViewport {
     public double[] pointsBox() {
         LatentCodes c = latent.codes().get();
         if (c == null || c.size() == 0 || c.latent() != latent.size().get()) return null;
+        double[] p = robustBox(c, latent.xDim().get(), latent.yDim().get());
+        double[] box = {Math.min(-2, p[0]), Math.max(2, p[1]), Math.min(-2, p[2]), Math.max(2, p[3])};
+        return Double.isFinite(box[0] + box[1] + box[2] + box[3]) ? box : null;
+    }
+
+    /**
+     * The box {x0, x1, y0, y1} of the codes' means in dimensions xd and yd (one out of range: 0), without the 0.25 %
+     * farthest out on each side. At least one code.
+     */
+    public static double[] robustBox(LatentCodes c, int xd, int yd) {
         int n = c.size();
         float[] xs = new float[n], ys = new float[n];
         for (int i = 0; i < n; i++) {
-            xs[i] = (float) xOf(c, i);
-            ys[i] = (float) yOf(c, i);
+            xs[i] = xd >= 0 && xd < c.latent() ? c.mu(i, xd) : 0;
+            ys[i] = yd >= 0 && yd < c.latent() ? c.mu(i, yd) : 0;
         }
         java.util.Arrays.sort(xs);
         java.util.Arrays.sort(ys);
         int lo = (int) (0.0025 * (n - 1)), hi = (int) Math.ceil(0.9975 * (n - 1));
-        double[] box = {Math.min(-2, xs[lo]), Math.max(2, xs[hi]), Math.min(-2, ys[lo]), Math.max(2, ys[hi])};
-        return Double.isFinite(box[0] + box[1] + box[2] + box[3]) ? box : null;
+        return new double[] {xs[lo], xs[hi], ys[lo], ys[hi]};
     }
 
     private boolean fitToCodes() {
@@ -219,28 +228,24 @@ public final class LatentPlotView extends Region implements PlotViewport {
      */
     private boolean fit(double[] b) {
         if (b == null) return false;
-        double x0 = b[0], x1 = b[1], y0 = b[2], y1 = b[3];
-        // the span covers the shorter side: fit the box's wider side relative to the plot's shape
-        double aspect = Math.max(view.width(), view.height()) / Math.min(view.width(), view.height());
-        boolean wide = view.width() >= view.height();
-        double spanX = (x1 - x0) / (wide ? aspect : 1), spanY = (y1 - y0) / (wide ? 1 : aspect);
-        double span = 1.1 * Math.max(spanX, spanY);
-        boolean inside = view.minX() <= x0 && view.maxX() >= x1 && view.minY() <= y0 && view.maxY() >= y1;
-        if (inside && span > 0.67 * view.span()) return false;
+        boolean inside = view.minX() <= b[0] && view.maxX() >= b[1] && view.minY() <= b[2] && view.maxY() >= b[3];
+        if (inside && fittedSpan(b) > 0.67 * view.span()) return false;
         show(b);
         return true;
     }
 
     /** Moves and zooms so that the box {x0, x1, y0, y1} fills the plot area with a margin of a twentieth. */
     private void show(double[] b) {
-        if (!(view.width() > 0 && view.height() > 0)) { // before the first layout
-            view.show((b[0] + b[1]) / 2, (b[2] + b[3]) / 2, 1.1 * Math.max(b[1] - b[0], b[3] - b[2]));
-            return;
-        }
+        view.show((b[0] + b[1]) / 2, (b[2] + b[3]) / 2, fittedSpan(b));
+    }
+
+    /** The span (across the plot's shorter side) that shows the box with a margin of a twentieth. */
+    private double fittedSpan(double[] b) {
+        if (!(view.width() > 0 && view.height() > 0)) return 1.1 * Math.max(b[1] - b[0], b[3] - b[2]); // before layout
         double aspect = Math.max(view.width(), view.height()) / Math.min(view.width(), view.height());
         boolean wide = view.width() >= view.height();
         double spanX = (b[1] - b[0]) / (wide ? aspect : 1), spanY = (b[3] - b[2]) / (wide ? 1 : aspect);
-        view.show((b[0] + b[1]) / 2, (b[2] + b[3]) / 2, 1.1 * Math.max(spanX, spanY));
+        return 1.1 * Math.max(spanX, spanY);
     }
 
     /** Points drawn at the last redraw (for tests). */

@@ -35,7 +35,7 @@ public final class DrawView extends HBox {
         reconTitle.setMinWidth(Label.USE_PREF_SIZE);
         VBox middle = new VBox(4, reconTitle, reconstruction);
         VBox.setVgrow(reconstruction, Priority.ALWAYS);
-        model.reconstruction().addListener((o, a, img) -> showReconstruction(model, img));
+        model.reconstruction().addListener((o, a, img) -> show(reconstruction, model, img));
         Label inputTitle = label("draw.inputTitle");
         inputTitle.getStyleClass().add("panel-title");
         inputTitle.setWrapText(true); // narrow beside the drawing: two lines rather than an ellipsis
@@ -96,10 +96,6 @@ public final class DrawView extends HBox {
 
     PixelCanvas input() {
         return input;
-    }
-
-    private void showReconstruction(DrawModel model, float[] img) {
-        show(reconstruction, model, img);
     }
 
     private static void show(PixelCanvas canvas, DrawModel model, float[] img) {
