@@ -217,10 +217,10 @@ class ExplorerTest {
         // press where no point is (a press on a point would select it, and the selection's images change the layout)
         javafx.geometry.Point2D free = fx(() -> {
             LatentPlotView p = plot();
-            for (double fy = 0.5; fy < 0.9; fy += 0.05)
-                for (double fx = 0.3; fx < 0.6; fx += 0.05) {
+            for (double fy = 0.9; fy > 0.3; fy -= 0.02) // the drag goes 120 px right and 60 up from there
+                for (double fx = 0.1; fx < 0.75; fx += 0.02) {
                     double x = fx * p.getWidth(), y = fy * p.getHeight();
-                    if (p.pointAt(x, y) < 0 && p.pointAt(x + 120, y - 60) < 0) return p.localToScreen(x, y);
+                    if (p.pointAt(x, y) < 0 && x + 130 < p.getWidth() && y - 70 > 0) return p.localToScreen(x, y);
                 }
             throw new AssertionError("no free spot in the plot");
         });
