@@ -23,7 +23,6 @@ import vaeexplorer.ui.datasets.DatasetLibrary;
 import vaeexplorer.ui.export.Exporter;
 import vaeexplorer.ui.export.ModelExport;
 import vaeexplorer.ui.i18n.FileDialogs;
-import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Language;
 import vaeexplorer.ui.i18n.ProblemTexts;
@@ -178,7 +177,7 @@ public final class Explorer {
 
         @Override
         public void ask(long steps, Consumer<ResetGuard.Choice> answer) {
-            dialogs.ask("resetDialog", I18n.get("reset.askHeader"), I18n.format("reset.askMessage", Formats.count(steps)),
+            dialogs.ask("resetDialog", I18n.get("reset.askHeader"), ResetGuard.question(steps),
                     List.of(I18n.get("reset.save"), I18n.get("reset.discard"), I18n.get("dialogButtons.cancel")),
                     i -> answer.accept(ResetGuard.Choice.values()[i]));
         }

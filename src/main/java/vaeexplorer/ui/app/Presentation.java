@@ -14,7 +14,9 @@ import vaeexplorer.ui.widgets.TextScale;
 /**
  * Presentation mode for a projector: full screen, text scaled to the window's height (so it is as large, relative to
  * the picture, at 1280x720 as at 1920x1080) and lines twice as thick; leaving it (F11, Esc) restores the text size.
- * The controls and the loss chart can be hidden, in or out of presentation mode.
+ * The controls and the loss chart can be hidden, in or out of presentation mode; presentation mode hides the controls
+ * (the room watches the plots; Space, Ctrl+T and S still train, Ctrl+1 shows them) and leaving it shows them again
+ * if they were shown before.
  */
 public final class Presentation {
     /** Text scale on a 720-line screen; taller screens get proportionally more. */
@@ -28,6 +30,7 @@ public final class Presentation {
     private final BooleanProperty showChart = new SimpleBooleanProperty(true);
     private final DoubleBinding lineScale = Bindings.when(on).then(LINE_SCALE).otherwise(1.0);
     private double savedScale = 1;
+    private boolean controlsWereShown = true;
     private final InvalidationListener follow = o -> rescale();
 
     Presentation(Stage stage, TextScale text) {
@@ -60,6 +63,8 @@ public final class Presentation {
         Scene scene = stage.getScene();
         if (now) {
             savedScale = text.scale().get();
+            controlsWereShown = showControls.get();
+            showControls.set(false);
             stage.setFullScreenExitHint(I18n.get("presentation.exitHint"));
             stage.setFullScreen(true);
             // the text follows the window's height: it is set now and again when full screen has taken effect
@@ -68,6 +73,7 @@ public final class Presentation {
         } else {
             if (scene != null) scene.heightProperty().removeListener(follow);
             text.scale().set(savedScale);
+            showControls.set(controlsWereShown);
             stage.setFullScreen(false);
         }
     }

@@ -228,8 +228,7 @@ public final class Exporter {
 
     /** The loss chart as a figure (legend, axis titles, markers), as a PNG of width x height pixels or an SVG. */
     public void writeChartFigure(Path file, int width, int height, boolean svg) throws IOException {
-        draw(file, width, height, svg, g -> chart.chart().draw(g,
-                new java.awt.geom.Rectangle2D.Double(0, 0, width / FIGURE_SCALE, height / FIGURE_SCALE)));
+        draw(file, width, height, svg, g -> chart.drawFigure(g, width / FIGURE_SCALE, height / FIGURE_SCALE));
     }
 
     private static void draw(Path file, int width, int height, boolean svg, java.util.function.Consumer<java.awt.Graphics2D> d)

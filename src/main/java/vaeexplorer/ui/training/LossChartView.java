@@ -63,6 +63,9 @@ public final class LossChartView extends StackPane {
     private long lastSync;
     private final javafx.collections.ObservableList<SettingChange> changes;
     private java.awt.Font markerFont = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private double fontPx = 13;
+    /** Whether the legend stands at the right and the loss axis has its short title (see {@link #legendAtRight}). */
+    private boolean legendRight, shortTitle;
 
     public LossChartView(TrainingModel training, ObservableDoubleValue fontSize) {
         this.history = training.history();
@@ -115,10 +118,45 @@ public final class LossChartView extends StackPane {
         Relabel.onLocaleChange(this, this::applyWords);
         applyFonts(fontSize.get());
         fontSize.addListener((o, a, b) -> applyFonts(b.doubleValue()));
+        heightProperty().addListener(o -> fitLayout());
+        widthProperty().addListener(o -> fitLayout());
         training.historyVersion().addListener((o, a, b) -> scheduleSync());
         changes.addListener((javafx.collections.ListChangeListener<SettingChange>) c -> showChanges());
         pending.setOnFinished(e -> sync());
         sync();
+    }
+
+    /**
+     * Whether a chart this short for its text (presentation mode, large text) puts its legend at the right, where a
+     * wide window has room, instead of above the curves, where it would take a row of the little height there is.
+     */
+    static boolean legendAtRight(double width, double height, double fontPx) {
+        return shortFor(height, fontPx) && width > 45 * fontPx;
+    }
+
+    /**
+     * Whether the chart is too short for its text to hold the loss axis' title ("loss (nats)") along the upper panel:
+     * it would run into the KL panel's title, so the axis is titled "nats" alone (the legend names the curves).
+     */
+    static boolean shortFor(double height, double fontPx) {
+        return height < 14 * fontPx;
+    }
+
+    /** Legend and axis title for the chart's size now. */
+    private void fitLayout() {
+        double w = getWidth(), h = getHeight();
+        if (w <= 0 || h <= 0) return;
+        boolean right = legendAtRight(w, h, fontPx), titleShort = shortFor(h, fontPx);
+        if (right == legendRight && titleShort == shortTitle) return;
+        legendRight = right;
+        shortTitle = titleShort;
+        chart.getLegend().setPosition(right ? RectangleEdge.RIGHT : RectangleEdge.TOP);
+        lossAxis.setLabel(I18n.get(titleShort ? "chart.axis.lossShort" : "chart.axis.loss"));
+    }
+
+    /** Where the legend stands now (for tests). */
+    public RectangleEdge legendPosition() {
+        return chart.getLegend().getPosition();
     }
 
     /** Line widths and test-point dots times k (2 in presentation mode). */
@@ -223,6 +261,25 @@ public final class LossChartView extends StackPane {
             g.dispose();
         }
         return img;
+    }
+
+    /**
+     * Draws the chart as a figure of w x h (for exports): legend above the curves and the loss axis' full title, whatever
+     * the layout on screen is now. Call on the FX thread.
+     */
+    public void drawFigure(java.awt.Graphics2D g, double w, double h) {
+        sync();
+        boolean notify = chart.isNotify();
+        chart.setNotify(false);
+        try {
+            chart.getLegend().setPosition(RectangleEdge.TOP);
+            lossAxis.setLabel(I18n.get("chart.axis.loss"));
+            chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, w, h));
+        } finally {
+            chart.getLegend().setPosition(legendRight ? RectangleEdge.RIGHT : RectangleEdge.TOP);
+            lossAxis.setLabel(I18n.get(shortTitle ? "chart.axis.lossShort" : "chart.axis.loss"));
+            chart.setNotify(notify);
+        }
     }
 
     /** The chart itself (for tests). */
@@ -346,7 +403,7 @@ public final class LossChartView extends StackPane {
         try {
             for (int k = 0; k < series.length; k++) series[k].setKey(I18n.get(SERIES_KEYS[k]));
             stepAxis.setLabel(I18n.get("chart.axis.step"));
-            lossAxis.setLabel(I18n.get("chart.axis.loss"));
+            lossAxis.setLabel(I18n.get(shortTitle ? "chart.axis.lossShort" : "chart.axis.loss"));
             losses.setNoDataMessage(I18n.get("chart.empty"));
             tips = new Tooltips(new StandardXYToolTipGenerator(I18n.get("chart.tooltip"),
                     new DecimalFormat("#,##0"), new DecimalFormat("0.0")));
@@ -358,6 +415,7 @@ public final class LossChartView extends StackPane {
     }
 
     private void applyFonts(double px) {
+        fontPx = px;
         // JFreeChart sizes fonts in points of its own; at 96 dpi one px is 0.75 pt, but FXGraphics2D draws them as px
         Font label = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px));
         Font tick = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px * 0.9));
@@ -371,5 +429,6 @@ public final class LossChartView extends StackPane {
         losses.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px * 1.1)));
         markerFont = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(px * 0.9));
         showChanges();
+        fitLayout();
     }
 }

@@ -6,6 +6,9 @@ import java.util.function.LongSupplier;
 
 import javafx.beans.binding.BooleanExpression;
 
+import vaeexplorer.ui.i18n.Formats;
+import vaeexplorer.ui.i18n.I18n;
+
 /**
  * Reset of a trained model asks first: Save (then reset, once the file is in place), Reset without saving, or Cancel.
  * A model that has not trained, or whose current step is in its session file, is reset at once, and so is anything
@@ -46,6 +49,11 @@ public final class ResetGuard implements RunCommands {
     }
 
     /** Whether Reset now asks first. */
+    /** The question's text for a model trained this many steps ("one step" for one, never "1 steps"). */
+    public static String question(long steps) {
+        return steps == 1 ? I18n.get("reset.askMessageOne") : I18n.format("reset.askMessage", Formats.count(steps));
+    }
+
     public boolean wouldAsk() {
         return touchesModel.getAsBoolean() && steps.getAsLong() > 0 && !prompt.saved();
     }

@@ -372,23 +372,22 @@ class ClassroomTest {
     @Test
     void presentationModeEnlargesTextAndHidesPanelsOnRequest(FxRobot robot) {
         awaitReady();
-        double before = fx(() -> robot.lookup("#trainButton").queryAs(Button.class).getFont().getSize());
+        double before = fx(() -> robot.lookup("#statusLabel").queryAs(javafx.scene.control.Labeled.class).getFont().getSize());
         robot.type(KeyCode.F11);
         assertTrue(fx(() -> explorer.presentation().on().get()));
         assertTrue(fx(stage::isFullScreen), "full screen");
-        double after = fx(() -> robot.lookup("#trainButton").queryAs(Button.class).getFont().getSize());
+        double after = fx(() -> robot.lookup("#statusLabel").queryAs(javafx.scene.control.Labeled.class).getFont().getSize());
         assertTrue(after >= 1.3 * before - 0.01, "larger text: " + before + " -> " + after);
         assertEquals(2.0, fx(() -> explorer.view().latentPanel().plot().lineScale().get()), "thicker lines");
         assertTrue(fx(() -> explorer.view().latentPanel().lookupAll(".hint-text").stream().noneMatch(Node::isVisible)),
                 "the mouse hints give their room to the plot");
 
-        robot.clickOn("View").clickOn("Show controls");
-        assertFalse(inScene(robot, "#controlsScroll"), "controls hidden");
+        assertFalse(inScene(robot, "#controlsScroll"), "the controls give their room to the plots");
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
         assertFalse(inScene(robot, "#lossChart"), "chart hidden");
         assertTrue(inScene(robot, "#latentPlot") && inScene(robot, "#decodedImage") && inScene(robot, "#timelineBar"));
         assertFitsInTheWindow(robot, "#latentPlot", "#decodedImage", "#timelineBar", "#statusLabel");
-        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        robot.clickOn("View").clickOn("Show controls");
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
         assertTrue(inScene(robot, "#controlsScroll") && inScene(robot, "#lossChart"), "shown again");
         assertFitsInTheWindow(robot, "#trainButton", "#resetButton", "#compareToggle", "#latentPlot", "#decodedImage",
@@ -397,11 +396,14 @@ class ClassroomTest {
         assertFitsInTheWindow(robot, "#aePlot", "#vaePlot", "#aeLosses", "#vaeLosses", "#aeDecodedImage",
                 "#vaeDecodedImage", "#compareBackButton", "#legend");
         robot.clickOn("#compareBackButton");
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        assertFalse(inScene(robot, "#controlsScroll"), "hidden again");
 
         robot.type(KeyCode.F11);
+        assertTrue(inScene(robot, "#controlsScroll"), "leaving presentation mode shows the controls they were shown before");
         assertFalse(fx(() -> explorer.presentation().on().get()));
         assertFalse(fx(stage::isFullScreen));
-        assertEquals(before, fx(() -> robot.lookup("#trainButton").queryAs(Button.class).getFont().getSize()), 1e-9);
+        assertEquals(before, fx(() -> robot.lookup("#statusLabel").queryAs(javafx.scene.control.Labeled.class).getFont().getSize()), 1e-9);
         assertEquals(1.0, fx(() -> explorer.view().latentPanel().plot().lineScale().get()));
         assertTrue(fx(() -> explorer.view().latentPanel().lookupAll(".hint-text").stream().allMatch(Node::isVisible)),
                 "and come back after");

@@ -194,8 +194,7 @@ class MainWindowLanguageTest {
         });
         await("codes", 10_000, () -> explorer.latent().codes().get() != null);
         language(I18n.CHINESE);
-        List<String> legend = fx(() -> robot.lookup("#legend").queryAs(javafx.scene.layout.VBox.class).getChildrenUnmodifiable()
-                .stream().map(n -> ((Label) n).getText()).toList());
+        List<String> legend = fx(() -> robot.lookup("#legend").queryAs(vaeexplorer.ui.latent.LegendView.class).texts());
         assertEquals(List.of("类别", "T恤/上衣", "裤子", "套头衫", "连衣裙", "外套", "凉鞋", "衬衫", "运动鞋", "包", "短靴"), legend);
         fx(() -> {
             explorer.latent().select(0);
@@ -204,8 +203,7 @@ class MainWindowLanguageTest {
         String label = fx(() -> ClassNames.of(training().shown().get().classNames(), explorer.latent().selectedLabel()));
         assertEquals("测试图像 #0,类别:" + label, text(robot, "#selectionLabel"));
         language(I18n.ENGLISH);
-        assertEquals("Classes", fx(() -> ((Label) robot.lookup("#legend").queryAs(javafx.scene.layout.VBox.class)
-                .getChildrenUnmodifiable().get(0)).getText()));
+        assertEquals("Classes", fx(() -> robot.lookup("#legend").queryAs(vaeexplorer.ui.latent.LegendView.class).texts().get(0)));
         assertTrue(text(robot, "#selectionLabel").startsWith("Test image #0, class "), text(robot, "#selectionLabel"));
     }
 

@@ -135,4 +135,18 @@ class ResetGuardTest {
         assertTrue(prompt.asked.isEmpty());
         assertEquals(0, model.resets);
     }
+
+    @Test
+    void theQuestionSaysOneStepNotOneSteps() {
+        vaeexplorer.ui.i18n.I18n.useOnThisThread(java.util.Locale.ENGLISH);
+        try {
+            String one = ResetGuard.question(1);
+            assertTrue(one.contains("one step"), one);
+            assertFalse(one.contains("1 steps"), one);
+            String many = ResetGuard.question(2500);
+            assertTrue(many.contains("2,500 steps"), many);
+        } finally {
+            vaeexplorer.ui.i18n.I18n.useOnThisThread(null);
+        }
+    }
 }

@@ -1,0 +1,122 @@
+package vaeexplorer.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.jfree.chart.ui.RectangleEdge;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import vaeexplorer.ui.concurrent.FxTaskExecutor;
+import vaeexplorer.ui.datasets.DatasetLibrary;
+import vaeexplorer.ui.i18n.I18n;
+
+/**
+ * The loss chart lays itself out for the room it gets: in a short, wide box with large text (presentation mode) the
+ * legend moves to the right and the loss axis is titled "nats" alone, so its title does not run into the KL panel's;
+ * given height again it goes back; a figure export always has the legend above and the full title.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LossChartLayoutTest {
+    private final SimpleDoubleProperty font = new SimpleDoubleProperty(13);
+    private TrainingModel training;
+    private LossChartView chart;
+
+    @Start
+    void start(Stage stage) {
+        training = new TrainingModel(new SettingsModel(), new DatasetLibrary(new FxTaskExecutor("test-data")));
+        chart = new LossChartView(training, font);
+        chart.setManaged(false); // sized by the test, as the tabs would size it
+        stage.setScene(new Scene(new javafx.scene.layout.Pane(chart), 1200, 800));
+        stage.show();
+        chart.resize(1200, 600);
+    }
+
+    @AfterEach
+    void stop() {
+        onFx(training::shutdown);
+    }
+
+    private static void onFx(Runnable r) {
+        WaitForAsyncUtils.asyncFx(r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void size(double w, double h) {
+        onFx(() -> chart.resize(w, h));
+    }
+
+    private String lossTitle() {
+        return fx(() -> ((org.jfree.chart.plot.XYPlot) ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.chart().getXYPlot())
+                .getSubplots().get(0)).getRangeAxis().getLabel());
+    }
+
+    @Test
+    void aTallChartHasItsLegendAboveAndTheFullAxisTitle() {
+        assertEquals(RectangleEdge.TOP, fx(chart::legendPosition));
+        assertEquals(I18n.get("chart.axis.loss"), lossTitle());
+    }
+
+    @Test
+    void presentationSizedTextInAShortWideChartMovesTheLegendRightAndShortensTheTitle() {
+        onFx(() -> font.set(23.4));
+        size(1250, 270);
+        assertTrue(fx(chart::getHeight) < 14 * 23.4, "short for its text: " + fx(chart::getHeight));
+        assertEquals(RectangleEdge.RIGHT, fx(chart::legendPosition));
+        assertEquals(I18n.get("chart.axis.lossShort"), lossTitle());
+
+        size(1250, 780);
+        assertEquals(RectangleEdge.TOP, fx(chart::legendPosition), "room again: the legend goes back above");
+        assertEquals(I18n.get("chart.axis.loss"), lossTitle());
+    }
+
+    @Test
+    void aShortNarrowChartKeepsItsLegendAboveButShortensTheTitle() {
+        onFx(() -> font.set(23.4));
+        size(700, 270);
+        assertEquals(RectangleEdge.TOP, fx(chart::legendPosition), "no room at the right");
+        assertEquals(I18n.get("chart.axis.lossShort"), lossTitle());
+    }
+
+    @Test
+    void aFigureHasTheLegendAboveWhateverTheScreenLayout() {
+        onFx(() -> font.set(23.4));
+        size(1250, 270);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(960, 540, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        // every drawing of the chart while the figure is made (the screen redraws too), as "legend position | title"
+        java.util.List<String> drawn = new java.util.ArrayList<>();
+        onFx(() -> {
+            java.awt.Graphics2D g = img.createGraphics();
+            org.jfree.chart.JFreeChart c = chart.chart();
+            org.jfree.chart.event.ChartProgressListener l = e -> {
+                if (e.getType() == org.jfree.chart.event.ChartProgressEvent.DRAWING_STARTED) {
+                    drawn.add(c.getLegend().getPosition() + " | " + ((org.jfree.chart.plot.XYPlot)
+                            ((org.jfree.chart.plot.CombinedDomainXYPlot) c.getXYPlot()).getSubplots().get(0))
+                            .getRangeAxis().getLabel());
+                }
+            };
+            c.addProgressListener(l);
+            chart.drawFigure(g, 960, 540);
+            c.removeProgressListener(l);
+            g.dispose();
+        });
+        String figure = RectangleEdge.TOP + " | " + I18n.get("chart.axis.loss");
+        assertTrue(drawn.contains(figure), "the figure is drawn with the legend above and the full title: " + drawn);
+        assertEquals(RectangleEdge.RIGHT, fx(chart::legendPosition), "the screen's layout is kept");
+    }
+}
