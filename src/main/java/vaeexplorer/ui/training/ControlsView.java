@@ -191,11 +191,12 @@ public final class ControlsView extends VBox {
         return f;
     }
 
-    /**
-     * Shows a combo box's items by name, named again when the language changes (a combo box does not renew its cells
-     * for a new converter, so its cells word themselves). {@code probe} is any item, for the converter's fromString
-     * (unused by a non-editable box).
-     */
+    /** A speed's name: "Full speed", "1 step/s", "30 steps/s". */
+    static String speedName(double stepsPerSecond) {
+        if (stepsPerSecond <= 0) return I18n.get("controls.speed.full");
+        return stepsPerSecond == 1 ? I18n.get("controls.speed.one") : I18n.format("controls.speed.steps", Formats.plain(stepsPerSecond));
+    }
+
     /** Full speed, or training held to a few steps a second for a class to watch (a live setting). */
     private static ComboBox<Double> speedChoice(SettingsModel s) {
         ComboBox<Double> speed = new ComboBox<>(FXCollections.observableArrayList(0.0, 100.0, 30.0, 10.0, 3.0, 1.0));
@@ -204,13 +205,18 @@ public final class ControlsView extends VBox {
         speed.valueProperty().addListener((o, a, v) -> s.speedLimit().set(v == null ? 0 : v));
         s.speedLimit().addListener((o, a, v) -> speed.setValue(v.doubleValue()));
         speed.setMaxWidth(Double.MAX_VALUE);
-        named(speed, v -> v <= 0 ? I18n.get("controls.speed.full") : I18n.format("controls.speed.steps", Formats.plain(v)), 0.0);
+        named(speed, ControlsView::speedName, 0.0);
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         tip.textProperty().bind(I18n.tr("controls.speed.tooltip"));
         speed.setTooltip(tip);
         return speed;
     }
 
+    /**
+     * Shows a combo box's items by name, named again when the language changes (a combo box does not renew its cells
+     * for a new converter, so its cells word themselves). {@code probe} is any item, for the converter's fromString
+     * (unused by a non-editable box).
+     */
     private static <T> void named(ComboBox<T> box, java.util.function.Function<T, String> name, T probe) {
         box.setConverter(new StringConverter<>() {
             @Override

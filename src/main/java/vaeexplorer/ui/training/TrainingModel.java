@@ -547,7 +547,7 @@ public final class TrainingModel implements RunCommands {
         b.append(sep).append(I18n.format("status.step", Formats.count(s.step())));
         // the rate is of the training now: a paused or finished run shows none rather than a frozen one
         double held = settings.speedLimit().get();
-        if (st == State.RUNNING && held > 0) b.append(sep).append(I18n.format("status.held", Formats.plain(held)));
+        if (st == State.RUNNING && held > 0) b.append(sep).append(held == 1 ? I18n.get("status.heldOne") : I18n.format("status.held", Formats.plain(held)));
         else if (st == State.RUNNING) b.append(sep).append(I18n.format("status.speed", Formats.count(Math.round(s.samplesPerSecond()))));
         double elapsed = (wallNanos + (runningSince >= 0 ? System.nanoTime() - runningSince : 0)) / 1e9;
         b.append(sep).append(I18n.format("status.elapsed", Formats.duration(elapsed)));

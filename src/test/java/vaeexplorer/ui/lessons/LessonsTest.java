@@ -447,6 +447,10 @@ class LessonsTest {
         Point2D at1 = fx(() -> lessons.drawOverlay().markerPosition());
         assertEquals(at1.getX(), fx(() -> plot.transform().toScreenX(mu1[0])), 1e-6);
         assertNotNull(fx(() -> lessons.draw().reconstruction().get()), "its reconstruction beside the canvas");
+        double drawn = fx(() -> view.canvas().getWidth());
+        double input = fx(() -> robot.lookup("#drawInput").queryAs(javafx.scene.layout.Region.class).getWidth());
+        assertTrue(input >= 0.9 * drawn, "the encoder's input as large as the drawing, not squeezed by the text: "
+                + input + " beside " + drawn);
         robot.drag(origin.add(22 * cell, 4 * cell), MouseButton.PRIMARY).moveTo(origin.add(4 * cell, 24 * cell)).drop();
         Point2D at2 = fx(() -> lessons.drawOverlay().markerPosition());
         assertNotEquals(at1, at2, "more ink, another code");

@@ -144,4 +144,14 @@ class PacedForPeopleTest {
         assertTrue(paused.contains("step 1"), paused);
         assertFalse(paused.contains("images/s"), "no frozen rate while paused: " + paused);
     }
+
+    @Test
+    void oneStepASecondIsSingular() throws Exception {
+        on(() -> {
+            assertEquals("1 step/s", ControlsView.speedName(1));
+            assertEquals("30 steps/s", ControlsView.speedName(30));
+            assertEquals("Full speed", ControlsView.speedName(0));
+            return null;
+        });
+    }
 }

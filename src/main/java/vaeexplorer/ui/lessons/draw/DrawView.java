@@ -70,6 +70,8 @@ public final class DrawView extends HBox {
         explain.setMinHeight(Label.USE_PREF_SIZE);
         VBox right = new VBox(8, clear, normalise, values, explain);
         right.setMinWidth(0);
+        // the text takes the room the images leave (its unwrapped length would squeeze the encoder's input to a sliver)
+        right.setPrefWidth(200);
         HBox.setHgrow(right, Priority.ALWAYS);
         setSpacing(16);
         getChildren().addAll(left, seen, middle, right);
