@@ -49,7 +49,10 @@ public enum FileProblem implements vaeexplorer.core.data.MessagePattern {
     /** Args: the file, the {@link Part}. */
     PART_TRAILING("%1$s: unexpected bytes after the %2$s"),
     /** Args: the file, the {@link Part}. */
-    PART_TRUNCATED("%1$s: the %2$s is truncated");
+    PART_TRUNCATED("%1$s: the %2$s is truncated"),
+    /** Args: the file. A .safetensors model whose metadata names no likelihood: the caller must say which. */
+    NO_LIKELIHOOD("%1$s: the file's __metadata__ names no likelihood; say which one the model was trained with "
+            + "(bernoulli or gaussian; on the command line --likelihood)");
 
     private final String pattern;
 

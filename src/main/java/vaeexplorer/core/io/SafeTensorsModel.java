@@ -160,8 +160,7 @@ public final class SafeTensorsModel {
             if (meta.containsKey("likelihood")) likelihood = Likelihood.parse(meta.get("likelihood").trim());
             else if (likelihoodIfMissing != null) likelihood = likelihoodIfMissing;
             else
-                throw new FileFormatException(where + ": the file's __metadata__ names no likelihood; say which one the "
-                        + "model was trained with (bernoulli or gaussian; on the command line --likelihood)");
+                throw new FileFormatException(FileProblem.NO_LIKELIHOOD, where);
             if (meta.containsKey("sigma_x")) sigma = Double.parseDouble(meta.get("sigma_x").trim());
             config = new VaeConfig(input, hidden, latent, likelihood, sigma);
         } catch (IllegalArgumentException e) {

@@ -123,7 +123,7 @@ public final class ProblemTexts {
 
     static Kind kind(FileProblem p) {
         return switch (p) {
-            case OTHER -> Kind.OTHER_FILE;
+            case OTHER, NO_LIKELIHOOD -> Kind.OTHER_FILE;
             case NO_SUCH_FILE -> Kind.MISSING;
             case UNREADABLE -> Kind.UNREADABLE;
             case TOO_LARGE -> Kind.TOO_LARGE;

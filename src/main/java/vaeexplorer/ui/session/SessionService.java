@@ -22,6 +22,7 @@ import vaeexplorer.core.data.IdxFolder;
 import vaeexplorer.core.data.InvertMode;
 import vaeexplorer.core.data.LoadResult;
 import vaeexplorer.core.io.FileFormatException;
+import vaeexplorer.core.io.FileProblem;
 import vaeexplorer.core.io.ModelFiles;
 import vaeexplorer.core.io.SessionFile;
 import vaeexplorer.core.nn.Rng;
@@ -32,6 +33,7 @@ import vaeexplorer.core.train.TestPoint;
 import vaeexplorer.core.train.TrainConfig;
 import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.train.TrainingRun;
+import vaeexplorer.core.vae.Likelihood;
 import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
@@ -363,6 +365,14 @@ public final class SessionService {
      * with true when the session is in place.
      */
     public CompletableFuture<Boolean> open(Path file) {
+        return open(file, null);
+    }
+
+    /**
+     * Opens a file; a .safetensors model whose metadata names no likelihood is opened with {@code likelihood}, or,
+     * when that is null, after the user has said which one (Cancel opens nothing).
+     */
+    private CompletableFuture<Boolean> open(Path file, Likelihood likelihood) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         if (opening) {
             notices.notice(() -> I18n.get("session.openUnderWay"), true);
@@ -382,11 +392,17 @@ public final class SessionService {
             SessionFile.Session s;
             DatasetChoice choice;
             try {
-                s = read(file);
+                s = read(file, likelihood);
                 choice = s.dataset().isBlank() && ModelFiles.isSafeTensors(file) && chosenNow != null ? chosenNow
                         : choiceFor(s);
             } catch (OpenFailure e) {
                 tasks.fx(() -> openFailed(e, done));
+                return;
+            } catch (NeedsLikelihood e) {
+                tasks.fx(() -> {
+                    if (cancelled[0]) openCancelled(file, done);
+                    else askLikelihood(file, done);
+                });
                 return;
             }
             tasks.fx(() -> {
@@ -435,13 +451,19 @@ public final class SessionService {
         return done;
     }
 
-    private static SessionFile.Session read(Path file) throws OpenFailure {
+    /** A .safetensors model that names no likelihood, opened without one: the user is to be asked. */
+    private static final class NeedsLikelihood extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static SessionFile.Session read(Path file, Likelihood likelihood) throws OpenFailure, NeedsLikelihood {
         try {
             // a PyTorch model opens like a plain model file: explored, and trainable from here on, without its
-            // optimiser state; the likelihood and data set come from its metadata
-            return ModelFiles.isSafeTensors(file) ? SessionFile.of(file.toString(), ModelFiles.open(file, null))
+            // optimiser state; the likelihood and data set come from its metadata (else asked, or the one chosen now)
+            return ModelFiles.isSafeTensors(file) ? SessionFile.of(file.toString(), ModelFiles.open(file, likelihood))
                     : SessionFile.load(file);
         } catch (FileFormatException e) {
+            if (e.problem() == FileProblem.NO_LIKELIHOOD && likelihood == null) throw new NeedsLikelihood();
             throw new OpenFailure(I18n.get("session.openFailed"), ProblemTexts.of(e).lines());
         } catch (RuntimeException | OutOfMemoryError e) {
             throw OpenFailure.of("session.openFailed", "session.notReadable", file, e);
@@ -616,6 +638,22 @@ public final class SessionService {
         notices.hideProgress();
         dialogs.showError("sessionErrorDialog", e.header, e.getMessage() + "\n\n" + I18n.get("session.nothingChanged"));
         done.complete(false);
+    }
+
+    /** Asks which likelihood a PyTorch model was trained with, then opens it with that one (Cancel: nothing). */
+    private void askLikelihood(Path file, CompletableFuture<Boolean> done) {
+        notices.hideProgress();
+        dialogs.ask("likelihoodDialog", I18n.get("likelihoodQuestion.header"),
+                I18n.format("likelihoodQuestion.message", file.getFileName()),
+                List.of(I18n.get("likelihoodQuestion.bernoulli"), I18n.get("likelihoodQuestion.gaussian"),
+                        I18n.get("dialogButtons.cancel")), i -> {
+                    opening = false;
+                    if (i == 0 || i == 1) {
+                        open(file, i == 0 ? Likelihood.BERNOULLI : Likelihood.GAUSSIAN).thenAccept(done::complete);
+                    } else {
+                        openCancelled(file, done);
+                    }
+                });
     }
 
     private void openCancelled(Path file, CompletableFuture<Boolean> done) {

@@ -323,7 +323,7 @@ class ExplorerTest {
         robot.clickOn("#resetButton");
         await("Reset asks first", 5_000, () -> robot.lookup("#resetDialog").tryQuery().isPresent());
         String text = fx(() -> ((javafx.scene.control.DialogPane) robot.lookup("#resetDialog").query()).getContentText());
-        assertTrue(text.contains("trained for 1 steps") && text.contains("not saved"), text);
+        assertTrue(text.contains("trained for one step") && text.contains("not saved"), text);
         robot.clickOn("#resetDialog-2"); // Cancel
         await("the question is gone", 5_000, () -> robot.lookup("#resetDialog").tryQuery().isEmpty());
         assertEquals(before, fx(() -> training().currentRun()), "the same model");

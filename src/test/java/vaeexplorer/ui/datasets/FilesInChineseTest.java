@@ -127,7 +127,7 @@ class FilesInChineseTest {
             assertEquals("最近的会话", fx(() -> item(robot, "openRecentMenu").getText()));
             assertEquals("每轮结束后自动保存", fx(() -> item(robot, "autosaveItem").getText()));
             assertEquals("导出", fx(() -> item(robot, "exportMenu").getText()));
-            assertEquals("屏幕大小（1×）", fx(() -> item(robot, "exportScatter1").getText()));
+            assertEquals("PNG，屏幕大小（1×）", fx(() -> item(robot, "exportScatter1").getText()));
             assertEquals("损失历史（CSV）…", fx(() -> item(robot, "exportLossCsv").getText()));
 
             // saving: the notice says it in Chinese, and in English after the switch

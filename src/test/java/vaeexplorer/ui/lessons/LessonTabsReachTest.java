@@ -170,7 +170,7 @@ class LessonTabsReachTest {
             everyTabOneClickAway(robot, "presentation mode, English");
             FxTesting.run(() -> I18n.locale().set(I18n.CHINESE));
             everyTabOneClickAway(robot, "presentation mode, Chinese");
-            assertEquals("演示模式：按 F11 或 Esc 退出。", I18n.get("presentation.exitHint"));
+            assertEquals("演示模式：按 F11 或 Esc 退出。空格键训练；Ctrl+1 显示控制面板。", I18n.get("presentation.exitHint"));
         } finally {
             FxTesting.run(() -> I18n.locale().set(I18n.ENGLISH));
             if (fx(() -> explorer.presentation().on().get())) robot.type(KeyCode.F11);
