@@ -113,14 +113,6 @@ public final class Vae {
         encodeRows(mm, ws);
     }
 
-    /**
-     * Computes the gradients again for the forward pass already in ws (used by gradient checks): the same as the
-     * backward half of {@link #forwardBackward}.
-     */
-    void backwardOnly(MatMul mm, Workspace ws, double beta) {
-        backward(mm, ws, beta);
-    }
-
     private void encodeRows(MatMul mm, Workspace ws) {
         FMatrixRMaj a = ws.x;
         for (int i = 0; i < encoder.length; i++) {

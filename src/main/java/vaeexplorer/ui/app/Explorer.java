@@ -166,7 +166,6 @@ public final class Explorer {
     public CompareMode compare() { return compare; }
     public Presentation presentation() { return presentation; }
     public Shortcuts shortcuts() { return shortcuts; }
-    public ResampleHooks resampleHooks() { return resample; }
 
     /** Asks before Reset throws away a trained model that is not saved, and saves it when asked to. */
     private final class ResetPrompt implements ResetGuard.Prompt {
