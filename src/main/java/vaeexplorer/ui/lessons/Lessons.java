@@ -32,6 +32,9 @@ import vaeexplorer.ui.lessons.posterior.PosteriorSelection;
 import vaeexplorer.ui.lessons.posterior.PosteriorVsPriorView;
 import vaeexplorer.ui.lessons.samples.PriorSamplesView;
 import vaeexplorer.ui.lessons.samples.ReconstructionsView;
+import vaeexplorer.ui.lessons.truepost.TruePosteriorModel;
+import vaeexplorer.ui.lessons.truepost.TruePosteriorOverlay;
+import vaeexplorer.ui.lessons.truepost.TruePosteriorView;
 
 /**
  * The lessons of the VAE made visible: builds the lesson view-models, the views (one tab each, beside the loss chart),
@@ -59,6 +62,9 @@ public final class Lessons {
     private final PosteriorVsPriorView posteriorVsPriorView;
     private final DrawView drawView;
     private final FormulaView formulaView;
+    private final TruePosteriorModel truePosterior;
+    private final TruePosteriorOverlay truePosteriorOverlay;
+    private final TruePosteriorView truePosteriorView;
     private final OverlayBar overlayBar;
     /** Where the split pane's divider goes when the tabs are enlarged (the scatter keeps the top third). */
     static final double ENLARGED_DIVIDER = 0.33;
@@ -86,6 +92,9 @@ public final class Lessons {
         plot.addOverlay(posteriors);
         plot.addOverlay(interpolationOverlay);
         plot.addOverlay(drawOverlay);
+        truePosterior = new TruePosteriorModel(ctx, draw);
+        truePosteriorOverlay = new TruePosteriorOverlay(truePosterior, latent, plot);
+        plot.addOverlay(truePosteriorOverlay);
         new ScatterInteractions(plot, latent, selection, interpolation, interpolationOverlay, ctx.fontSize());
 
         manifoldView = new ManifoldView(ctx, manifold, plot.visibleRange());
@@ -96,6 +105,7 @@ public final class Lessons {
         posteriorVsPriorView = new PosteriorVsPriorView(ctx, holes);
         drawView = new DrawView(ctx, draw);
         formulaView = new FormulaView(ctx, selection);
+        truePosteriorView = new TruePosteriorView(ctx, truePosterior);
         overlayBar = new OverlayBar(manifold, holes, interpolation);
         ToggleButton enlarge = new ToggleButton();
         enlarge.textProperty().bind(I18n.tr("lessons.enlarge"));
@@ -151,6 +161,8 @@ public final class Lessons {
                 posteriorVsPriorView.refresher().active());
         tab("lessons.tab.draw", "lessons.tabShort.draw", "drawTab", drawView, null);
         tab("lessons.tab.formula", "lessons.tabShort.formula", "formulaTab", formulaView, null);
+        tab("lessons.tab.truePosterior", "lessons.tabShort.truePosterior", "truePosteriorTab", truePosteriorView,
+                truePosterior.shown());
         titleFit = new TabTitleFit(tabs, shortTitles, ctx.fontSize());
         return tabs;
     }
@@ -234,4 +246,7 @@ public final class Lessons {
     KlPerDimensionView klView() { return klView; }
     PosteriorVsPriorView posteriorVsPriorView() { return posteriorVsPriorView; }
     DrawView drawView() { return drawView; }
+    public TruePosteriorModel truePosterior() { return truePosterior; }
+    TruePosteriorOverlay truePosteriorOverlay() { return truePosteriorOverlay; }
+    TruePosteriorView truePosteriorView() { return truePosteriorView; }
 }

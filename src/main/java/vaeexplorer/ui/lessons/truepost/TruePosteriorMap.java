@@ -1,0 +1,65 @@
+package vaeexplorer.ui.lessons.truepost;
+
+import vaeexplorer.core.nn.MatMul;
+import vaeexplorer.core.vae.GridPosterior;
+import vaeexplorer.core.vae.MarginalLikelihood;
+import vaeexplorer.core.vae.MarginalLikelihood.PriorGrid;
+
+/**
+ * The true posterior of one image, ready to draw: the {@link GridPosterior} of the engine and its fine box as a heat
+ * image (ARGB, n x n, row 0 at the top) with the contour lines of the highest-density regions holding
+ * {@link #FRACTIONS} of the mass burnt in. Made on the lesson worker; immutable once made.
+ */
+public record TruePosteriorMap(GridPosterior posterior, int[] heat, int n, double[] levels) {
+    /** Fine cells per axis of the map (the engine's fine grid over the box that holds the mass). */
+    public static final int FINE = 100;
+    /** The contours enclose these fractions of p(z|x)'s mass. */
+    static final double[] FRACTIONS = {0.99, 0.9, 0.5};
+    private static final int CONTOUR = 0xE0_1A_23_7E;
+
+    /** For model snapshot grid: the posterior of x on a FINE x FINE grid and its picture. */
+    public static TruePosteriorMap of(PriorGrid grid, MatMul mm, float[] x) {
+        GridPosterior p = MarginalLikelihood.posterior(grid, mm, x, FINE);
+        int n = p.n();
+        float[] logd = p.logDensity();
+        double[] levels = p.highestDensityLevels(FRACTIONS);
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : logd) max = Math.max(max, v);
+        double[] logLevels = new double[levels.length];
+        for (int k = 0; k < levels.length; k++) logLevels[k] = Math.log(levels[k]);
+        int[] heat = new int[n * n];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                int i = r * n + c;
+                double v = logd[i];
+                if (onContour(logd, n, r, c, logLevels)) {
+                    heat[i] = CONTOUR;
+                    continue;
+                }
+                // opacity and colour from p / max p, on a square-root scale so the tails still show
+                double t = Math.sqrt(Math.exp(v - max));
+                if (t < 0.03) continue;
+                heat[i] = colour(t);
+            }
+        }
+        return new TruePosteriorMap(p, heat, n, levels);
+    }
+
+    /** True if the cell is inside a contour's region and a 4-neighbour is outside it. */
+    private static boolean onContour(float[] logd, int n, int r, int c, double[] logLevels) {
+        double v = logd[r * n + c];
+        for (double t : logLevels) {
+            if (v < t) continue;
+            if ((r > 0 && logd[(r - 1) * n + c] < t) || (r < n - 1 && logd[(r + 1) * n + c] < t)
+                    || (c > 0 && logd[r * n + c - 1] < t) || (c < n - 1 && logd[r * n + c + 1] < t)) return true;
+        }
+        return false;
+    }
+
+    /** A warm ramp from pale yellow (t near 0) to deep red (t = 1), more opaque as t grows. */
+    private static int colour(double t) {
+        int a = (int) Math.round(255 * (0.15 + 0.6 * t));
+        int red = (int) Math.round(255 - 60 * t), green = (int) Math.round(235 - 200 * t), blue = (int) Math.round(120 - 100 * t);
+        return a << 24 | red << 16 | green << 8 | blue;
+    }
+}

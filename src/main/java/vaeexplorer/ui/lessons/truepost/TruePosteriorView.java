@@ -1,0 +1,131 @@
+package vaeexplorer.ui.lessons.truepost;
+
+import java.util.Locale;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import vaeexplorer.core.vae.GridPosterior;
+import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.i18n.Relabel;
+import vaeexplorer.ui.lessons.LessonContext;
+import vaeexplorer.ui.lessons.truepost.TruePosteriorModel.Result;
+
+/**
+ * The "True posterior" tab: what the scatter's map is of, the numbers of the chosen image (log p(x), the ELBO, its two
+ * terms and the gap, in nats), the identity log p(x) = ELBO + KL(q(z|x) || p(z|x)) with them filled in, and the words
+ * for what a student should see. It only shows what {@link TruePosteriorModel} computed.
+ */
+public final class TruePosteriorView extends VBox {
+    static final String IDENTITY = "log p(x)  =  ELBO  +  KL( q(z|x) \u2016 p(z|x) )";
+    private final TruePosteriorModel model;
+    private final Label status = new Label();
+    private final Label identityValues = value("truePosteriorIdentityValues");
+    private final Label logPx = value("truePosteriorLogPx");
+    private final Label elbo = value("truePosteriorElbo");
+    private final Label recon = value("truePosteriorRecon");
+    private final Label kl = value("truePosteriorKl");
+    private final Label gap = value("truePosteriorGap");
+    private final GridPane numbers = new GridPane();
+
+    public TruePosteriorView(LessonContext ctx, TruePosteriorModel model) {
+        this.model = model;
+        setId("truePosteriorView");
+        getStyleClass().add("lesson");
+        Label title = text("truepost.title");
+        title.getStyleClass().add("panel-title");
+        status.setId("truePosteriorStatus");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.getStyleClass().add("hint-text");
+        Label identity = new Label(IDENTITY);
+        identity.setId("truePosteriorIdentity");
+        identity.getStyleClass().add("formula");
+        identity.setMinWidth(0);
+        numbers.getStyleClass().add("formula-terms");
+        ColumnConstraints c0 = new ColumnConstraints(), c1 = new ColumnConstraints(), c2 = new ColumnConstraints();
+        c0.setMinWidth(Region.USE_PREF_SIZE);
+        c1.setMinWidth(Region.USE_PREF_SIZE);
+        c2.setHgrow(Priority.ALWAYS);
+        numbers.getColumnConstraints().addAll(c0, c1, c2);
+        row(0, "log p(x)", logPx, "truepost.logPxExplained");
+        row(1, "ELBO", elbo, "truepost.elboExplained");
+        row(2, "   E_q[log p(x|z)]", recon, "truepost.reconExplained");
+        row(3, "   KL( q(z|x) \u2016 p(z) )", kl, "truepost.klExplained");
+        row(4, "KL( q(z|x) \u2016 p(z|x) )", gap, "truepost.gapExplained");
+        getChildren().addAll(title, status, identity, identityValues, numbers, text("truepost.shapes"),
+                text("truepost.training"), text("truepost.beta"));
+        model.result().addListener((o, a, r) -> show(r));
+        show(model.result().get());
+        Relabel.onLocaleChange(this, () -> show(model.result().get()));
+    }
+
+    private static Label value(String id) {
+        Label l = new Label("\u2013");
+        l.setId(id);
+        l.getStyleClass().add("formula-value");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label text(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.tr(key));
+        l.setWrapText(true);
+        l.getStyleClass().add("lesson-text");
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private void row(int r, String symbol, Label value, String explanationKey) {
+        Label term = new Label(symbol);
+        term.getStyleClass().add("formula-term");
+        term.setMinWidth(Region.USE_PREF_SIZE);
+        numbers.addRow(r, term, value, text(explanationKey));
+    }
+
+    /** v rounded to what is shown (two decimals). */
+    static double shown(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.2f", v).replace('-', '\u2212');
+    }
+
+    private static String nats(double v) {
+        return I18n.format("truepost.nats", number(v));
+    }
+
+    private void show(Result r) {
+        TruePosteriorMap m = r == null ? null : r.map();
+        numbers.setVisible(m != null);
+        identityValues.setVisible(m != null);
+        if (m == null) {
+            status.setText(switch (r == null ? TruePosteriorModel.Status.NO_MODEL : r.status()) {
+                case NEEDS_2D -> I18n.format("truepost.needs2d", r.latent());
+                case NO_IMAGE -> I18n.get("truepost.noImage");
+                case FAILED -> I18n.format("truepost.failed", r.error());
+                default -> I18n.get("truepost.noModel");
+            });
+            identityValues.setText("\u2013");
+            return;
+        }
+        status.setText(I18n.get(r.source() == TruePosteriorModel.Source.DRAWN ? "truepost.forDrawing" : "truepost.forPoint"));
+        GridPosterior p = m.posterior();
+        // the terms as shown, and what follows from them, so that the written identity adds up exactly:
+        // ELBO = E_q[log p(x|z)] - KL(q || p(z));  KL(q || p(z|x)) = log p(x) - ELBO
+        double lp = shown(p.logPx()), e = shown(p.expectedLogLikelihood()), k = shown(p.kl());
+        double b = shown(e - k), g = shown(lp - b);
+        logPx.setText(nats(lp));
+        recon.setText(nats(e));
+        kl.setText(nats(k));
+        elbo.setText(nats(b));
+        gap.setText(nats(g));
+        identityValues.setText(I18n.format("truepost.identityValues", number(lp), number(b), number(g)));
+    }
+}
