@@ -11,7 +11,9 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -22,6 +24,8 @@ import vaeexplorer.ui.export.Exporter;
 import vaeexplorer.ui.export.ModelExport;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Language;
+import vaeexplorer.ui.latent.ClassMarks;
+import vaeexplorer.ui.latent.MarkerStyle;
 import vaeexplorer.ui.session.SessionService;
 import vaeexplorer.ui.widgets.TextScale;
 
@@ -118,8 +122,27 @@ final class AppMenus {
         CheckMenuItem chart = check("classroom.showChart", "showChartItem", shortcuts.key("chart"), presentation.showChart());
         CheckMenuItem cmp = check("classroom.compare", "compareItem", shortcuts.key("compare"), compare.on());
         MenuItem again = item("classroom.resampleFromPrior", "resampleItem", shortcuts.key("resample"), resample::resample);
-        return menu("menu.view", "viewMenu", larger, smaller, normal, new SeparatorMenuItem(), resetView,
+        return menu("menu.view", "viewMenu", larger, smaller, normal, new SeparatorMenuItem(), resetView, markers(),
                 new SeparatorMenuItem(), present, controls, chart, new SeparatorMenuItem(), cmp, again);
+    }
+
+    /** View › Markers: how classes are marked besides colour (shapes, numbers or dots), for every plot and figure. */
+    private static Menu markers() {
+        Menu m = menu("markers.menu", "markersMenu");
+        ToggleGroup group = new ToggleGroup();
+        for (MarkerStyle s : MarkerStyle.values()) {
+            RadioMenuItem r = new RadioMenuItem();
+            r.textProperty().bind(I18n.tr(s.textKey()));
+            r.setId("markers" + s.name().charAt(0) + s.name().substring(1).toLowerCase(java.util.Locale.ROOT));
+            r.setUserData(s);
+            r.setToggleGroup(group);
+            r.setSelected(ClassMarks.style().get() == s);
+            r.setOnAction(e -> ClassMarks.style().set(s));
+            m.getItems().add(r);
+        }
+        // the menu shows the style however it was chosen (a session, a test)
+        m.setOnShowing(e -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == ClassMarks.style().get())));
+        return m;
     }
 
     private static Menu help(Commands c, Shortcuts shortcuts) {

@@ -26,7 +26,9 @@ import vaeexplorer.ui.i18n.FileDialogs;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Language;
 import vaeexplorer.ui.i18n.ProblemTexts;
+import vaeexplorer.ui.latent.ClassMarks;
 import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.latent.MarkerStyle;
 import vaeexplorer.ui.session.SessionPrefs;
 import vaeexplorer.ui.session.SessionService;
 import vaeexplorer.ui.timeline.EpochTimeline;
@@ -87,6 +89,9 @@ public final class Explorer {
         var fileIo = new FxTaskExecutor("vae-file-io");
         sessions = new SessionService(dialogs, liveNotices, settings, training, latent, library, plot,
                 new SessionPrefs(AppHome.path().resolve("sessions.properties")), fileIo);
+        // View › Markers, as last chosen (shapes the first time)
+        ClassMarks.style().set(MarkerStyle.parse(sessions.prefs().markers()));
+        ClassMarks.onChange(view, () -> sessions.prefs().setMarkers(ClassMarks.style().get().name()));
         sessions.addViewPart(new SessionService.ViewPart() {
             @Override public void save(Map<String, String> v) { view.lessons().saveTo(v); }
             @Override public void restore(Map<String, String> v) { view.lessons().restoreFrom(v); }

@@ -31,6 +31,7 @@ import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.ui.i18n.FileDialogs;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.latent.ClassMarks;
 import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.i18n.ClassNames;
 import vaeexplorer.core.train.LatentCodes;
@@ -198,7 +199,8 @@ public final class Exporter {
         for (int i = 0; i < frames.size(); i++) {
             Frame f = frames.get(i);
             ScatterFigure.Content c = new ScatterFigure.Content(f.codes(), xd, yd, names, region,
-                    I18n.format("export.animationTitle", f.epoch(), Formats.count(f.codes().size())), "z" + xd, yd < 0 ? "" : "z" + yd);
+                    I18n.format("export.animationTitle", f.epoch(), Formats.count(f.codes().size())), "z" + xd, yd < 0 ? "" : "z" + yd,
+                    ClassMarks.style().get());
             BufferedImage img = new BufferedImage(ANIMATION_WIDTH, ANIMATION_HEIGHT, BufferedImage.TYPE_INT_RGB);
             java.awt.Graphics2D g = img.createGraphics();
             try {
@@ -261,7 +263,8 @@ public final class Exporter {
         for (int k = 0; k < shown.classNames().size(); k++) names.add(ClassNames.of(shown.classNames(), k));
         int xd = latent.xDim().get(), yd = latent.yDim().get();
         return new ScatterFigure.Content(codes, xd, yd, names, new double[] {r.getMinX(), r.getMaxX(), r.getMinY(), r.getMaxY()},
-                I18n.format("latent.titleWithCount", Formats.count(codes.size())), "z" + xd, yd < 0 ? "" : "z" + yd);
+                I18n.format("latent.titleWithCount", Formats.count(codes.size())), "z" + xd, yd < 0 ? "" : "z" + yd,
+                ClassMarks.style().get());
     }
 
     /** The loss chart, drawn by JFreeChart at scale times its on-screen size. */

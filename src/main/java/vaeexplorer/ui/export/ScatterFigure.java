@@ -9,15 +9,20 @@ import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 
 import vaeexplorer.core.train.LatentCodes;
+import vaeexplorer.ui.latent.ClassMarks;
+import vaeexplorer.ui.latent.MarkerShape;
+import vaeexplorer.ui.latent.MarkerStyle;
 import vaeexplorer.ui.latent.Palette;
 import vaeexplorer.ui.widgets.NiceTicks;
 
 /**
- * The latent scatter as a figure for a slide or a paper: the means of the shown images in their classes' colours, the
+ * The latent scatter as a figure for a slide or a paper: the means of the shown images in their classes' colours and
+ * marks (shapes, numbers or dots, as View › Markers says: see {@link ClassMarks}), the
  * prior's 1- and 2-sigma circles, grid, ticks, axis titles, a title and a legend of the classes, drawn into any
  * Graphics2D (a PNG's image or an SVG document) at the size asked. It shows the region the plot shows, at the same
  * scale on both axes, widened to the figure's shape.
@@ -31,9 +36,10 @@ final class ScatterFigure {
      * @param yDim       the dimension up (-1: one-dimensional latent, points on a line)
      * @param classNames the name of each class label, in the UI's language ("" for none)
      * @param region     {minX, maxX, minY, maxY} the plot shows now
+     * @param marks      how each class is marked besides its colour
      */
     record Content(LatentCodes codes, int xDim, int yDim, List<String> classNames, double[] region, String title,
-                   String xTitle, String yTitle) {}
+                   String xTitle, String yTitle, MarkerStyle marks) {}
 
     private ScatterFigure() {}
 
@@ -117,28 +123,63 @@ final class ScatterFigure {
             double rr = k * scale;
             if (c.yDim() >= 0) g.draw(new Ellipse2D.Double(m.x(0) - rr, m.y(0) - rr, 2 * rr, 2 * rr));
         }
-        // the points, in the classes' colours
+        // the points, in the classes' colours and marks
         LatentCodes codes = c.codes();
-        double dot = 2.6 * unit;
+        double dot = 2.6 * unit * ClassMarks.sizeFactor(c.marks());
+        Font markFont = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(1, (int) Math.round(1.9 * dot)));
         if (codes != null)
             for (int i = 0; i < codes.size(); i++) {
                 double x = m.x(codes.mu(i, c.xDim())), y = c.yDim() >= 0 ? m.y(codes.mu(i, c.yDim())) : m.y(0);
-                javafx.scene.paint.Color col = Palette.of(codes.label(i));
-                g.setColor(new Color((float) col.getRed(), (float) col.getGreen(), (float) col.getBlue(), 0.8f));
-                g.fill(new Ellipse2D.Double(x - dot, y - dot, 2 * dot, 2 * dot));
+                mark(g, c.marks(), codes.label(i), x, y, dot, 0.8f, markFont, unit);
             }
         g.setClip(clip);
 
         // the legend: exactly the marks the plot uses
         double ly = top + 4 * unit, lx = width - legendWidth;
+        Font legendMarkFont = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(15 * unit));
         for (int k = 0; k < classes; k++) {
-            javafx.scene.paint.Color col = Palette.of(k);
-            g.setColor(new Color((float) col.getRed(), (float) col.getGreen(), (float) col.getBlue()));
             double d = 6 * unit, rowH = fm.getHeight() + 4 * unit, yy = ly + k * rowH + rowH / 2;
-            g.fill(new Ellipse2D.Double(lx, yy - d, 2 * d, 2 * d));
+            mark(g, c.marks(), k, lx + d, yy, d, 1f, legendMarkFont, unit);
+            g.setFont(axisFont);
             g.setColor(new Color(0x21, 0x21, 0x21));
             g.drawString(c.classNames().get(k), (float) (lx + 2 * d + 8 * unit), (float) (yy + fm.getAscent() / 2.0 - 2 * unit));
         }
+    }
+
+    /**
+     * One class mark centred at (x, y): the class's shape (or a dot) of radius r, its fill at opacity and a rim of the
+     * colour darkened (as on screen), or the class's number in font.
+     */
+    private static void mark(Graphics2D g, MarkerStyle style, int label, double x, double y, double r, float opacity,
+                             Font font, double unit) {
+        javafx.scene.paint.Color col = Palette.of(label), rim = Palette.rim(col);
+        Color fill = new Color((float) col.getRed(), (float) col.getGreen(), (float) col.getBlue(), opacity);
+        Color edge = new Color((float) rim.getRed(), (float) rim.getGreen(), (float) rim.getBlue());
+        if (style == MarkerStyle.LABELS) {
+            g.setFont(font);
+            FontMetrics fm = g.getFontMetrics();
+            String t = ClassMarks.tag(label);
+            g.setColor(fill);
+            g.drawString(t, (float) (x - fm.stringWidth(t) / 2.0), (float) (y + fm.getAscent() / 2.0 - fm.getDescent() / 2.0));
+            return;
+        }
+        Shape s = outline(ClassMarks.shape(style, label), x, y, r);
+        g.setColor(fill);
+        g.fill(s);
+        g.setColor(edge);
+        g.setStroke(new BasicStroke((float) (0.5 * unit)));
+        g.draw(s);
+    }
+
+    /** A marker's outline scaled to radius r at (x, y). */
+    private static Shape outline(MarkerShape shape, double x, double y, double r) {
+        if (shape == MarkerShape.CIRCLE) return new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
+        double[] p = shape.outline();
+        Path2D.Double path = new Path2D.Double();
+        path.moveTo(x + r * p[0], y + r * p[1]);
+        for (int k = 2; k < p.length; k += 2) path.lineTo(x + r * p[k], y + r * p[k + 1]);
+        path.closePath();
+        return path;
     }
 
     /** Latent coordinates to the figure's, one scale for both axes. */

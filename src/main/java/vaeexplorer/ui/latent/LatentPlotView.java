@@ -27,10 +27,11 @@ import vaeexplorer.ui.i18n.Relabel;
 import vaeexplorer.ui.widgets.NiceTicks;
 
 /**
- * The latent scatter: mu of the shown images in two chosen dimensions, coloured by class, with the prior's 1- and
- * 2-sigma circles, grid and ticks, and the explored point z. Three canvases: the points (redrawn when codes or the view
- * change), an overlay with the overlay layers and the selection, and a small one with z's marker that moves with z, so
- * a drag repaints only the few pixels around the marker rather than the whole plot.
+ * The latent scatter: mu of the shown images in two chosen dimensions, coloured and marked by class (see
+ * {@link ClassMarks}), with the prior's 1- and 2-sigma circles, grid and ticks, and the explored point z. Three
+ * canvases: the points (redrawn when codes or the view change), an overlay with the overlay layers and the selection,
+ * and a small one with z's marker that moves with z, so a drag repaints only the few pixels around the marker rather
+ * than the whole plot.
  *
  * <p>Mouse: press or drag moves z; pressing on a data point selects it; the wheel zooms at the cursor; right-, middle-
  * or Shift-drag pans. Keys (when focused): arrows nudge z (Shift: more), + and - zoom, Home resets the view.
@@ -51,7 +52,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
     private double lastX, lastY;
     private boolean panning;
     private int drawnPoints;
-    private DotSprites dots;
+    private MarkSprites dots;
     private final java.util.List<PlotLayer> underlays = new java.util.ArrayList<>();
     private final java.util.List<PlotLayer> overlays = new java.util.ArrayList<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<javafx.geometry.Rectangle2D> visibleRange =
@@ -103,6 +104,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
         fontSize.addListener((o, a, b) -> requestLayout());
         emptyText.addListener((o, a, b) -> redrawPoints());
         Relabel.onLocaleChange(this, this::redrawPoints); // the axis title of a one-dimensional model
+        ClassMarks.onChange(this, this::redrawAll); // View › Markers
         latent.z().addListener((o, a, b) -> redrawMarker());
         latent.selected().addListener((o, a, b) -> redrawOverlay());
         focusedProperty().addListener((o, a, b) -> redrawMarker());
@@ -361,6 +363,16 @@ public final class LatentPlotView extends Region implements PlotViewport {
         return Math.max(2.5, 0.23 * fs());
     }
 
+    /** The radius a point's mark is drawn at in the chosen style (shapes and numbers larger than dots). */
+    private double markRadius() {
+        return pointRadius() * ClassMarks.sizeFactor(ClassMarks.style().get());
+    }
+
+    /** The outline class label is marked with on this plot now (dots and numbers: the circle; for tests). */
+    public MarkerShape shapeOf(int label) {
+        return ClassMarks.shape(ClassMarks.style().get(), label);
+    }
+
     private double xOf(LatentCodes c, int i) {
         int d = latent.xDim().get();
         return d >= 0 && d < c.latent() ? c.mu(i, d) : 0;
@@ -427,14 +439,15 @@ public final class LatentPlotView extends Region implements PlotViewport {
         drawnPoints = 0;
         LatentCodes c = latent.codes().get();
         if (c != null && c.latent() == latent.size().get()) {
-            double r = pointRadius();
-            if (dots == null || dots.radius() != r) dots = new DotSprites(r, 0.75);
+            double r = markRadius();
+            MarkerStyle style = ClassMarks.style().get();
+            if (dots == null || dots.radius() != r || dots.style() != style) dots = new MarkSprites(style, r, 0.75);
             double half = dots.size() / 2.0;
             for (int i = 0; i < c.size(); i++) {
                 double sx = view.toScreenX(xOf(c, i)), sy = view.toScreenY(yOf(c, i));
                 if (sx < view.left() - r || sx > view.left() + view.width() + r || sy < view.top() - r
                         || sy > view.top() + view.height() + r) continue;
-                // whole pixels: a plain copy of the pre-drawn dot, no resampling
+                // whole pixels: a plain copy of the pre-drawn mark, no resampling
                 g.drawImage(dots.of(c.label(i)), Math.round(sx - half), Math.round(sy - half));
                 drawnPoints++;
             }
@@ -603,7 +616,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
         int sel = latent.selected().get();
         double ls = lineScale.get();
         if (c != null && sel >= 0 && sel < c.size() && c.latent() == latent.size().get()) {
-            double sx = view.toScreenX(xOf(c, sel)), sy = view.toScreenY(yOf(c, sel)), r = pointRadius() + 4 * ls;
+            double sx = view.toScreenX(xOf(c, sel)), sy = view.toScreenY(yOf(c, sel)), r = markRadius() + 4 * ls;
             g.setLineWidth(2.5 * ls);
             g.setStroke(Color.BLACK);
             g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);

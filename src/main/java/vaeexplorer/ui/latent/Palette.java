@@ -2,19 +2,29 @@ package vaeexplorer.ui.latent;
 
 import javafx.scene.paint.Color;
 
-/** Ten class colours that stay apart on a white background and on a washed-out projector. */
+/**
+ * Ten class colours chosen for colour-vision deficiencies: the eight of Okabe and Ito's palette ("Color Universal
+ * Design", 2002, https://jfly.uni-koeln.de/color/), in an order that keeps the first classes furthest apart, and, for
+ * classes 8 and 9, "indigo" and "wine" from Paul Tol's "muted" qualitative scheme (Tol, "Colour Schemes", SRON
+ * technical note, 2021, https://personal.sron.nl/~pault/), the two that stay furthest from the eight under simulated
+ * protanopia, deuteranopia and tritanopia.
+ *
+ * <p>No ten colours stay 20 delta E apart under every deficiency (here the closest pair is about 16 apart under
+ * tritanopia), so colour is never the only channel: each class also has its own marker shape or label (see
+ * {@link ClassMarks}), shapes by default.
+ */
 public final class Palette {
     private static final Color[] CLASSES = {
-        Color.web("#1f77b4"), // blue
-        Color.web("#ff7f0e"), // orange
-        Color.web("#2ca02c"), // green
-        Color.web("#d62728"), // red
-        Color.web("#9467bd"), // purple
-        Color.web("#8c564b"), // brown
-        Color.web("#e377c2"), // pink
-        Color.web("#4d4d4d"), // dark grey
-        Color.web("#a8a800"), // olive
-        Color.web("#17becf"), // cyan
+        Color.web("#0072B2"), // Okabe-Ito blue
+        Color.web("#E69F00"), // Okabe-Ito orange
+        Color.web("#009E73"), // Okabe-Ito bluish green
+        Color.web("#D55E00"), // Okabe-Ito vermillion
+        Color.web("#CC79A7"), // Okabe-Ito reddish purple
+        Color.web("#56B4E9"), // Okabe-Ito sky blue
+        Color.web("#F0E442"), // Okabe-Ito yellow (drawn with a darker rim so it shows on white)
+        Color.web("#000000"), // Okabe-Ito black
+        Color.web("#332288"), // Tol muted indigo
+        Color.web("#882255"), // Tol muted wine
     };
     private static final Color UNLABELLED = Color.web("#9e9e9e");
 
@@ -29,4 +39,11 @@ public final class Palette {
         return label < 0 ? UNLABELLED : CLASSES[label % CLASSES.length];
     }
 
+    /**
+     * The rim drawn around a mark of this colour, so that light colours (yellow, sky blue) show on white: the colour at
+     * 55 % of its brightness.
+     */
+    public static Color rim(Color c) {
+        return Color.color(0.55 * c.getRed(), 0.55 * c.getGreen(), 0.55 * c.getBlue(), c.getOpacity());
+    }
 }

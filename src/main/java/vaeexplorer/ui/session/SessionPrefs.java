@@ -18,7 +18,7 @@ import vaeexplorer.core.io.AtomicFiles;
 /**
  * The session commands' memory between runs of the app, in a small properties file ({@code sessions.properties} in
  * the app's folder, ~/.vae-explorer): the recently opened or saved session files (newest first, at most
- * {@value #MAX_RECENT}) and whether autosave is on. A file that cannot be read or written is not an error: the app
+ * {@value #MAX_RECENT}), whether autosave is on, and the view's choice of class markers (View › Markers). A file that cannot be read or written is not an error: the app
  * then simply forgets.
  */
 public final class SessionPrefs {
@@ -27,6 +27,7 @@ public final class SessionPrefs {
     private final Path file;
     private final List<Path> recent = new ArrayList<>();
     private boolean autosave;
+    private String markers = "";
 
     public SessionPrefs(Path file) {
         this.file = file;
@@ -81,6 +82,17 @@ public final class SessionPrefs {
         write();
     }
 
+    /** The class markers chosen in View › Markers (a MarkerStyle's name), "" if never chosen. */
+    public String markers() {
+        return markers;
+    }
+
+    public void setMarkers(String name) {
+        if (name.equals(markers)) return;
+        markers = name;
+        write();
+    }
+
     private void read() {
         if (!Files.isRegularFile(file)) return;
         Properties p = new Properties();
@@ -90,6 +102,7 @@ public final class SessionPrefs {
             return;
         }
         autosave = Boolean.parseBoolean(p.getProperty("autosave", "false"));
+        markers = p.getProperty("markers", "");
         for (int i = 1; i <= MAX_RECENT; i++) {
             String v = p.getProperty("recent." + i);
             if (v == null || v.isBlank()) continue;
@@ -105,13 +118,14 @@ public final class SessionPrefs {
     private void write() {
         Properties p = new Properties();
         p.setProperty("autosave", String.valueOf(autosave));
+        if (!markers.isEmpty()) p.setProperty("markers", markers);
         for (int i = 0; i < recent.size(); i++) p.setProperty("recent." + (i + 1), recent.get(i).toString());
         try {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) Files.createDirectories(dir);
             AtomicFiles.write(file, out -> {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                p.store(w, "VAE Explorer: recent sessions and autosave");
+                p.store(w, "VAE Explorer: recent sessions, autosave, markers");
                 w.flush();
             });
         } catch (IOException | RuntimeException e) {

@@ -30,6 +30,9 @@ import org.w3c.dom.NodeList;
 import vaeexplorer.core.train.TrainingRun;
 import vaeexplorer.ui.app.Explorer;
 import vaeexplorer.ui.fixtures.FxTesting;
+import vaeexplorer.ui.latent.ClassMarks;
+import vaeexplorer.ui.latent.MarkerShape;
+import vaeexplorer.ui.latent.MarkerStyle;
 import vaeexplorer.ui.latent.Palette;
 
 /** Figures for slides: the scatter and the chart at 1920x1080 with legend and axis titles, as PNG and SVG; the GIF. */
@@ -152,6 +155,66 @@ class FigureExportTest {
         });
         String chartWords = texts(svg(chart));
         for (String w : List.of("training loss", "test loss", "training step")) assertTrue(chartWords.contains(w), w + " in " + chartWords);
+    }
+
+    /** The figure's elements named tag filled with the class's colour (Batik writes "fill:rgb(r,g,b)" in a style). */
+    private static int filled(Document d, String tag, int label) {
+        javafx.scene.paint.Color c = Palette.of(label);
+        String rgb = String.format("rgb(%d,%d,%d)", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+        NodeList t = d.getElementsByTagName(tag);
+        int n = 0;
+        for (int i = 0; i < t.getLength(); i++) {
+            String fill = null;
+            for (org.w3c.dom.Node p = t.item(i); fill == null && p instanceof org.w3c.dom.Element el; p = p.getParentNode())
+                for (String part : el.getAttribute("style").split(";"))
+                    if (part.trim().startsWith("fill:")) fill = part.trim().substring(5).trim();
+            if (rgb.equals(fill)) n++;
+        }
+        return n;
+    }
+
+    @Test
+    void theFigureMarksTheClassesAsViewMarkersSays() throws Exception {
+        trainToTheEnd();
+        Exporter e = explorer.exporter();
+        int threes = fx(() -> {
+            var c = explorer.latent().codes().get();
+            int n = 0;
+            for (int i = 0; i < c.size(); i++) if (c.label(i) == 3) n++;
+            return n;
+        });
+        assertTrue(threes > 20, "enough threes to count: " + threes);
+        java.util.Map<MarkerStyle, Document> figures = new java.util.EnumMap<>(MarkerStyle.class);
+        try {
+            for (MarkerStyle s : MarkerStyle.values()) {
+                fx(() -> {
+                    ClassMarks.style().set(s);
+                    return null;
+                });
+                Path f = tmp.resolve(s + ".svg");
+                write(() -> {
+                    e.writeScatterFigure(f, Exporter.FIGURE_WIDTH, Exporter.FIGURE_HEIGHT, true);
+                    return null;
+                });
+                figures.put(s, svg(f));
+            }
+        } finally {
+            fx(() -> {
+                ClassMarks.style().set(MarkerStyle.DEFAULT);
+                return null;
+            });
+        }
+        // class 3's mark (vermillion; not black, which Batik leaves to the document's default fill) is a diamond (a
+        // path) with shapes, its number (a text) with labels, a dot otherwise: one per point, and one in the legend
+        Document shapes = figures.get(MarkerStyle.SHAPES), labels = figures.get(MarkerStyle.LABELS),
+                dots = figures.get(MarkerStyle.DOTS);
+        assertEquals(MarkerShape.DIAMOND, ClassMarks.shape(MarkerStyle.SHAPES, 3));
+        assertEquals(threes + 1, filled(shapes, "path", 3), "shapes: a diamond per three and the legend's");
+        assertEquals(0, filled(shapes, "circle", 3) + filled(shapes, "ellipse", 3), "shapes: no dots for class 3");
+        assertEquals(threes + 1, filled(labels, "text", 3), "labels: a 3 per three and the legend's");
+        assertEquals(threes + 1, filled(dots, "circle", 3) + filled(dots, "ellipse", 3), "dots: a dot per three");
+        assertEquals(0, filled(dots, "path", 3), "dots: no shapes");
     }
 
     @Test
