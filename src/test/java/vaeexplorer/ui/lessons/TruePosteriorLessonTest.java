@@ -1,0 +1,156 @@
+package vaeexplorer.ui.lessons;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vaeexplorer.ui.fixtures.FxTesting.await;
+import static vaeexplorer.ui.fixtures.FxTesting.fx;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import vaeexplorer.core.train.LossPoint;
+
+import vaeexplorer.ui.fixtures.FxTesting;
+import vaeexplorer.ui.fixtures.LessonFixture;
+import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.latent.LatentPlotView;
+import vaeexplorer.ui.latent.PlotTransform;
+import vaeexplorer.ui.lessons.truepost.TruePosteriorModel.Status;
+
+/** The "True posterior" tab as a student uses it: open it, click a point, read the numbers; other latent sizes; Chinese. */
+@ExtendWith(ApplicationExtension.class)
+class TruePosteriorLessonTest {
+    private static final long WAIT = 20_000;
+    private Stage stage;
+    private final LatentModel latent = new LatentModel();
+    private LatentPlotView plot;
+    private Lessons lessons;
+
+    @Stop
+    void stop() {
+        FxTesting.closeWindows(stage);
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        SimpleDoubleProperty font = new SimpleDoubleProperty(13);
+        plot = new LatentPlotView(latent, font, new SimpleStringProperty(""));
+        lessons = new Lessons(new LessonContext(latent, new SimpleObjectProperty<LossPoint>(),
+                new SimpleObjectProperty<double[]>(), font, new LessonWorker()), plot);
+        VBox top = new VBox(plot, lessons.overlayBar());
+        VBox.setVgrow(plot, Priority.ALWAYS);
+        SplitPane root = new SplitPane(top, lessons.tabs(new Label("loss chart")));
+        root.setOrientation(Orientation.VERTICAL);
+        root.setDividerPositions(0.5);
+        root.setStyle("-fx-font-size: 13px;");
+        latent.shown().set(LessonFixture.images(64));
+        latent.model().set(LessonFixture.model(1, 2));
+        latent.codes().set(LessonFixture.grid());
+        stage.setScene(new Scene(root, 1100, 800));
+        stage.show();
+        plot.setView(0, 0, PlotTransform.DEFAULT_SPAN);
+    }
+
+    private Point2D pointOnScreen(int i) {
+        return fx(() -> {
+            var c = latent.codes().get();
+            return plot.localToScreen(plot.transform().toScreenX(c.mu(i, 0)), plot.transform().toScreenY(c.mu(i, 1)));
+        });
+    }
+
+    private String text(String id) {
+        return fx(() -> ((Label) stage.getScene().lookup(id)).getText());
+    }
+
+    private static double number(String s) {
+        return Double.parseDouble(s.replace('\u2212', '-'));
+    }
+
+    private void open(FxRobot robot) {
+        robot.clickOn("#truePosteriorTab");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void clickingAPointShowsItsNumbersAndTheIdentityAddsUp(FxRobot robot) {
+        open(robot);
+        await("asks for an image", WAIT, () -> lessons.truePosterior().result().get().status() == Status.NO_IMAGE);
+        assertTrue(text("#truePosteriorStatus").contains("Click a point"), text("#truePosteriorStatus"));
+        assertFalse(fx(() -> lessons.truePosteriorOverlay().drawn()));
+        robot.clickOn(pointOnScreen(12));
+        await("the posterior of the clicked point", WAIT,
+                () -> lessons.truePosterior().result().get().status() == Status.READY);
+        await("drawn on the scatter", WAIT, () -> lessons.truePosteriorOverlay().drawn());
+        String identity = text("#truePosteriorIdentityValues");
+        Matcher m = Pattern.compile("(\\S+)  =  (\\S+)  \\+  (\\S+)").matcher(identity);
+        assertTrue(m.find(), identity);
+        double logPx = number(m.group(1)), elbo = number(m.group(2)), gap = number(m.group(3));
+        assertEquals(logPx, elbo + gap, 1e-9, "log p(x) = ELBO + KL(q || p(z|x)) in the numbers shown: " + identity);
+        assertTrue(gap >= 0, "the gap is not negative: " + identity);
+        assertEquals(logPx, number(text("#truePosteriorLogPx").replace(" nats", "")), 1e-9);
+        assertEquals(elbo, number(text("#truePosteriorElbo").replace(" nats", "")), 1e-9);
+        double recon = number(text("#truePosteriorRecon").replace(" nats", ""));
+        double kl = number(text("#truePosteriorKl").replace(" nats", ""));
+        assertEquals(elbo, recon - kl, 1e-9, "ELBO = E_q[log p(x|z)] - KL(q || p(z))");
+        assertEquals(fx(() -> lessons.truePosterior().result().get().map().posterior().logPx()), logPx, 0.01);
+
+        robot.clickOn("#formulaTab");
+        await("the map leaves with its tab", WAIT, () -> !lessons.truePosteriorOverlay().drawn());
+    }
+
+    @Test
+    void aTwentyDimensionalLatentGetsAMessageNotAnException(FxRobot robot) {
+        open(robot);
+        FxTesting.run(() -> {
+            latent.codes().set(null);
+            latent.model().set(LessonFixture.model(2, 20));
+        });
+        await("the message", WAIT, () -> lessons.truePosterior().result().get().status() == Status.NEEDS_2D);
+        String s = text("#truePosteriorStatus");
+        assertTrue(s.contains("2-D latent") && s.contains("20"), s);
+        assertFalse(fx(() -> stage.getScene().lookup("#truePosteriorIdentityValues").isVisible()));
+        assertFalse(fx(() -> lessons.truePosteriorOverlay().drawn()));
+    }
+
+    @Test
+    void theLessonSpeaksChinese(FxRobot robot) {
+        try {
+            open(robot);
+            robot.clickOn(pointOnScreen(7));
+            await("ready", WAIT, () -> lessons.truePosterior().result().get().status() == Status.READY);
+            FxTesting.run(() -> I18n.locale().set(I18n.CHINESE));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("真实后验", fx(() -> lessons.tabPane().getTabs().stream()
+                    .filter(t -> "truePosteriorTab".equals(t.getId())).findFirst().orElseThrow().getTooltip().getText()));
+            assertTrue(text("#truePosteriorStatus").contains("所点击的图像"), text("#truePosteriorStatus"));
+            assertTrue(text("#truePosteriorLogPx").endsWith("奈特"), text("#truePosteriorLogPx"));
+            assertTrue(fx(() -> robot.lookup(".lesson-text").queryAll().stream()
+                    .anyMatch(n -> ((Label) n).getText().contains("β = 0"))));
+        } finally {
+            FxTesting.run(() -> I18n.locale().set(I18n.ENGLISH));
+        }
+        assertTrue(text("#truePosteriorStatus").contains("clicked image"), text("#truePosteriorStatus"));
+    }
+}
