@@ -62,6 +62,20 @@ class SessionPrefsTest {
     }
 
     @Test
+    void theMarkersChoiceIsRememberedWithTheRest() {
+        Path file = dir.resolve("sessions.properties");
+        SessionPrefs p = new SessionPrefs(file);
+        assertEquals("", p.markers(), "never chosen: the app uses its default");
+        p.setAutosave(true);
+        p.setMarkers("LABELS");
+        SessionPrefs again = new SessionPrefs(file);
+        assertEquals("LABELS", again.markers());
+        assertTrue(again.autosave(), "the other choices stay");
+        assertEquals(vaeexplorer.ui.latent.MarkerStyle.LABELS, vaeexplorer.ui.latent.MarkerStyle.parse(again.markers()));
+        assertEquals(vaeexplorer.ui.latent.MarkerStyle.DEFAULT, vaeexplorer.ui.latent.MarkerStyle.parse("no such style"));
+    }
+
+    @Test
     void theAppFolderCanBeMovedWithASystemProperty() {
         String old = System.getProperty("vaeexplorer.home");
         try {
