@@ -62,8 +62,8 @@ class LossChartLayoutTest {
     }
 
     private String lossTitle() {
-        return fx(() -> ((org.jfree.chart.plot.XYPlot) ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.chart().getXYPlot())
-                .getSubplots().get(0)).getRangeAxis().getLabel());
+        return fx(() -> ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.chart().getXYPlot())
+                .getSubplots().get(0).getRangeAxis().getLabel());
     }
 
     @Test
@@ -105,8 +105,8 @@ class LossChartLayoutTest {
             org.jfree.chart.JFreeChart c = chart.chart();
             org.jfree.chart.event.ChartProgressListener l = e -> {
                 if (e.getType() == org.jfree.chart.event.ChartProgressEvent.DRAWING_STARTED) {
-                    drawn.add(c.getLegend().getPosition() + " | " + ((org.jfree.chart.plot.XYPlot)
-                            ((org.jfree.chart.plot.CombinedDomainXYPlot) c.getXYPlot()).getSubplots().get(0))
+                    drawn.add(c.getLegend().getPosition() + " | "
+                            + ((org.jfree.chart.plot.CombinedDomainXYPlot) c.getXYPlot()).getSubplots().get(0)
                             .getRangeAxis().getLabel());
                 }
             };
