@@ -64,4 +64,23 @@ public final class LessonSupport {
         explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return side;
     }
+
+    /** A number of a formula's table, "–" until it is known (style class formula-value, never cut). */
+    public static javafx.scene.control.Label formulaValue(String id) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label("\u2013");
+        l.setId(id);
+        l.getStyleClass().add("formula-value");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A sentence of a lesson in the language shown, wrapped and never cut. */
+    public static javafx.scene.control.Label sentence(String key) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label();
+        l.textProperty().bind(vaeexplorer.ui.i18n.I18n.tr(key));
+        l.setWrapText(true);
+        l.getStyleClass().add("lesson-text");
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
 }

@@ -27,12 +27,12 @@ import vaeexplorer.ui.lessons.posterior.PosteriorSelection;
 public final class FormulaView extends VBox {
     private final LatentModel latent;
     private final PosteriorSelection selection;
-    private final Label values = value("formulaValues");
-    private final Label recon = value("formulaRecon");
-    private final Label kl = value("formulaKl");
-    private final Label beta = value("formulaBeta");
-    private final Label loss = value("formulaLoss");
-    private final Label zLine = value("formulaZ");
+    private final Label values = LessonSupport.formulaValue("formulaValues");
+    private final Label recon = LessonSupport.formulaValue("formulaRecon");
+    private final Label kl = LessonSupport.formulaValue("formulaKl");
+    private final Label beta = LessonSupport.formulaValue("formulaBeta");
+    private final Label loss = LessonSupport.formulaValue("formulaLoss");
+    private final Label zLine = LessonSupport.formulaValue("formulaZ");
 
     public FormulaView(LessonContext ctx, PosteriorSelection selection) {
         this.latent = ctx.latent();
@@ -61,7 +61,7 @@ public final class FormulaView extends VBox {
         HBox.setHgrow(zLine, javafx.scene.layout.Priority.ALWAYS);
         HBox sampling = new HBox(24, reparam, zLine);
         sampling.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
-        Label reparamText = text("formula.reparamExplained");
+        Label reparamText = LessonSupport.sentence("formula.reparamExplained");
         getChildren().addAll(elbo, values, terms, sampling, reparamText);
         ctx.latestLoss().addListener((o, a, p) -> showLoss(p));
         showLoss(ctx.latestLoss().getValue());
@@ -71,14 +71,6 @@ public final class FormulaView extends VBox {
             showLoss(ctx.latestLoss().getValue());
             showZ();
         });
-    }
-
-    private static Label value(String id) {
-        Label l = new Label("\u2013");
-        l.setId(id);
-        l.getStyleClass().add("formula-value");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
     }
 
     private static Label big(String s) {
@@ -93,20 +85,11 @@ public final class FormulaView extends VBox {
         return new Label(s);
     }
 
-    /** A sentence in the language shown. */
-    private static Label text(String key) {
-        Label l = new Label();
-        l.textProperty().bind(I18n.tr(key));
-        l.setWrapText(true);
-        l.getStyleClass().add("lesson-text");
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
-    }
 
     private static void row(GridPane g, int r, Label term, Label value, String explanationKey) {
         term.getStyleClass().add("formula-term");
         term.setMinWidth(Region.USE_PREF_SIZE);
-        g.addRow(r, term, value, text(explanationKey));
+        g.addRow(r, term, value, LessonSupport.sentence(explanationKey));
     }
 
     private static String nats(double v) {

@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 
 import vaeexplorer.core.vae.GridPosterior;
 import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.lessons.LessonSupport;
 import vaeexplorer.ui.i18n.Relabel;
 import vaeexplorer.ui.lessons.LessonContext;
 import vaeexplorer.ui.lessons.truepost.TruePosteriorModel.Result;
@@ -24,19 +25,19 @@ public final class TruePosteriorView extends VBox {
     static final String IDENTITY = "log p(x)  =  ELBO  +  KL( q(z|x) \u2016 p(z|x) )";
     private final TruePosteriorModel model;
     private final Label status = new Label();
-    private final Label identityValues = value("truePosteriorIdentityValues");
-    private final Label logPx = value("truePosteriorLogPx");
-    private final Label elbo = value("truePosteriorElbo");
-    private final Label recon = value("truePosteriorRecon");
-    private final Label kl = value("truePosteriorKl");
-    private final Label gap = value("truePosteriorGap");
+    private final Label identityValues = LessonSupport.formulaValue("truePosteriorIdentityValues");
+    private final Label logPx = LessonSupport.formulaValue("truePosteriorLogPx");
+    private final Label elbo = LessonSupport.formulaValue("truePosteriorElbo");
+    private final Label recon = LessonSupport.formulaValue("truePosteriorRecon");
+    private final Label kl = LessonSupport.formulaValue("truePosteriorKl");
+    private final Label gap = LessonSupport.formulaValue("truePosteriorGap");
     private final GridPane numbers = new GridPane();
 
     public TruePosteriorView(LessonContext ctx, TruePosteriorModel model) {
         this.model = model;
         setId("truePosteriorView");
         getStyleClass().add("lesson");
-        Label title = text("truepost.title");
+        Label title = LessonSupport.sentence("truepost.title");
         title.getStyleClass().add("panel-title");
         status.setId("truePosteriorStatus");
         status.setWrapText(true);
@@ -57,35 +58,19 @@ public final class TruePosteriorView extends VBox {
         row(2, "   E_q[log p(x|z)]", recon, "truepost.reconExplained");
         row(3, "   KL( q(z|x) \u2016 p(z) )", kl, "truepost.klExplained");
         row(4, "KL( q(z|x) \u2016 p(z|x) )", gap, "truepost.gapExplained");
-        getChildren().addAll(title, status, identity, identityValues, numbers, text("truepost.shapes"),
-                text("truepost.training"), text("truepost.beta"));
+        getChildren().addAll(title, status, identity, identityValues, numbers, LessonSupport.sentence("truepost.shapes"),
+                LessonSupport.sentence("truepost.training"), LessonSupport.sentence("truepost.beta"));
         model.result().addListener((o, a, r) -> show(r));
         show(model.result().get());
         Relabel.onLocaleChange(this, () -> show(model.result().get()));
     }
 
-    private static Label value(String id) {
-        Label l = new Label("\u2013");
-        l.setId(id);
-        l.getStyleClass().add("formula-value");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Label text(String key) {
-        Label l = new Label();
-        l.textProperty().bind(I18n.tr(key));
-        l.setWrapText(true);
-        l.getStyleClass().add("lesson-text");
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
-    }
 
     private void row(int r, String symbol, Label value, String explanationKey) {
         Label term = new Label(symbol);
         term.getStyleClass().add("formula-term");
         term.setMinWidth(Region.USE_PREF_SIZE);
-        numbers.addRow(r, term, value, text(explanationKey));
+        numbers.addRow(r, term, value, LessonSupport.sentence(explanationKey));
     }
 
     /** v rounded to what is shown (two decimals). */
