@@ -11,13 +11,15 @@ import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.vae.LatentGrid;
+import vaeexplorer.core.vae.MarginalLikelihood;
 import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
 
 /**
  * {@code bench-inference}: what the UI does while the user explores, timed after warm-up (median of repeats): decode
- * one latent point (the dragged point), decode a 20 x 20 manifold grid, encode 10,000 images (the scatter).
+ * one latent point (the dragged point), decode a 20 x 20 manifold grid, encode 10,000 images (the scatter), and at
+ * latent 2 the true posterior lesson's map of one image.
  */
 final class InferenceBench {
     private InferenceBench() {}
@@ -47,16 +49,35 @@ final class InferenceBench {
         double decodeGrid = median(60, () -> m.decodeBatch(mm, grid, 400, gridImages));
         float[] mu = new float[n * latent], sigma = new float[n * latent];
         double encode = median(7, () -> m.encodeBatch(mm, images, 0, n, mu, sigma));
+        // the true posterior lesson (latent 2): the coarse grid's decodes once per model snapshot, then one image's map
+        double priorGrid = Double.NaN, posterior = Double.NaN;
+        if (latent == 2) {
+            MarginalLikelihood.PriorGrid[] pg = new MarginalLikelihood.PriorGrid[1];
+            priorGrid = median(5, () -> pg[0] = MarginalLikelihood.priorGrid(m, mm));
+            float[] x = new float[m.inputSize()];
+            int[] next = {0};
+            posterior = median(9, () -> {
+                images.copyImage(next[0]++ % n, x, 0);
+                MarginalLikelihood.posterior(pg[0], mm, x, POSTERIOR_GRID);
+            });
+        }
         if (a.flag("json")) {
             out.println(new Json().put("decode_one_us", decodeOne / 1e3, 1).put("decode_grid_20x20_ms", decodeGrid / 1e6, 2)
                     .put("encode_images", n).put("encode_ms", encode / 1e6, 1).put("backend", mm.name()).put("threads", threads)
-                    .put("latent", latent).put("hidden", vae.config().hiddenText()));
+                    .put("latent", latent).put("hidden", vae.config().hiddenText())
+                    .put("posterior_prior_grid_ms", priorGrid / 1e6, 1).put("posterior_map_100x100_ms", posterior / 1e6, 1));
         } else {
             out.printf(Locale.ROOT, "decode one z: %.1f us; 20x20 grid: %.2f ms; encode %,d images: %.1f ms (backend %s, %d threads)%n",
                     decodeOne / 1e3, decodeGrid / 1e6, n, encode / 1e6, mm.name(), threads);
+            if (latent == 2)
+                out.printf(Locale.ROOT, "true posterior: the grid's decodes per model snapshot %.1f ms; one image's %dx%d map %.1f ms%n",
+                        priorGrid / 1e6, POSTERIOR_GRID, POSTERIOR_GRID, posterior / 1e6);
         }
         return Cli.OK;
     }
+
+    /** Fine cells per axis of the true posterior lesson's map. */
+    private static final int POSTERIOR_GRID = 100;
 
     /** Training and test images together (the built-in sets have 8,000 + 2,000, so 10,000 to encode). */
     private static Dataset concat(DataSplit d) {

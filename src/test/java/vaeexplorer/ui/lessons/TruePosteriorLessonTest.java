@@ -103,6 +103,19 @@ class TruePosteriorLessonTest {
         await("the posterior of the clicked point", WAIT,
                 () -> lessons.truePosterior().result().get().status() == Status.READY);
         await("drawn on the scatter", WAIT, () -> lessons.truePosteriorOverlay().drawn());
+        // a posterior a few pixels wide at the scatter's scale (here: the view zoomed out) is shown enlarged in a
+        // corner, not over the point
+        double focus = fx(() -> lessons.truePosterior().result().get().map().focusWidth());
+        FxTesting.run(() -> plot.setView(0, 0, 25 * focus));
+        await("the enlarged view", WAIT, () -> lessons.truePosteriorOverlay().inset() != null);
+        var inset = fx(() -> lessons.truePosteriorOverlay().inset());
+        Point2D onScreen = pointOnScreen(12);
+        Point2D at = fx(() -> plot.screenToLocal(onScreen));
+        assertFalse(inset.contains(at.getX(), at.getY()), "the inset leaves the clicked point in view: " + inset);
+        assertTrue(inset.zoom() >= 2.5, inset.toString());
+        FxTesting.run(() -> plot.setView(0, 0, 0.6 * focus));
+        await("no enlarged view when zoomed in on the posterior", WAIT,
+                () -> lessons.truePosteriorOverlay().drawn() && lessons.truePosteriorOverlay().inset() == null);
         String identity = text("#truePosteriorIdentityValues");
         Matcher m = Pattern.compile("(\\S+)  =  (\\S+)  \\+  (\\S+)").matcher(identity);
         assertTrue(m.find(), identity);

@@ -109,6 +109,22 @@ class TruePosteriorModelTest {
         int painted = 0;
         for (int argb : r.map().heat()) if (argb != 0) painted++;
         assertTrue(painted > 0 && painted < r.map().heat().length, "the heat map shows where the mass is, not everywhere");
+
+        // the focus box holds q's 2-sigma box and 99% of p(z|x)'s mass, inside the fine box
+        double[] f = r.map().focus();
+        float[] mu = got.mu(), sd = got.sigma();
+        assertTrue(f[0] <= mu[0] - 2 * sd[0] && f[1] >= mu[0] + 2 * sd[0], java.util.Arrays.toString(f));
+        assertTrue(f[2] <= mu[1] - 2 * sd[1] && f[3] >= mu[1] + 2 * sd[1], java.util.Arrays.toString(f));
+        assertTrue(f[0] >= got.boxX0() && f[1] <= got.boxX1() && f[2] >= got.boxY0() && f[3] <= got.boxY1());
+        double inFocus = 0, cx = (got.boxX1() - got.boxX0()) / got.n(), cy = (got.boxY1() - got.boxY0()) / got.n();
+        for (int row = 0; row < got.n(); row++)
+            for (int c = 0; c < got.n(); c++) {
+                double x = got.boxX0() + (c + 0.5) * cx, y = got.boxY1() - (row + 0.5) * cy;
+                if (x >= f[0] && x <= f[1] && y >= f[2] && y <= f[3])
+                    inFocus += Math.exp(got.logDensity()[row * got.n() + c]) * fineArea;
+            }
+        assertTrue(inFocus >= 0.99 * got.massInBox() - 1e-6 || inFocus >= 0.99,
+                "the focus box holds the 99% region: " + inFocus + " of " + got.massInBox());
     }
 
     @Test

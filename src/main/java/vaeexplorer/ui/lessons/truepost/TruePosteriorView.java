@@ -58,6 +58,9 @@ public final class TruePosteriorView extends VBox {
         row(2, "   E_q[log p(x|z)]", recon, "truepost.reconExplained");
         row(3, "   KL( q(z|x) \u2016 p(z) )", kl, "truepost.klExplained");
         row(4, "KL( q(z|x) \u2016 p(z|x) )", gap, "truepost.gapExplained");
+        // no empty rows while there are no numbers
+        numbers.managedProperty().bind(numbers.visibleProperty());
+        identityValues.managedProperty().bind(identityValues.visibleProperty());
         getChildren().addAll(title, status, identity, identityValues, numbers, LessonSupport.sentence("truepost.shapes"),
                 LessonSupport.sentence("truepost.training"), LessonSupport.sentence("truepost.beta"));
         model.result().addListener((o, a, r) -> show(r));
