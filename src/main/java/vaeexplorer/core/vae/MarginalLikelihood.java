@@ -98,32 +98,101 @@ public final class MarginalLikelihood {
     }
 
     /**
+     * log p(x) of one image by importance sampling with K samples, and from the same samples the ELBO: the mean of the
+     * log weights. KL(q(z|x) || p(z)) is exact, E_q[log p(x|z)] = ELBO + KL. The gap logPx - elbo is never negative
+     * (Jensen's inequality on the samples drawn).
+     */
+    public record Importance(double logPx, double elbo, double kl, int k) {
+        public double expectedLogLikelihood() {
+            return elbo + kl;
+        }
+
+        public double gap() {
+            return logPx - elbo;
+        }
+    }
+
+    /** {@link Importance} of one image x (inputSize pixels) under m, K samples from q(z|x) drawn from rng. */
+    public static Importance importance(ModelSnapshot m, MatMul mm, float[] x, int k, Rng rng) {
+        if (k < 1) throw new IllegalArgumentException("IWAE needs at least 1 sample per image, got " + k);
+        int d = m.latent(), px = m.inputSize();
+        float[] mu = new float[d], sigma = new float[d];
+        m.encodeBatch(mm, x, 1, mu, sigma);
+        // KL(q || N(0, I)) = 0.5 sum_j (mu_j^2 + sigma_j^2 - log sigma_j^2 - 1)
+        double kl = 0;
+        for (int j = 0; j < d; j++) kl += 0.5 * ((double) mu[j] * mu[j] + (double) sigma[j] * sigma[j] - 2 * Math.log(sigma[j]) - 1);
+        Likelihood like = m.config().likelihood();
+        double sx = m.config().gaussianSigma();
+        Elementwise kernels = ModelSnapshot.kernels();
+        int rowsMax = Math.min(ROWS, k);
+        float[] zs = new float[rowsMax * d], logits = new float[rowsMax * px];
+        double[] priorOverQ = new double[rowsMax];
+        double max = Double.NEGATIVE_INFINITY, sum = 0, meanLogW = 0;
+        for (int start = 0; start < k; start += rowsMax) {
+            int rows = Math.min(rowsMax, k - start);
+            for (int r = 0; r < rows; r++) {
+                double acc = 0;
+                for (int j = 0; j < d; j++) {
+                    float e = (float) rng.nextGaussian(), z = mu[j] + e * sigma[j];
+                    zs[r * d + j] = z;
+                    // log p(z) - log q(z|x) = sum_j -z_j^2 / 2 + eps_j^2 / 2 + log sigma_j
+                    acc += -0.5 * z * z + 0.5 * e * e + Math.log(sigma[j]);
+                }
+                priorOverQ[r] = acc;
+            }
+            m.decodeLogitsBatch(mm, zs, rows, logits);
+            for (int r = 0; r < rows; r++) {
+                double lw = like.logLikelihood(kernels, logits, r * px, x, 0, px, sx) + priorOverQ[r];
+                meanLogW += lw / k;
+                if (lw > max) {
+                    sum = sum * Math.exp(max - lw) + 1;
+                    max = lw;
+                } else {
+                    sum += Math.exp(lw - max);
+                }
+            }
+        }
+        return new Importance(max + Math.log(sum) - Math.log(k), meanLogW, kl, k);
+    }
+
+    /**
      * A model snapshot's decodes of the coarse grid over the prior's region, made once and shared by every image
-     * (they do not depend on x). Immutable; for a 2-D latent only.
+     * (they do not depend on x). Immutable. For a 2-D latent the grid spans the whole latent space; for a larger one
+     * it spans a 2-D slice: dimensions dimX and dimY vary over the grid, the others are held at base's values.
      */
     public static final class PriorGrid {
         final ModelSnapshot model;
         final int cells;
         final double radius;
         final double h;
+        /** The latent dimensions the grid spans, and the latent point the others are taken from. */
+        final int dimX, dimY;
+        final float[] base;
         /** The raw decoder outputs of the cells, one row each (row r * cells + c: row 0 at the top). */
         final FMatrixRMaj logits;
         /** Per cell: the part of log p(x|z) + log p(z) that does not depend on x. */
         final double[] cellTerm;
 
-        PriorGrid(ModelSnapshot model, MatMul mm, int cells, double radius) {
-            if (model.latent() != 2)
-                throw new IllegalArgumentException("the posterior grid needs a 2-D latent; this model has " + model.latent());
+        PriorGrid(ModelSnapshot model, MatMul mm, int cells, double radius, int dimX, int dimY, float[] base) {
+            int d = model.latent();
+            if (d < 2) throw new IllegalArgumentException("the posterior grid needs a latent of 2 or more; this model has " + d);
+            if (dimX < 0 || dimY < 0 || dimX >= d || dimY >= d || dimX == dimY)
+                throw new IllegalArgumentException("a slice needs two different latent dimensions of " + d + ", got "
+                        + dimX + " and " + dimY);
+            if (base.length != d) throw new IllegalArgumentException("the slice's point has " + base.length
+                    + " dimensions, the model " + d);
             this.model = model;
             this.cells = cells;
             this.radius = radius;
             this.h = 2 * radius / cells;
+            this.dimX = dimX;
+            this.dimY = dimY;
+            this.base = base.clone();
             int g = cells * cells, px = model.inputSize();
-            float[] zs = new float[2 * g];
+            float[] zs = new float[d * g];
             for (int r = 0; r < cells; r++) {
                 for (int c = 0; c < cells; c++) {
-                    zs[2 * (r * cells + c)] = (float) (-radius + (c + 0.5) * h);
-                    zs[2 * (r * cells + c) + 1] = (float) (radius - (r + 0.5) * h);
+                    placeOnSlice(zs, r * cells + c, -radius + (c + 0.5) * h, radius - (r + 0.5) * h);
                 }
             }
             logits = new FMatrixRMaj(g, px);
@@ -133,7 +202,7 @@ public final class MarginalLikelihood {
             double sx = cfg.gaussianSigma();
             Elementwise kernels = ModelSnapshot.kernels();
             for (int i = 0; i < g; i++) {
-                double t = logPrior(zs[2 * i], zs[2 * i + 1]);
+                double t = logPrior(zs[d * i + dimX], zs[d * i + dimY]);
                 if (cfg.likelihood() == Likelihood.BERNOULLI) {
                     // log p(x|z) = x . l - sum softplus(l)
                     t -= kernels.softplusSum(logits.data, i * px, px);
@@ -149,6 +218,27 @@ public final class MarginalLikelihood {
 
         public ModelSnapshot model() {
             return model;
+        }
+
+        /** Whether this grid is a slice of a larger latent (else it is the whole 2-D latent space). */
+        public boolean isSlice() {
+            return model.latent() > 2;
+        }
+
+        public int dimX() {
+            return dimX;
+        }
+
+        public int dimY() {
+            return dimY;
+        }
+
+        /** Row i of zs (latent-wide rows) becomes the slice's point (x, y): base with dimX = x and dimY = y. */
+        void placeOnSlice(float[] zs, int i, double x, double y) {
+            int d = base.length;
+            System.arraycopy(base, 0, zs, i * d, d);
+            zs[i * d + dimX] = (float) x;
+            zs[i * d + dimY] = (float) y;
         }
 
         /**
@@ -179,7 +269,18 @@ public final class MarginalLikelihood {
 
     /** The coarse grid of a 2-D model snapshot ({@value #PRIOR_CELLS}^2 cells over +-{@value #PRIOR_RADIUS}). */
     public static PriorGrid priorGrid(ModelSnapshot m, MatMul mm) {
-        return new PriorGrid(m, mm, PRIOR_CELLS, PRIOR_RADIUS);
+        if (m.latent() != 2)
+            throw new IllegalArgumentException("the posterior grid needs a 2-D latent; this model has " + m.latent());
+        return new PriorGrid(m, mm, PRIOR_CELLS, PRIOR_RADIUS, 0, 1, new float[2]);
+    }
+
+    /**
+     * The coarse grid on the 2-D slice of a larger latent through dimensions dimX and dimY, the others held at base's
+     * values (for one image: q(z|x)'s mean). On it, p(x|z) p(z) is proportional to the conditional posterior
+     * p(z_dimX, z_dimY | x, the other dimensions fixed): the grid gives that map, not log p(x).
+     */
+    public static PriorGrid sliceGrid(ModelSnapshot m, MatMul mm, int dimX, int dimY, float[] base) {
+        return new PriorGrid(m, mm, PRIOR_CELLS, PRIOR_RADIUS, dimX, dimY, base);
     }
 
     /** log N(z; 0, I) for a 2-D z. */
@@ -190,6 +291,7 @@ public final class MarginalLikelihood {
     /** log p(x) by the grid for n images (rows of xs), with n x n fine cells per image. */
     public static double[] grid(PriorGrid pg, MatMul mm, float[] xs, int n, int fine) {
         checkFine(fine);
+        if (pg.isSlice()) throw new IllegalArgumentException("log p(x) on a grid needs a 2-D latent, not a slice");
         int px = pg.model.inputSize(), g = pg.cells * pg.cells, chunk = 32;
         float[] mu = new float[2 * n], sigma = new float[2 * n];
         pg.model.encodeBatch(mm, xs, n, mu, sigma);
@@ -209,11 +311,28 @@ public final class MarginalLikelihood {
     /** The true posterior of one image x (inputSize pixels) on an n x n fine grid, with log p(x), the ELBO and the gap. */
     public static GridPosterior posterior(PriorGrid pg, MatMul mm, float[] x, int fine) {
         checkFine(fine);
-        float[] mu = new float[2], sigma = new float[2];
+        int d = pg.model.latent();
+        float[] mu = new float[d], sigma = new float[d];
         pg.model.encodeBatch(mm, x, 1, mu, sigma);
         double[] joint = new double[pg.cells * pg.cells];
         pg.logJoint(mm, x, 0, 1, joint);
-        return solve(pg, mm, x, 0, mu[0], mu[1], sigma[0], sigma[1], joint, 0, fine, true);
+        return solve(pg, mm, x, 0, mu[pg.dimX], mu[pg.dimY], sigma[pg.dimX], sigma[pg.dimY], joint, 0, fine, true);
+    }
+
+    /**
+     * For a latent above 2: the conditional posterior of x on the slice through dimensions dimX and dimY with the
+     * others held at q(z|x)'s mean, on an n x n fine grid. Its map integrates to one over the slice; its logPx is the
+     * log of the slice's normaliser (not log p(x)) and its ELBO terms are NaN: for those, see {@link #importance}.
+     */
+    public static GridPosterior slicePosterior(ModelSnapshot m, MatMul mm, float[] x, int dimX, int dimY, int fine) {
+        checkFine(fine);
+        int d = m.latent();
+        float[] mu = new float[d], sigma = new float[d];
+        m.encodeBatch(mm, x, 1, mu, sigma);
+        PriorGrid pg = sliceGrid(m, mm, dimX, dimY, mu);
+        double[] joint = new double[pg.cells * pg.cells];
+        pg.logJoint(mm, x, 0, 1, joint);
+        return solve(pg, mm, x, 0, mu[dimX], mu[dimY], sigma[dimX], sigma[dimY], joint, 0, fine, true);
     }
 
     private static void checkFine(int fine) {
@@ -256,18 +375,18 @@ public final class MarginalLikelihood {
         Elementwise kernels = ModelSnapshot.kernels();
         int m = fine * fine;
         double[] fineJoint = new double[m];
-        float[] zs = new float[2 * ROWS], logits = new float[ROWS * px];
+        int d = pg.model.latent();
+        float[] zs = new float[d * ROWS], logits = new float[ROWS * px];
         for (int start = 0; start < m; start += ROWS) {
             int rows = Math.min(ROWS, m - start);
             for (int t = 0; t < rows; t++) {
                 int r = (start + t) / fine, c = (start + t) % fine;
-                zs[2 * t] = (float) (x0 + (c + 0.5) * hx);
-                zs[2 * t + 1] = (float) (y1 - (r + 0.5) * hy);
+                pg.placeOnSlice(zs, t, x0 + (c + 0.5) * hx, y1 - (r + 0.5) * hy);
             }
             pg.model.decodeLogitsBatch(mm, zs, rows, logits);
             for (int t = 0; t < rows; t++)
                 fineJoint[start + t] = like.logLikelihood(kernels, logits, t * px, xs, xOff, px, sx)
-                        + logPrior(zs[2 * t], zs[2 * t + 1]);
+                        + logPrior(zs[d * t + pg.dimX], zs[d * t + pg.dimY]);
         }
         // log p(x) = log (sum_fine e^{log p(x, z)} hx hy + sum_coarse outside the box e^{log p(x, z)} h^2)
         double fineLse = logSumExp(fineJoint, 0, m) + Math.log(hx * hy);
@@ -293,6 +412,9 @@ public final class MarginalLikelihood {
                 coarseMap[r * cells + c] = inside ? Float.NaN : (float) (joint[off + r * cells + c] - logPx);
             }
         }
+        if (pg.isSlice())
+            return new GridPosterior(logPx, Double.NaN, Double.NaN, new float[] {mu1, mu2}, new float[] {s1, s2}, x0, x1,
+                    y0, y1, fine, fineMap, radius, cells, coarseMap, Math.exp(fineLse - logPx));
         double expected = expectedLogLikelihood(pg.model, mm, xs, xOff, mu1, mu2, s1, s2);
         // KL(q || N(0, I)) = 0.5 sum_j (mu_j^2 + sigma_j^2 - log sigma_j^2 - 1)
         double kl = 0.5 * ((double) mu1 * mu1 + (double) s1 * s1 - 2 * Math.log(s1) - 1)

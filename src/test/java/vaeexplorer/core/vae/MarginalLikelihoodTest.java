@@ -295,6 +295,56 @@ class MarginalLikelihoodTest {
     }
 
     @Test
+    void importanceSamplingOfOneImageAgreesWithTheGridAndItsElbo() {
+        float[] x = images(toyTest2, 30, 1);
+        GridPosterior p = MarginalLikelihood.posterior(MarginalLikelihood.priorGrid(bernoulli2, MM), MM, x, 100);
+        MarginalLikelihood.Importance is = MarginalLikelihood.importance(bernoulli2, MM, x, 20_000, new Rng(8));
+        assertEquals(p.logPx(), is.logPx(), 0.05, "log p(x): IWAE vs grid");
+        assertEquals(p.kl(), is.kl(), 1e-9, "the same closed-form KL(q || p(z))");
+        assertEquals(p.elbo(), is.elbo(), 0.1, "the ELBO: the mean log weight vs Gauss-Hermite");
+        assertEquals(is.elbo() + is.kl(), is.expectedLogLikelihood(), 1e-12);
+        assertTrue(is.gap() >= 0, "the mean of the log weights is at most the log of their mean: " + is.gap());
+        assertEquals(p.gap(), is.gap(), 0.1, "the gap, two ways");
+        // the same as the batch estimator on the same draws
+        double[] batch = MarginalLikelihood.iwae(bernoulli2, MM, x, 1, 500, new Rng(9));
+        assertEquals(batch[0], MarginalLikelihood.importance(bernoulli2, MM, x, 500, new Rng(9)).logPx(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> MarginalLikelihood.importance(bernoulli2, MM, x, 0, new Rng(1)));
+    }
+
+    @Test
+    void aSliceOfALargerLatentIsTheConditionalPosteriorWithTheOtherDimensionsAtQsMean() {
+        Vae vae = new Vae(new VaeConfig(16, List.of(12), 4, Likelihood.BERNOULLI, 0.1), new Rng(21));
+        ModelSnapshot m = vae.snapshot();
+        float[] x = images(toyTest2, 5, 1);
+        float[] mu = new float[4], sigma = new float[4];
+        m.encodeBatch(MM, x, 1, mu, sigma);
+        // dimensions 2 (across) and 0 (up): the map's cells are p(x|z) N(z2, z0; 0, I) / Z with z1, z3 = q's mean
+        GridPosterior p = MarginalLikelihood.slicePosterior(m, MM, x, 2, 0, 60);
+        assertEquals(mu[2], p.mu()[0], 0);
+        assertEquals(sigma[0], p.sigma()[1], 0);
+        assertTrue(Double.isNaN(p.elbo()), "no ELBO from a slice");
+        double fineArea = (p.boxX1() - p.boxX0()) * (p.boxY1() - p.boxY0()) / (60.0 * 60), h = 12.0 / 100, mass = 0;
+        for (float v : p.logDensity()) mass += Math.exp(v) * fineArea;
+        for (float v : p.priorLogDensity()) if (!Float.isNaN(v)) mass += Math.exp(v) * h * h;
+        assertEquals(1, mass, 1e-6, "a density on the slice");
+        float[] logits = new float[16];
+        for (int cell : new int[] {0, 59, 1830, 3599}) {
+            double across = p.boxX0() + (cell % 60 + 0.5) * (p.boxX1() - p.boxX0()) / 60;
+            double up = p.boxY1() - (cell / 60 + 0.5) * (p.boxY1() - p.boxY0()) / 60;
+            float[] z = {(float) up, mu[1], (float) across, mu[3]};
+            m.decodeLogits(z, logits);
+            double joint = -Likelihood.BERNOULLI.loss(logits, x, 16, 0.1) - 0.5 * (across * across + up * up)
+                    - Math.log(2 * Math.PI);
+            assertEquals(joint - p.logPx(), p.logDensity()[cell], 1e-3, "cell " + cell);
+        }
+        assertThrows(IllegalArgumentException.class, () -> MarginalLikelihood.slicePosterior(m, MM, x, 1, 1, 60));
+        assertThrows(IllegalArgumentException.class, () -> MarginalLikelihood.slicePosterior(m, MM, x, 0, 4, 60));
+        MarginalLikelihood.PriorGrid slice = MarginalLikelihood.sliceGrid(m, MM, 0, 1, mu);
+        assertThrows(IllegalArgumentException.class, () -> MarginalLikelihood.grid(slice, MM, x, 1, 60),
+                "log p(x) needs the whole latent space");
+    }
+
+    @Test
     void wrongUseIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> MarginalLikelihood.iwae(bernoulli2, MM, new float[16], 1, 0, new Rng(1)));
         assertThrows(IllegalArgumentException.class, () -> MarginalLikelihood.priorGrid(bernoulli1, MM));
