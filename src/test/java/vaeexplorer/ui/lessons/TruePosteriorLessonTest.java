@@ -36,6 +36,7 @@ import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.latent.PlotTransform;
+import vaeexplorer.ui.lessons.truepost.TruePosteriorModel;
 import vaeexplorer.ui.lessons.truepost.TruePosteriorModel.Status;
 
 /** The "True posterior" tab as a student uses it: open it, click a point, read the numbers; other latent sizes; Chinese. */
@@ -76,7 +77,8 @@ class TruePosteriorLessonTest {
     private Point2D pointOnScreen(int i) {
         return fx(() -> {
             var c = latent.codes().get();
-            return plot.localToScreen(plot.transform().toScreenX(c.mu(i, 0)), plot.transform().toScreenY(c.mu(i, 1)));
+            return plot.localToScreen(plot.transform().toScreenX(c.mu(i, latent.xDim().get())),
+                    plot.transform().toScreenY(c.mu(i, latent.yDim().get())));
         });
     }
 
@@ -134,15 +136,36 @@ class TruePosteriorLessonTest {
     }
 
     @Test
-    void aTwentyDimensionalLatentGetsAMessageNotAnException(FxRobot robot) {
+    void aTwentyDimensionalLatentShowsTheSliceAndSaysSo(FxRobot robot) {
         open(robot);
         FxTesting.run(() -> {
-            latent.codes().set(null);
             latent.model().set(LessonFixture.model(2, 20));
+            latent.codes().set(LessonFixture.codes(20));
+            latent.xDim().set(3);
+            latent.yDim().set(4);
+        });
+        robot.clickOn(pointOnScreen(9));
+        await("the slice", WAIT, () -> lessons.truePosterior().result().get().status() == Status.READY
+                && lessons.truePosterior().result().get().latent() == 20);
+        String s = text("#truePosteriorStatus");
+        assertTrue(s.contains("slice through z3 and z4") && s.contains("other 18 dimensions"), s);
+        assertTrue(fx(() -> robot.lookup(".lesson-text").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().contains("importance sampling with " + TruePosteriorModel.IWAE_K))));
+        await("drawn on the plotted dimensions", WAIT, () -> lessons.truePosteriorOverlay().drawn());
+        Matcher m = Pattern.compile("(\\S+)  =  (\\S+)  \\+  (\\S+)").matcher(text("#truePosteriorIdentityValues"));
+        assertTrue(m.find());
+        assertEquals(number(m.group(1)), number(m.group(2)) + number(m.group(3)), 1e-9);
+        FxTesting.run(() -> latent.yDim().set(6));
+        await("another slice", WAIT, () -> lessons.truePosterior().result().get().dimY() == 6);
+        assertTrue(text("#truePosteriorStatus").contains("z3 and z6"), text("#truePosteriorStatus"));
+
+        FxTesting.run(() -> {
+            latent.codes().set(null);
+            latent.model().set(LessonFixture.model(2, 1));
         });
         await("the message", WAIT, () -> lessons.truePosterior().result().get().status() == Status.NEEDS_2D);
-        String s = text("#truePosteriorStatus");
-        assertTrue(s.contains("2-D latent") && s.contains("20"), s);
+        s = text("#truePosteriorStatus");
+        assertTrue(s.contains("two latent dimensions") && s.contains("has 1"), s);
         assertFalse(fx(() -> stage.getScene().lookup("#truePosteriorIdentityValues").isVisible()));
         assertFalse(fx(() -> lessons.truePosteriorOverlay().drawn()));
     }

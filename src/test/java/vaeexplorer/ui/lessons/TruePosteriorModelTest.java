@@ -159,12 +159,42 @@ class TruePosteriorModelTest {
     }
 
     @Test
-    void aLargerLatentOrNoImageSaysSoWithoutAMap() {
-        LatentModel big = latentWith(LessonFixture.model(2, 20), 3);
+    void aLargerLatentGetsTheSliceThroughThePlottedDimensionsAndImportanceSampledNumbers() {
+        ModelSnapshot twenty = LessonFixture.model(2, 20);
+        LatentModel big = latentWith(twenty, 3);
+        big.xDim().set(4);
+        big.yDim().set(11);
         TruePosteriorModel m = new TruePosteriorModel(context(big), new DrawModel(big));
         m.shown().set(true);
+        TruePosteriorModel.Result r = m.result().get();
+        assertEquals(Status.READY, r.status());
+        assertTrue(r.isSlice());
+        assertEquals(20, r.latent());
+        assertEquals(4, r.dimX());
+        assertEquals(11, r.dimY());
+        GridPosterior want = MarginalLikelihood.slicePosterior(twenty, MM, image(3), 4, 11, TruePosteriorMap.FINE);
+        assertEquals(want.logPx(), r.map().posterior().logPx(), 1e-6, "the slice through the plotted dimensions");
+        MarginalLikelihood.Importance is = r.importance();
+        assertEquals(TruePosteriorModel.IWAE_K, is.k());
+        assertEquals(is.logPx(), r.logPx(), 0);
+        assertEquals(is.elbo(), r.expectedLogLikelihood() - r.kl(), 1e-9);
+        assertTrue(r.logPx() >= r.expectedLogLikelihood() - r.kl(), "log p(x) >= ELBO");
+        // the same numbers again for the same image (a fixed seed), new ones for another slice
+        m.refresher().request();
+        assertEquals(is.logPx(), m.result().get().logPx(), 0);
+        big.yDim().set(7);
+        assertEquals(7, m.result().get().dimY());
+        assertEquals(MarginalLikelihood.slicePosterior(twenty, MM, image(3), 4, 7, TruePosteriorMap.FINE).logPx(),
+                m.result().get().map().posterior().logPx(), 1e-6);
+    }
+
+    @Test
+    void aOneDimensionalLatentOrNoImageSaysSoWithoutAMap() {
+        LatentModel one = latentWith(LessonFixture.model(2, 1), 3);
+        TruePosteriorModel m = new TruePosteriorModel(context(one), new DrawModel(one));
+        m.shown().set(true);
         assertEquals(Status.NEEDS_2D, m.result().get().status());
-        assertEquals(20, m.result().get().latent());
+        assertEquals(1, m.result().get().latent());
         assertNull(m.result().get().map());
 
         LatentModel none = latentWith(trained, -1);

@@ -20,7 +20,11 @@ public record TruePosteriorMap(GridPosterior posterior, int[] heat, int n, doubl
 
     /** For model snapshot grid: the posterior of x on a FINE x FINE grid and its picture. */
     public static TruePosteriorMap of(PriorGrid grid, MatMul mm, float[] x) {
-        GridPosterior p = MarginalLikelihood.posterior(grid, mm, x, FINE);
+        return of(MarginalLikelihood.posterior(grid, mm, x, FINE));
+    }
+
+    /** The picture of a posterior on its grid (a 2-D latent's, or a slice's). */
+    public static TruePosteriorMap of(GridPosterior p) {
         int n = p.n();
         float[] logd = p.logDensity();
         double[] levels = p.highestDensityLevels(FRACTIONS);

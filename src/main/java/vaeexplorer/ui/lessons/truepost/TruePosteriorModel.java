@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import vaeexplorer.core.nn.MatMul;
+import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.vae.MarginalLikelihood;
 import vaeexplorer.core.vae.MarginalLikelihood.PriorGrid;
 import vaeexplorer.core.vae.ModelSnapshot;
@@ -27,11 +28,41 @@ public final class TruePosteriorModel {
     /** What the lesson can show now. */
     public enum Status { NO_MODEL, NEEDS_2D, NO_IMAGE, COMPUTING, READY, FAILED }
 
+    /** Samples from q(z|x) for log p(x) by importance sampling, where the latent is larger than 2. */
+    public static final int IWAE_K = 2000;
+
     /** Which image is explained. */
     public enum Source { SELECTED, DRAWN }
 
-    /** One finished request: the map for the image (or the reason there is none). */
-    public record Result(Status status, TruePosteriorMap map, Source source, int latent, String error) {}
+    /**
+     * One finished request: the map for the image (or the reason there is none). For a 2-D latent the map is p(z|x)
+     * and its grid gives the numbers; for a larger one the map is the conditional posterior on the slice through
+     * dimensions dimX and dimY (the others at q's mean) and the numbers come from importance sampling.
+     */
+    public record Result(Status status, TruePosteriorMap map, Source source, int latent, String error, int dimX, int dimY,
+                         MarginalLikelihood.Importance importance) {
+        Result(Status status, TruePosteriorMap map, Source source, int latent, String error) {
+            this(status, map, source, latent, error, 0, 1, null);
+        }
+
+        /** Whether the map is a slice of a larger latent. */
+        public boolean isSlice() {
+            return latent > 2;
+        }
+
+        /** log p(x), the ELBO and the KL term: from the grid (2-D) or by importance sampling (a slice). */
+        public double logPx() {
+            return importance != null ? importance.logPx() : map.posterior().logPx();
+        }
+
+        public double expectedLogLikelihood() {
+            return importance != null ? importance.expectedLogLikelihood() : map.posterior().expectedLogLikelihood();
+        }
+
+        public double kl() {
+            return importance != null ? importance.kl() : map.posterior().kl();
+        }
+    }
 
     private final LatentModel latent;
     private final DrawModel draw;
@@ -57,7 +88,7 @@ public final class TruePosteriorModel {
             else if (latent.selectedOriginal().get() != null) source = Source.SELECTED;
             refresher.request();
         });
-        LessonSupport.onChange(refresher::request, latent.model(), latent.size());
+        LessonSupport.onChange(refresher::request, latent.model(), latent.size(), latent.xDim(), latent.yDim());
         refresher.request();
     }
 
@@ -85,13 +116,29 @@ public final class TruePosteriorModel {
     private Function<MatMul, Result> job() {
         ModelSnapshot m = latent.model().get();
         if (m == null) return mm -> new Result(Status.NO_MODEL, null, source, 0, null);
-        if (m.latent() != 2) return mm -> new Result(Status.NEEDS_2D, null, source, m.latent(), null);
+        if (m.latent() < 2) return mm -> new Result(Status.NEEDS_2D, null, source, m.latent(), null);
         float[] x = image();
         Source s = x == null ? source : x == latent.selectedOriginal().get() ? Source.SELECTED : Source.DRAWN;
-        if (x == null || x.length != m.inputSize()) return mm -> new Result(Status.NO_IMAGE, null, s, 2, null);
+        if (x == null || x.length != m.inputSize()) return mm -> new Result(Status.NO_IMAGE, null, s, m.latent(), null);
         float[] image = x.clone();
-        return mm -> compute(m, mm, image, s);
+        if (m.latent() == 2) return mm -> compute(m, mm, image, s);
+        int dx = latent.xDim().get(), dy = latent.yDim().get();
+        return mm -> slice(m, mm, image, s, dx, dy);
     }
+
+    /** On the worker, a latent above 2: the slice through the plot's two dimensions, the numbers by IWAE. */
+    private Result slice(ModelSnapshot m, MatMul mm, float[] x, Source s, int dx, int dy) {
+        try {
+            TruePosteriorMap map = TruePosteriorMap.of(MarginalLikelihood.slicePosterior(m, mm, x, dx, dy, TruePosteriorMap.FINE));
+            // one seed for every request: the same image under the same model gives the same numbers
+            MarginalLikelihood.Importance is = MarginalLikelihood.importance(m, mm, x, IWAE_K, new Rng(IWAE_SEED));
+            return new Result(Status.READY, map, s, m.latent(), null, dx, dy, is);
+        } catch (IllegalArgumentException e) {
+            return new Result(Status.FAILED, null, s, m.latent(), e.getMessage(), dx, dy, null);
+        }
+    }
+
+    private static final long IWAE_SEED = 14;
 
     /** On the worker: the map of x under m, reusing the coarse grid while the snapshot is the same. */
     private Result compute(ModelSnapshot m, MatMul mm, float[] x, Source s) {

@@ -9,7 +9,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import vaeexplorer.core.vae.GridPosterior;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.lessons.LessonSupport;
 import vaeexplorer.ui.i18n.Relabel;
@@ -32,6 +31,8 @@ public final class TruePosteriorView extends VBox {
     private final Label kl = LessonSupport.formulaValue("truePosteriorKl");
     private final Label gap = LessonSupport.formulaValue("truePosteriorGap");
     private final GridPane numbers = new GridPane();
+    /** How log p(x) and the reconstruction were worked out: on the grid (2-D) or by importance sampling. */
+    private final Label logPxExplained, reconExplained;
 
     public TruePosteriorView(LessonContext ctx, TruePosteriorModel model) {
         this.model = model;
@@ -53,9 +54,9 @@ public final class TruePosteriorView extends VBox {
         c1.setMinWidth(Region.USE_PREF_SIZE);
         c2.setHgrow(Priority.ALWAYS);
         numbers.getColumnConstraints().addAll(c0, c1, c2);
-        row(0, "log p(x)", logPx, "truepost.logPxExplained");
+        logPxExplained = row(0, "log p(x)", logPx, "truepost.logPxExplained");
         row(1, "ELBO", elbo, "truepost.elboExplained");
-        row(2, "   E_q[log p(x|z)]", recon, "truepost.reconExplained");
+        reconExplained = row(2, "   E_q[log p(x|z)]", recon, "truepost.reconExplained");
         row(3, "   KL( q(z|x) \u2016 p(z) )", kl, "truepost.klExplained");
         row(4, "KL( q(z|x) \u2016 p(z|x) )", gap, "truepost.gapExplained");
         // no empty rows while there are no numbers
@@ -69,11 +70,13 @@ public final class TruePosteriorView extends VBox {
     }
 
 
-    private void row(int r, String symbol, Label value, String explanationKey) {
+    private Label row(int r, String symbol, Label value, String explanationKey) {
         Label term = new Label(symbol);
         term.getStyleClass().add("formula-term");
         term.setMinWidth(Region.USE_PREF_SIZE);
-        numbers.addRow(r, term, value, LessonSupport.sentence(explanationKey));
+        Label explanation = LessonSupport.sentence(explanationKey);
+        numbers.addRow(r, term, value, explanation);
+        return explanation;
     }
 
     /** v rounded to what is shown (two decimals). */
@@ -87,6 +90,11 @@ public final class TruePosteriorView extends VBox {
 
     private static String nats(double v) {
         return I18n.format("truepost.nats", number(v));
+    }
+
+    private static void explain(Label l, String text) {
+        l.textProperty().unbind();
+        l.setText(text);
     }
 
     private void show(Result r) {
@@ -103,11 +111,20 @@ public final class TruePosteriorView extends VBox {
             identityValues.setText("\u2013");
             return;
         }
-        status.setText(I18n.get(r.source() == TruePosteriorModel.Source.DRAWN ? "truepost.forDrawing" : "truepost.forPoint"));
-        GridPosterior p = m.posterior();
+        boolean drawn = r.source() == TruePosteriorModel.Source.DRAWN;
+        if (r.isSlice()) {
+            status.setText(I18n.format(drawn ? "truepost.forDrawingSlice" : "truepost.forPointSlice", r.dimX(), r.dimY(),
+                    r.latent() - 2, r.dimX(), r.dimY()));
+            explain(logPxExplained, I18n.format("truepost.logPxExplainedIwae", r.importance().k()));
+            explain(reconExplained, I18n.get("truepost.reconExplainedIwae"));
+        } else {
+            status.setText(I18n.get(drawn ? "truepost.forDrawing" : "truepost.forPoint"));
+            explain(logPxExplained, I18n.get("truepost.logPxExplained"));
+            explain(reconExplained, I18n.get("truepost.reconExplained"));
+        }
         // the terms as shown, and what follows from them, so that the written identity adds up exactly:
         // ELBO = E_q[log p(x|z)] - KL(q || p(z));  KL(q || p(z|x)) = log p(x) - ELBO
-        double lp = shown(p.logPx()), e = shown(p.expectedLogLikelihood()), k = shown(p.kl());
+        double lp = shown(r.logPx()), e = shown(r.expectedLogLikelihood()), k = shown(r.kl());
         double b = shown(e - k), g = shown(lp - b);
         logPx.setText(nats(lp));
         recon.setText(nats(e));
