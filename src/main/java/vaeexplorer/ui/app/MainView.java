@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.core.train.TrainingRun.State;
 
 import vaeexplorer.ui.compare.CompareMode;
@@ -32,6 +33,7 @@ import vaeexplorer.ui.latent.LatentPanel;
 import vaeexplorer.ui.latent.SelectionView;
 import vaeexplorer.ui.lessons.LessonContext;
 import vaeexplorer.ui.lessons.Lessons;
+import vaeexplorer.ui.lessons.truepost.TestSetLogPx;
 import vaeexplorer.ui.timeline.EpochTimeline;
 import vaeexplorer.ui.timeline.TimelineView;
 import vaeexplorer.ui.training.ControlsView;
@@ -91,6 +93,7 @@ public final class MainView extends BorderPane {
         chart = new LossChartView(training, text.fontSize());
         lessons = new Lessons(LessonContext.of(latent, training.latestLoss(), training.klPerDim(), text), latentPanel.plot());
         latentPanel.addToolRow(lessons.overlayBar());
+        feedTestLogPx(training, lessons.truePosterior().testSet());
         // the beta training uses now, large enough for the back of the room (also while the KL warm-up raises it)
         Label beta = new Label();
         beta.setId("betaBadge");
@@ -143,6 +146,21 @@ public final class MainView extends BorderPane {
     public DecodedView decoded() { return decoded; }
     public LossChartView chart() { return chart; }
     public Lessons lessons() { return lessons; }
+
+    /**
+     * The true posterior lesson estimates the test set's log p(x) from the model at each epoch's end; its estimates go
+     * on the loss chart. A new model drops the estimates under way.
+     */
+    private static void feedTestLogPx(TrainingModel training, TestSetLogPx testSet) {
+        training.epochsEnded().addListener((o, a, b) -> {
+            ModelSnapshot m = training.model().get();
+            if (b.intValue() > a.intValue() && m != null) testSet.epochEnded(training.step().get(), m);
+        });
+        training.modelVersion().addListener((o, a, b) -> testSet.clear());
+        testSet.latest().addListener((o, a, p) -> {
+            if (p != null) training.addTestLogPx(p.step(), -p.logPx(), p.gap());
+        });
+    }
     /** The compare view, once compare mode has been on (null before). */
     public CompareView compareView() { return compareView; }
 

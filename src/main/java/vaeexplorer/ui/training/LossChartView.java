@@ -41,12 +41,14 @@ public final class LossChartView extends StackPane {
     private final XYSeries recon = new XYSeries("recon", false, true);
     private final XYSeries test = new XYSeries("test", false, true);
     private final XYSeries kl = new XYSeries("kl", false, true);
-    private final XYSeries[] series = {total, recon, test, kl};
+    private final XYSeries testNll = new XYSeries("testNll", false, true);
+    private final XYSeries testGap = new XYSeries("testGap", false, true);
+    private final XYSeries[] series = {total, recon, test, kl, testNll, testGap};
     /** The names of {@link #series} in the legend, as keys. */
     private static final String[] SERIES_KEYS = {"chart.series.training", "chart.series.recon", "chart.series.test",
-            "chart.series.kl"};
-    private final int[] generations = {-1, -1, -1, -1};
-    private final int[] copied = new int[4];
+            "chart.series.kl", "chart.series.testNll", "chart.series.testGap"};
+    private final int[] generations = {-1, -1, -1, -1, -1, -1};
+    private final int[] copied = new int[6];
     private final JFreeChart chart;
     private final NumberAxis stepAxis = new NumberAxis();
     private final NumberAxis lossAxis = new NumberAxis();
@@ -55,6 +57,8 @@ public final class LossChartView extends StackPane {
     private final XYPlot losses;
     private final XYLineAndShapeRenderer lines;
     private final XYLineAndShapeRenderer klLine;
+    /** The true posterior lesson's test-set -log p(x) and gap: purple and teal, apart from the other curves. */
+    private static final Color LOG_PX = new Color(0x6a, 0x1b, 0x9a), GAP = new Color(0x00, 0x79, 0x6b);
     /** Redraws at most this often; a chart redraw is the most expensive thing the FX thread does. */
     private static final long MIN_REDRAW_MILLIS = 250;
     private final PauseTransition pending = new PauseTransition();
@@ -75,7 +79,9 @@ public final class LossChartView extends StackPane {
         left.addSeries(total);
         left.addSeries(recon);
         left.addSeries(test);
+        left.addSeries(testNll);
         XYSeriesCollection right = new XYSeriesCollection(kl);
+        right.addSeries(testGap);
 
         stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         stepAxis.setAutoRangeIncludesZero(false);
@@ -87,8 +93,14 @@ public final class LossChartView extends StackPane {
         lines.setSeriesPaint(1, new Color(0x1e, 0x88, 0xe5));
         lines.setSeriesPaint(2, new Color(0xd3, 0x2f, 0x2f));
         lines.setSeriesShapesVisible(2, true);
+        lines.setSeriesPaint(3, LOG_PX);
+        lines.setSeriesShapesVisible(3, true);
+        lines.setSeriesVisibleInLegend(3, false);
         klLine = new ChunkedLines();
         klLine.setSeriesPaint(0, new Color(0xef, 0x6c, 0x00));
+        klLine.setSeriesPaint(1, GAP);
+        klLine.setSeriesShapesVisible(1, true);
+        klLine.setSeriesVisibleInLegend(1, false);
         setLineScale(1);
 
         XYPlot losses = subplot(left, lossAxis, lines);
@@ -166,7 +178,21 @@ public final class LossChartView extends StackPane {
         lines.setSeriesStroke(1, line(1.3f * f));
         lines.setSeriesStroke(2, line(2.4f * f));
         lines.setSeriesShape(2, new Ellipse2D.Double(-5 * k, -5 * k, 10 * k, 10 * k));
+        lines.setSeriesStroke(3, line(2f * f));
+        lines.setSeriesShape(3, diamond(5 * k));
         klLine.setSeriesStroke(0, line(1.4f * f));
+        klLine.setSeriesStroke(1, line(2f * f));
+        klLine.setSeriesShape(1, diamond(4.5 * k));
+    }
+
+    private static java.awt.Shape diamond(double r) {
+        java.awt.geom.Path2D.Double d = new java.awt.geom.Path2D.Double();
+        d.moveTo(0, -r);
+        d.lineTo(r, 0);
+        d.lineTo(0, r);
+        d.lineTo(-r, 0);
+        d.closePath();
+        return d;
     }
 
     /** A line drawn as one path: round joins, so the sharp turns of a noisy curve do not grow miter spikes. */
@@ -292,6 +318,11 @@ public final class LossChartView extends StackPane {
         return new int[] {total.getItemCount(), recon.getItemCount(), test.getItemCount(), kl.getItemCount()};
     }
 
+    /** Points of the test set's -log p(x) and of the gap (for tests). */
+    public int[] logPxCounts() {
+        return new int[] {testNll.getItemCount(), testGap.getItemCount()};
+    }
+
     private void scheduleSync() {
         if (pending.getStatus() == Animation.Status.RUNNING) return;
         long since = (System.nanoTime() - lastSync) / 1_000_000;
@@ -306,7 +337,8 @@ public final class LossChartView extends StackPane {
     private void sync() {
         pending.stop();
         lastSync = System.nanoTime();
-        DownsampledSeries[] sources = {history.total(), history.recon(), history.test(), history.kl()};
+        DownsampledSeries[] sources = {history.total(), history.recon(), history.test(), history.kl(), history.testNll(),
+                history.testGap()};
         chart.setNotify(false);
         try {
             for (int k = 0; k < series.length; k++) {
@@ -321,6 +353,9 @@ public final class LossChartView extends StackPane {
                 if (src.size() != copied[k]) series[k].fireSeriesChanged();
                 copied[k] = src.size();
             }
+            // the lesson's curves join the legend once they have points
+            lines.setSeriesVisibleInLegend(3, testNll.getItemCount() > 0, false);
+            klLine.setSeriesVisibleInLegend(1, testGap.getItemCount() > 0, false);
             fitLossAxis();
         } finally {
             chart.setNotify(true);
@@ -335,7 +370,7 @@ public final class LossChartView extends StackPane {
         double maxX = total.getItemCount() == 0 ? 0 : total.getMaxX();
         double from = maxX * 0.1, lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, all = hi;
         int counted = 0;
-        for (XYSeries s : new XYSeries[] {total, recon, test}) {
+        for (XYSeries s : new XYSeries[] {total, recon, test, testNll}) {
             for (int i = 0; i < s.getItemCount(); i++) {
                 double x = s.getX(i).doubleValue(), y = s.getY(i).doubleValue();
                 if (!Double.isFinite(y)) continue;
@@ -394,7 +429,7 @@ public final class LossChartView extends StackPane {
     /**
      * Puts the words in the UI's language on the series, axes, tooltips and the empty chart. A series' key is its name
      * in the legend and the tooltips; JFreeChart deprecates renaming it (a key should identify a series for good), but
-     * these four series are never looked up by key, only by position, so renaming them on a language change is safe.
+     * these series are never looked up by key, only by position, so renaming them on a language change is safe.
      */
     @SuppressWarnings("deprecation")
     private void applyWords() {

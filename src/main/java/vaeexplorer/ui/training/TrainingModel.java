@@ -441,6 +441,16 @@ public final class TrainingModel implements RunCommands {
         return Math.round(v * 1000) / 1000.0;
     }
 
+    /**
+     * A test-set -log p(x) estimate after the given step and the gap -ELBO - (-log p(x)) (from the true posterior
+     * lesson), drawn on the loss chart. Estimates from before a Reset are the caller's to drop.
+     */
+    public void addTestLogPx(long step, double nll, double gap) {
+        if (!Double.isFinite(nll) || !Double.isFinite(gap)) return;
+        history.addLogPx(step, nll, gap);
+        historyVersion.set(historyVersion.get() + 1);
+    }
+
     private void clearDisplays() {
         history.clear();
         lossHistory.clear();
@@ -474,7 +484,6 @@ public final class TrainingModel implements RunCommands {
             lastTest = t;
         }
         if (!s.losses().isEmpty() || !s.tests().isEmpty()) historyVersion.set(historyVersion.get() + 1);
-        if (!s.tests().isEmpty()) epochsEnded.set(epochsEnded.get() + s.tests().size());
         if (!s.losses().isEmpty()) {
             latestLoss.set(lastLoss);
             if (s.klPerDim() != null) klPerDim.set(s.klPerDim());
@@ -485,6 +494,8 @@ public final class TrainingModel implements RunCommands {
         if (s.model() != null) model.set(s.model());
         if (s.latent() != null) codes.set(s.latent());
         last = s;
+        // after the model and step: a listener sees the model as it was at (or just after) the epoch's end
+        if (!s.tests().isEmpty()) epochsEnded.set(epochsEnded.get() + s.tests().size());
         if (s.state().isOver()) {
             if (s.problem() != null) setProblem(s.problem());
             state.set(s.state());

@@ -66,6 +66,35 @@ class LossChartLayoutTest {
                 .getSubplots().get(0).getRangeAxis().getLabel());
     }
 
+    /** The names in the chart's legend now. */
+    private java.util.List<String> legend() {
+        return fx(() -> {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            org.jfree.chart.LegendItemCollection items = chart.chart().getXYPlot().getLegendItems();
+            for (int i = 0; i < items.getItemCount(); i++) names.add(items.get(i).getLabel());
+            return names;
+        });
+    }
+
+    @Test
+    void theTestSetsLogPxAndGapJoinTheChartAndItsLegendOnceEstimated() {
+        assertEquals(0, fx(chart::logPxCounts)[0]);
+        assertTrue(!legend().contains(I18n.get("chart.series.testNll")), "no legend entry without points: " + legend());
+        onFx(() -> {
+            training.addTestLogPx(125, 171.5, 1.2);
+            training.addTestLogPx(250, 165.25, 1.1);
+            training.addTestLogPx(375, Double.NaN, 1.0); // a diverged estimate is not drawn
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> chart.render(1)); // brings the chart up to date at once
+        assertEquals(2, fx(chart::logPxCounts)[0]);
+        assertEquals(2, fx(chart::logPxCounts)[1]);
+        assertEquals(165.25, fx(() -> training.history().testNll().y(1)), 0);
+        assertEquals(1.1, fx(() -> training.history().testGap().y(1)), 0);
+        assertTrue(legend().contains(I18n.get("chart.series.testNll")), legend().toString());
+        assertTrue(legend().contains(I18n.get("chart.series.testGap")), legend().toString());
+    }
+
     @Test
     void aTallChartHasItsLegendAboveAndTheFullAxisTitle() {
         assertEquals(RectangleEdge.TOP, fx(chart::legendPosition));

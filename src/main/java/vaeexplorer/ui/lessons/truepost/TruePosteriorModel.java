@@ -70,6 +70,7 @@ public final class TruePosteriorModel {
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(
             new Result(Status.NO_MODEL, null, Source.SELECTED, 0, null));
     private final BooleanProperty shown = new SimpleBooleanProperty(false);
+    private final TestSetLogPx testSet;
     private Source source = Source.SELECTED;
     /** The coarse grid of the last snapshot: read and written on the worker thread only (jobs run one at a time). */
     private PriorGrid grid;
@@ -79,6 +80,12 @@ public final class TruePosteriorModel {
         this.draw = draw;
         refresher = new Refresher<>(ctx.worker(), 150, this::job, this::apply);
         refresher.active().bind(shown);
+        // the test set's figures, from the first time the lesson is shown on (so they go on while the loss chart shows)
+        BooleanProperty opened = new SimpleBooleanProperty(false);
+        shown.addListener((o, a, b) -> {
+            if (b) opened.set(true);
+        });
+        testSet = new TestSetLogPx(ctx, opened);
         latent.selectedOriginal().addListener((o, a, x) -> {
             if (x != null) source = Source.SELECTED;
             refresher.request();
@@ -95,6 +102,11 @@ public final class TruePosteriorModel {
     /** Whether the lesson is showing (bind to its tab): only then it computes, and the scatter shows the map. */
     public BooleanProperty shown() {
         return shown;
+    }
+
+    /** The test set's log p(x), ELBO and gap per epoch (fed by whoever sees the epochs end). */
+    public TestSetLogPx testSet() {
+        return testSet;
     }
 
     /** The latest result. */

@@ -9,6 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.lessons.LessonSupport;
 import vaeexplorer.ui.i18n.Relabel;
@@ -31,6 +32,7 @@ public final class TruePosteriorView extends VBox {
     private final Label kl = LessonSupport.formulaValue("truePosteriorKl");
     private final Label gap = LessonSupport.formulaValue("truePosteriorGap");
     private final GridPane numbers = new GridPane();
+    private final Label testSet = new Label();
     /** How log p(x) and the reconstruction were worked out: on the grid (2-D) or by importance sampling. */
     private final Label logPxExplained, reconExplained;
 
@@ -62,11 +64,20 @@ public final class TruePosteriorView extends VBox {
         // no empty rows while there are no numbers
         numbers.managedProperty().bind(numbers.visibleProperty());
         identityValues.managedProperty().bind(identityValues.visibleProperty());
-        getChildren().addAll(title, status, identity, identityValues, numbers, LessonSupport.sentence("truepost.shapes"),
+        testSet.setId("truePosteriorTestSet");
+        testSet.setWrapText(true);
+        testSet.setMinHeight(Region.USE_PREF_SIZE);
+        testSet.getStyleClass().add("lesson-text");
+        model.testSet().latest().addListener((o, a, p) -> showTestSet(p));
+        showTestSet(null);
+        getChildren().addAll(title, status, identity, identityValues, numbers, testSet, LessonSupport.sentence("truepost.shapes"),
                 LessonSupport.sentence("truepost.training"), LessonSupport.sentence("truepost.beta"));
         model.result().addListener((o, a, r) -> show(r));
         show(model.result().get());
-        Relabel.onLocaleChange(this, () -> show(model.result().get()));
+        Relabel.onLocaleChange(this, () -> {
+            show(model.result().get());
+            showTestSet(model.testSet().latest().get());
+        });
     }
 
 
@@ -90,6 +101,13 @@ public final class TruePosteriorView extends VBox {
 
     private static String nats(double v) {
         return I18n.format("truepost.nats", number(v));
+    }
+
+    /** The test set's figures of the last epoch, or how they come. */
+    private void showTestSet(TestSetLogPx.Point p) {
+        testSet.setText(p == null ? I18n.get("truepost.testSetWaiting")
+                : I18n.format("truepost.testSet", p.images(), Formats.count(p.step()), p.k(), number(shown(p.logPx())),
+                        number(shown(p.elbo())), number(shown(p.gap()))));
     }
 
     private static void explain(Label l, String text) {
