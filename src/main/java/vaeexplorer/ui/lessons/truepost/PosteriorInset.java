@@ -16,7 +16,7 @@ public record PosteriorInset(double x, double y, double size, PlotTransform view
      */
     static final double FRACTION = 0.62, WIDTH_FRACTION = 0.4, MIN = 140, MAX = 320;
     /** Below this enlargement the scatter itself shows the posterior well enough. */
-    static final double LEAST_ZOOM = 2.5;
+    static final double LEAST_ZOOM = 1.5;
     private static final double MARGIN = 8, PAD = 4;
 
     /** The inset for the focus box {x0, x1, y0, y1} (latent units) on a plot shown through plot, or null. */

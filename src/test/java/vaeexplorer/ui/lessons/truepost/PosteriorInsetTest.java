@@ -62,11 +62,11 @@ class PosteriorInsetTest {
 
     @Test
     void noInsetWhenThePlotAlreadyShowsThePosteriorLargeOrIsTooSmall() {
-        assertNull(PosteriorInset.place(plot(900, 400, 8), new double[] {-2, 1, -1.5, 1.5}),
-                "a posterior a third of the view wide needs no enlargement");
+        assertNull(PosteriorInset.place(plot(900, 400, 8), new double[] {-2, 2, -1.5, 1.5}),
+                "a posterior half the view's height needs no enlargement");
         assertNull(PosteriorInset.place(plot(180, 150, 8), new double[] {-0.1, 0.1, -0.1, 0.1}),
                 "a plot too small for an inset of legible size");
-        PosteriorInset zoomedIn = PosteriorInset.place(plot(900, 400, 0.5), new double[] {-0.1, 0.1, -0.1, 0.1});
+        PosteriorInset zoomedIn = PosteriorInset.place(plot(900, 400, 0.3), new double[] {-0.1, 0.1, -0.1, 0.1});
         assertNull(zoomedIn, "zoomed in on the posterior, the scatter shows it large enough");
     }
 
