@@ -19,10 +19,12 @@ import vaeexplorer.core.io.ModelFile;
 import vaeexplorer.core.io.AtomicFiles;
 import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.train.LatentPca;
+import vaeexplorer.core.vae.ImageScores;
 import vaeexplorer.core.vae.ModelSnapshot;
 
 /**
- * {@code export-latent}: the latent code (mu and sigma) of every image of a data set, as CSV; with
+ * {@code export-latent}: the latent code (mu and sigma) of every image of a data set, as CSV, and its -ELBO in nats
+ * (the last column, {@code neg_elbo}: how well the model explains it, see {@link ImageScores}); with
  * {@code --projection pca} also each image's coordinates along the principal components of all the means
  * ({@code pc_1..pc_d}), and the components themselves (variance, share of the total, direction) in a side file
  * {@code NAME.pca.csv}.
@@ -57,12 +59,14 @@ final class ExportLatent {
             from += set.size();
         }
         LatentPca pca = projection.equals("pca") ? pca(mu, n, d) : null;
+        double[] trainScores = ImageScores.negativeElbo(model, mm, data.train(), 0, nTrain);
+        double[] testScores = ImageScores.negativeElbo(model, mm, data.test(), 0, data.test().size());
         Path pcaFile = pca == null ? null : pcaFile(outFile);
         AtomicFiles.write(outFile, o -> {
             Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-            LatentCsv.writeHeader(w, d, true, pca == null ? 0 : d);
-            LatentCsv.writeRows(w, data.train(), "train", mu, sigma, 0, d, pca, d);
-            LatentCsv.writeRows(w, data.test(), "test", mu, sigma, nTrain, d, pca, d);
+            LatentCsv.writeHeader(w, d, true, pca == null ? 0 : d, true);
+            LatentCsv.writeRows(w, data.train(), "train", mu, sigma, 0, d, pca, d, trainScores);
+            LatentCsv.writeRows(w, data.test(), "test", mu, sigma, nTrain, d, pca, d, testScores);
             w.flush();
         });
         if (pca != null) {

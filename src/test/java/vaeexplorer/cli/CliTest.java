@@ -61,8 +61,23 @@ class CliTest {
         CliRun x = CliRun.of("export-latent", "--model", model.toString(), "--dataset", data.toString(), "--out", csv.toString());
         assertEquals(0, x.code(), x.err());
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("index,split,label,class_name,mu_1,mu_2,sigma_1,sigma_2", rows.get(0));
+        assertEquals("index,split,label,class_name,mu_1,mu_2,sigma_1,sigma_2,neg_elbo", rows.get(0));
         assertEquals(801, rows.size());
+        // neg_elbo: each image's -ELBO, whose mean over the test rows is the evaluated test -ELBO (up to sampling)
+        double sum = 0;
+        int tests = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            double v = Double.parseDouble(f[f.length - 1]);
+            assertTrue(v > 0 && Double.isFinite(v), row);
+            if (f[1].equals("test")) {
+                sum += v;
+                tests++;
+            }
+        }
+        CliRun ev = CliRun.of("evaluate", "--model", model.toString(), "--dataset", data.toString(), "--json");
+        double negElbo = CliRun.number(ev.out(), "test_neg_elbo");
+        assertEquals(negElbo, sum / tests, 0.03 * negElbo, "mean neg_elbo of the test rows vs evaluate");
     }
 
     @Test

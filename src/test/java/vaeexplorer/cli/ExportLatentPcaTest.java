@@ -33,7 +33,7 @@ class ExportLatentPcaTest {
         assertTrue(x.out().contains(side.toString()), x.out());
 
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("index,split,label,class_name,mu_1,mu_2,mu_3,sigma_1,sigma_2,sigma_3,pc_1,pc_2,pc_3", rows.get(0));
+        assertEquals("index,split,label,class_name,mu_1,mu_2,mu_3,sigma_1,sigma_2,sigma_3,pc_1,pc_2,pc_3,neg_elbo", rows.get(0));
         int n = rows.size() - 1;
         double[][] mu = new double[n][3], pc = new double[n][3];
         for (int i = 0; i < n; i++) {
@@ -74,7 +74,7 @@ class ExportLatentPcaTest {
         assertEquals(0, CliRun.of("export-latent", "--model", model.toString(), "--dataset", "mnist", "--out",
                 plain.toString()).code());
         List<String> plainRows = Files.readAllLines(plain);
-        assertEquals("index,split,label,class_name,mu_1,mu_2,mu_3,sigma_1,sigma_2,sigma_3", plainRows.get(0));
+        assertEquals("index,split,label,class_name,mu_1,mu_2,mu_3,sigma_1,sigma_2,sigma_3,neg_elbo", plainRows.get(0));
         assertEquals(rows.size(), plainRows.size());
         assertFalse(Files.exists(dir.resolve("plain.pca.csv")));
     }

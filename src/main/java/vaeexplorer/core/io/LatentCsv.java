@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.train.LatentPca;
+import vaeexplorer.core.vae.ImageScores;
 import vaeexplorer.core.vae.ModelSnapshot;
 
 /**
@@ -22,12 +23,19 @@ public final class LatentCsv {
 
     /** The header; with components > 0, the columns pc_1..pc_components follow sigma (see {@link LatentPca}). */
     public static void writeHeader(Writer w, int latent, boolean withSplit, int components) throws IOException {
+        writeHeader(w, latent, withSplit, components, false);
+    }
+
+    /** As above; with negElbo, a last column {@code neg_elbo}: the image's -ELBO in nats (see {@link ImageScores}). */
+    public static void writeHeader(Writer w, int latent, boolean withSplit, int components, boolean negElbo)
+            throws IOException {
         StringBuilder b = new StringBuilder("index");
         if (withSplit) b.append(",split");
         b.append(",label,class_name");
         for (int j = 1; j <= latent; j++) b.append(",mu_").append(j);
         for (int j = 1; j <= latent; j++) b.append(",sigma_").append(j);
         for (int k = 1; k <= components; k++) b.append(",pc_").append(k);
+        if (negElbo) b.append(",neg_elbo");
         w.write(b.append('\n').toString());
     }
 
@@ -40,7 +48,7 @@ public final class LatentCsv {
             set.copyImage(i, x, 0);
             model.encode(x, mu, lv);
             for (int j = 0; j < d; j++) sigma[j] = (float) Math.exp(0.5 * lv[j]);
-            w.write(row(b, set, i, split, mu, sigma, 0, d, null, 0).toString());
+            w.write(row(b, set, i, split, mu, sigma, 0, d, null, 0, null).toString());
         }
     }
 
@@ -50,13 +58,20 @@ public final class LatentCsv {
      */
     public static void writeRows(Writer w, Dataset set, String split, float[] mu, float[] sigma, int from, int d,
                                  LatentPca pca, int components) throws IOException {
+        writeRows(w, set, split, mu, sigma, from, d, pca, components, null);
+    }
+
+    /** As above; with negElbo (one per image of the set), the {@code neg_elbo} column last. */
+    public static void writeRows(Writer w, Dataset set, String split, float[] mu, float[] sigma, int from, int d,
+                                 LatentPca pca, int components, double[] negElbo) throws IOException {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < set.size(); i++)
-            w.write(row(b, set, i, split, mu, sigma, (from + i) * d, d, pca, components).toString());
+            w.write(row(b, set, i, split, mu, sigma, (from + i) * d, d, pca, components,
+                    negElbo == null ? null : negElbo[i]).toString());
     }
 
     private static StringBuilder row(StringBuilder b, Dataset set, int i, String split, float[] mu, float[] sigma,
-                                     int off, int d, LatentPca pca, int components) {
+                                     int off, int d, LatentPca pca, int components, Double negElbo) {
         b.setLength(0);
         b.append(i);
         if (split != null) b.append(',').append(split);
@@ -69,6 +84,7 @@ public final class LatentCsv {
             float[] z = java.util.Arrays.copyOfRange(mu, off, off + d);
             for (int k = 0; k < components; k++) b.append(',').append(number(pca.coordinate(z, k)));
         }
+        if (negElbo != null) b.append(',').append(number(negElbo));
         return b.append('\n');
     }
 
