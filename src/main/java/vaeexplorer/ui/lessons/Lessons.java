@@ -34,6 +34,8 @@ import vaeexplorer.ui.lessons.samples.PriorSamplesView;
 import vaeexplorer.ui.lessons.samples.ReconstructionsView;
 import vaeexplorer.ui.lessons.truepost.TruePosteriorModel;
 import vaeexplorer.ui.lessons.truepost.TruePosteriorOverlay;
+import vaeexplorer.ui.lessons.worst.WorstImagesModel;
+import vaeexplorer.ui.lessons.worst.WorstImagesView;
 import vaeexplorer.ui.lessons.truepost.TruePosteriorView;
 
 /**
@@ -65,6 +67,8 @@ public final class Lessons {
     private final TruePosteriorModel truePosterior;
     private final TruePosteriorOverlay truePosteriorOverlay;
     private final TruePosteriorView truePosteriorView;
+    private final WorstImagesModel worstImages;
+    private final WorstImagesView worstImagesView;
     private final OverlayBar overlayBar;
     /** Where the split pane's divider goes when the tabs are enlarged (the scatter keeps the top third). */
     static final double ENLARGED_DIVIDER = 0.33;
@@ -106,6 +110,8 @@ public final class Lessons {
         drawView = new DrawView(ctx, draw);
         formulaView = new FormulaView(ctx, selection);
         truePosteriorView = new TruePosteriorView(ctx, truePosterior);
+        worstImages = new WorstImagesModel(ctx);
+        worstImagesView = new WorstImagesView(ctx, worstImages);
         overlayBar = new OverlayBar(manifold, holes, interpolation);
         ToggleButton enlarge = new ToggleButton();
         enlarge.textProperty().bind(I18n.tr("lessons.enlarge"));
@@ -163,6 +169,7 @@ public final class Lessons {
         tab("lessons.tab.formula", "lessons.tabShort.formula", "formulaTab", formulaView, null);
         tab("lessons.tab.truePosterior", "lessons.tabShort.truePosterior", "truePosteriorTab", truePosteriorView,
                 truePosterior.shown());
+        tab("lessons.tab.worst", "lessons.tabShort.worst", "worstTab", worstImagesView, worstImages.refresher().active());
         titleFit = new TabTitleFit(tabs, shortTitles, ctx.fontSize());
         return tabs;
     }
@@ -249,4 +256,6 @@ public final class Lessons {
     public TruePosteriorModel truePosterior() { return truePosterior; }
     TruePosteriorOverlay truePosteriorOverlay() { return truePosteriorOverlay; }
     TruePosteriorView truePosteriorView() { return truePosteriorView; }
+    public WorstImagesModel worstImages() { return worstImages; }
+    WorstImagesView worstImagesView() { return worstImagesView; }
 }

@@ -73,6 +73,26 @@ public final class ImageGridView extends Region {
         return emptyText;
     }
 
+    /** The tile under (x, y) in this region's coordinates (row-major index), or -1 (a gap, a label, nothing shown). */
+    public int tileAt(double x, double y) {
+        if (tiles == null || drawnScale <= 0) return -1;
+        double u = (x - drawnX) / drawnScale, v = (y - drawnY) / drawnScale;
+        if (u < 0 || v < 0) return -1;
+        int c = (int) (u / (tiles.cols() + gap)), r = (int) (v / (tiles.rows() + gap));
+        if (c >= tiles.gridCols() || r >= tiles.gridRows()) return -1;
+        if (u - c * (tiles.cols() + gap) >= tiles.cols() || v - r * (tiles.rows() + gap) >= tiles.rows()) return -1;
+        int i = r * tiles.gridCols() + c;
+        return i < tiles.count() ? i : -1;
+    }
+
+    /** The centre of tile i in this region's coordinates, as last drawn, or null (for tests). */
+    public javafx.geometry.Point2D tileCentre(int i) {
+        if (tiles == null || drawnScale <= 0 || i < 0 || i >= tiles.count()) return null;
+        int c = i % tiles.gridCols(), r = i / tiles.gridCols();
+        return new javafx.geometry.Point2D(drawnX + (c * (tiles.cols() + gap) + tiles.cols() / 2.0) * drawnScale,
+                drawnY + (r * (tiles.rows() + gap) + tiles.rows() / 2.0) * drawnScale);
+    }
+
     /** The tiles shown, or null. */
     public ImageTiles tiles() {
         return tiles;

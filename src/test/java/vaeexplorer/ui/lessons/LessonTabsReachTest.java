@@ -46,7 +46,7 @@ import vaeexplorer.ui.i18n.I18n;
 @ExtendWith(ApplicationExtension.class)
 class LessonTabsReachTest {
     private static final String[] TABS = {"lossesTab", "manifoldTab", "reconstructionsTab", "priorTab", "interpolationTab",
-            "klTab", "posteriorTab", "drawTab", "formulaTab"};
+            "klTab", "posteriorTab", "drawTab", "formulaTab", "truePosteriorTab", "worstTab"};
     private Explorer explorer;
     private Stage stage;
 

@@ -124,7 +124,8 @@ class LessonsChineseTest {
             assertEquals("Manifold", english.get(1));
             language(I18n.CHINESE);
             List<String> titles = fx(() -> lessons.tabPane().getTabs().stream().map(Tab::getText).toList());
-            assertEquals(List.of("损失", "流形图", "重构", "先验采样", "插值", "各维 KL", "后验与先验", "手绘", "公式", "真实后验"), titles);
+            assertEquals(List.of("损失", "流形图", "重构", "先验采样", "插值", "各维 KL", "后验与先验", "手绘", "公式", "真实后验", "最难解释"),
+                    titles);
             assertEquals("后验与先验", fx(() -> lessons.tabPane().getTabs().get(6).getTooltip().getText()));
             assertEquals("流形图", text(robot, "#manifoldToggle"));
             assertEquals("放大标签页", text(robot, "#enlargeLessonsToggle"));

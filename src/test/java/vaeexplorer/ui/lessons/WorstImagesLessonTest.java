@@ -1,0 +1,109 @@
+package vaeexplorer.ui.lessons;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vaeexplorer.ui.fixtures.FxTesting.await;
+import static vaeexplorer.ui.fixtures.FxTesting.fx;
+
+
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import vaeexplorer.core.train.LossPoint;
+
+import vaeexplorer.ui.fixtures.FxTesting;
+import vaeexplorer.ui.fixtures.LessonFixture;
+import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.latent.LatentPlotView;
+import vaeexplorer.ui.latent.PlotTransform;
+
+/** The "Worst explained" tab as a student uses it: open it, click the worst image, find it selected in the scatter. */
+@ExtendWith(ApplicationExtension.class)
+class WorstImagesLessonTest {
+    private static final long WAIT = 20_000;
+    private Stage stage;
+    private final LatentModel latent = new LatentModel();
+    private LatentPlotView plot;
+    private Lessons lessons;
+
+    @Stop
+    void stop() {
+        FxTesting.closeWindows(stage);
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        SimpleDoubleProperty font = new SimpleDoubleProperty(13);
+        plot = new LatentPlotView(latent, font, new SimpleStringProperty(""));
+        lessons = new Lessons(new LessonContext(latent, new SimpleObjectProperty<LossPoint>(),
+                new SimpleObjectProperty<double[]>(), font, new LessonWorker()), plot);
+        VBox top = new VBox(plot, lessons.overlayBar());
+        VBox.setVgrow(plot, Priority.ALWAYS);
+        SplitPane root = new SplitPane(top, lessons.tabs(new Label("loss chart")));
+        root.setOrientation(Orientation.VERTICAL);
+        root.setDividerPositions(0.5);
+        root.setStyle("-fx-font-size: 13px;");
+        latent.shown().set(LessonFixture.images(64));
+        latent.model().set(LessonFixture.model(1, 2));
+        latent.codes().set(allImages(64));
+        stage.setScene(new Scene(root, 1100, 800));
+        stage.show();
+        plot.setView(0, 0, PlotTransform.DEFAULT_SPAN);
+    }
+
+    /** Codes of all n shown images, on an 8-wide grid (so that every ranked image is a point of the scatter). */
+    private static vaeexplorer.core.train.LatentCodes allImages(int n) {
+        int[] idx = new int[n], labels = new int[n];
+        float[] mu = new float[2 * n], sigma = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+            labels[i] = i % 4;
+            mu[2 * i] = -3.5f + i % 8;
+            mu[2 * i + 1] = -3.5f + i / 8;
+            sigma[2 * i] = sigma[2 * i + 1] = 0.3f;
+        }
+        return new vaeexplorer.core.train.LatentCodes(1, 2, idx, labels, mu, sigma);
+    }
+
+    @Test
+    void clickingTheWorstImageSelectsItInTheScatterAndTheTabSpeaksChinese(FxRobot robot) {
+        robot.clickOn("#worstTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        await("ranked", WAIT, () -> lessons.worstImages().ranking().get() != null
+                && lessons.worstImagesView().worstGrid().tileCentre(0) != null);
+        int worst = fx(() -> lessons.worstImages().ranking().get().worst()[0]);
+        Point2D at = fx(() -> lessons.worstImagesView().worstGrid().localToScreen(
+                lessons.worstImagesView().worstGrid().tileCentre(0)));
+        robot.clickOn(at);
+        await("selected", WAIT, () -> latent.selected().get() >= 0);
+        assertEquals(worst, fx(() -> latent.codes().get().index(latent.selected().get())), "the clicked image is selected");
+        String summary = fx(() -> ((Label) stage.getScene().lookup("#worstSummary")).getText());
+        assertTrue(summary.contains("ranked by") && summary.contains("nats"), summary);
+        try {
+            FxTesting.run(() -> I18n.locale().set(I18n.CHINESE));
+            WaitForAsyncUtils.waitForFxEvents();
+            String zh = fx(() -> ((Label) stage.getScene().lookup("#worstSummary")).getText());
+            assertTrue(zh.contains("奈特") && zh.contains("排序"), zh);
+        } finally {
+            FxTesting.run(() -> I18n.locale().set(I18n.ENGLISH));
+        }
+    }
+}
