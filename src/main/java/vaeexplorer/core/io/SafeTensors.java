@@ -7,9 +7,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -76,6 +78,15 @@ public final class SafeTensors {
 
     public static Contents read(Path file) throws FileFormatException {
         String where = file.toString();
+        try {
+            // a FIFO would block the open until a writer comes; a device may never end
+            if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile())
+                throw new FileFormatException(FileProblem.UNREADABLE, where, "not a regular file: a folder, FIFO or device");
+        } catch (NoSuchFileException e) {
+            throw new FileFormatException(FileProblem.NO_SUCH_FILE, where);
+        } catch (IOException e) {
+            throw new FileFormatException(e, FileProblem.UNREADABLE, where, String.valueOf(e.getMessage()));
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < 8) throw new FileFormatException(FileProblem.SAFETENSORS_TOO_SHORT, where, size);
@@ -303,6 +314,11 @@ public final class SafeTensors {
 
     /** True if the file starts like a .safetensors file: a plausible header length followed by '{'. */
     public static boolean looksLike(Path file) {
+        try {
+            if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) return false; // never open a FIFO
+        } catch (IOException e) {
+            return false;
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (ch.size() < 9) return false;
             ByteBuffer b = ByteBuffer.allocate(9).order(ByteOrder.LITTLE_ENDIAN);

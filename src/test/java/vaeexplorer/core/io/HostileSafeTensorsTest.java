@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import vaeexplorer.core.vae.Likelihood;
@@ -46,6 +50,36 @@ class HostileSafeTensorsTest {
             if (p.name().startsWith("SAFETENSORS_") && p != FileProblem.SAFETENSORS_TRUNCATED
                     && p != FileProblem.SAFETENSORS_NO_MEMORY || p.name().startsWith("PYTORCH_"))
                 assertTrue(seen.contains(p), p + " has a hostile file");
+    }
+
+    private static boolean mkfifo(Path p) {
+        try {
+            return new ProcessBuilder("mkfifo", p.toString()).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    // a guard only: opening a FIFO blocks until a writer comes, so a regression would hang
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aFifoAFolderOrADeviceIsNeverOpenedAsASafeTensorsFile() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("folder.safetensors"));
+        FileFormatException e = assertThrows(FileFormatException.class, () -> ModelFiles.open(folder, null));
+        assertEquals(FileProblem.UNREADABLE, e.problem());
+        assertTrue(e.getMessage().startsWith(folder + ": cannot be read (not a regular file"), e.getMessage());
+        Path zero = Path.of("/dev/zero");
+        if (Files.exists(zero)) {
+            assertFalse(SafeTensors.looksLike(zero));
+            assertEquals(FileProblem.UNREADABLE, assertThrows(FileFormatException.class, () -> SafeTensors.read(zero)).problem());
+        }
+        Path fifo = dir.resolve("pipe.safetensors"), sessionFifo = dir.resolve("pipe.vaesession");
+        assumeTrue(mkfifo(fifo) && mkfifo(sessionFifo), "mkfifo is available");
+        FileFormatException f = assertThrows(FileFormatException.class, () -> ModelFiles.open(fifo, Likelihood.BERNOULLI));
+        assertEquals(FileProblem.UNREADABLE, f.problem());
+        assertTrue(f.getMessage().contains("not a regular file"), f.getMessage());
+        assertFalse(ModelFiles.isSafeTensors(sessionFifo), "sniffing the first bytes does not open a FIFO");
+        assertThrows(FileFormatException.class, () -> ModelFiles.open(sessionFifo, null));
     }
 
     @Test
