@@ -76,58 +76,85 @@ public final class SafeTensors {
         };
     }
 
+    /** The header alone, checked as {@link #read} checks it: each tensor's shape in file order, and the metadata. */
+    public record Header(Map<String, int[]> shapes, Map<String, String> metadata) {}
+
+    private record Parsed(long base, List<Entry> entries, Map<String, String> metadata) {}
+
+    /** The tensors and metadata of a file, every value checked. */
     public static Contents read(Path file) throws FileFormatException {
         String where = file.toString();
-        try {
-            // a FIFO would block the open until a writer comes; a device may never end
-            if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile())
-                throw new FileFormatException(FileProblem.UNREADABLE, where, "not a regular file: a folder, FIFO or device");
-        } catch (NoSuchFileException e) {
-            throw new FileFormatException(FileProblem.NO_SUCH_FILE, where);
-        } catch (IOException e) {
-            throw new FileFormatException(e, FileProblem.UNREADABLE, where, String.valueOf(e.getMessage()));
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < 8) throw new FileFormatException(FileProblem.SAFETENSORS_TOO_SHORT, where, size);
-            if (size > MAX_FILE_BYTES)
-                throw new FileFormatException(FileProblem.SAFETENSORS_TOO_LARGE, where, size, MAX_FILE_BYTES);
-            ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, lenBuf, 0, where);
-            long headerLen = lenBuf.getLong(0);
-            if (headerLen < 2 || headerLen > size - 8)
-                throw new FileFormatException(FileProblem.SAFETENSORS_HEADER_LENGTH, where,
-                        Long.toUnsignedString(headerLen), size - 8);
-            if (headerLen > MAX_HEADER_BYTES)
-                throw new FileFormatException(FileProblem.SAFETENSORS_HEADER_TOO_LARGE, where, headerLen, MAX_HEADER_BYTES);
-            ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
-            readFully(ch, hb, 8, where);
-            hb.flip();
-            String json;
-            try {
-                json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(hb).toString();
-            } catch (CharacterCodingException e) {
-                throw new FileFormatException(FileProblem.SAFETENSORS_HEADER_NOT_UTF8, where);
-            }
-            long base = 8 + headerLen, dataBytes = size - base;
-            Map<String, String> metadata = new LinkedHashMap<>();
-            List<Entry> entries = parseHeader(where, json, dataBytes, metadata);
-            checkMemory(where, entries);
-
+        try (FileChannel ch = open(file)) {
+            Parsed p = parse(ch, where);
+            checkMemory(where, p.entries);
             Map<String, Tensor> tensors = new LinkedHashMap<>();
-            for (Entry e : entries) {
+            for (Entry e : p.entries) {
                 ByteBuffer raw = ByteBuffer.allocate((int) (e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
-                readFully(ch, raw, base + e.begin, where);
+                readFully(ch, raw, p.base + e.begin, where);
                 float[] v = decode(where, e, raw);
                 tensors.put(e.name, new Tensor(e.name, e.shape, v));
             }
-            return new Contents(tensors, metadata);
+            return new Contents(tensors, p.metadata);
         } catch (NoSuchFileException e) {
             throw new FileFormatException(FileProblem.NO_SUCH_FILE, where);
         } catch (IOException e) {
             throw new FileFormatException(e, FileProblem.UNREADABLE, where, String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * The header of a file, checked against the file's size, without reading the tensors: what a reader can refuse
+     * before it allocates them.
+     */
+    public static Header readHeader(Path file) throws FileFormatException {
+        String where = file.toString();
+        try (FileChannel ch = open(file)) {
+            Parsed p = parse(ch, where);
+            Map<String, int[]> shapes = new LinkedHashMap<>();
+            for (Entry e : p.entries) shapes.put(e.name, e.shape.clone());
+            return new Header(shapes, p.metadata);
+        } catch (NoSuchFileException e) {
+            throw new FileFormatException(FileProblem.NO_SUCH_FILE, where);
+        } catch (IOException e) {
+            throw new FileFormatException(e, FileProblem.UNREADABLE, where, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Opens a regular file only: a FIFO would block the open until a writer comes, a device may never end. */
+    private static FileChannel open(Path file) throws IOException, FileFormatException {
+        if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile())
+            throw new FileFormatException(FileProblem.UNREADABLE, file.toString(), "not a regular file: a folder, FIFO or device");
+        return FileChannel.open(file, StandardOpenOption.READ);
+    }
+
+    /** The length field and the header, checked; the data is not read. */
+    private static Parsed parse(FileChannel ch, String where) throws IOException, FileFormatException {
+        long size = ch.size();
+        if (size < 8) throw new FileFormatException(FileProblem.SAFETENSORS_TOO_SHORT, where, size);
+        if (size > MAX_FILE_BYTES)
+            throw new FileFormatException(FileProblem.SAFETENSORS_TOO_LARGE, where, size, MAX_FILE_BYTES);
+        ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, lenBuf, 0, where);
+        long headerLen = lenBuf.getLong(0);
+        if (headerLen < 2 || headerLen > size - 8)
+            throw new FileFormatException(FileProblem.SAFETENSORS_HEADER_LENGTH, where, Long.toUnsignedString(headerLen),
+                    size - 8);
+        if (headerLen > MAX_HEADER_BYTES)
+            throw new FileFormatException(FileProblem.SAFETENSORS_HEADER_TOO_LARGE, where, headerLen, MAX_HEADER_BYTES);
+        ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
+        readFully(ch, hb, 8, where);
+        hb.flip();
+        String json;
+        try {
+            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(hb).toString();
+        } catch (CharacterCodingException e) {
+            throw new FileFormatException(FileProblem.SAFETENSORS_HEADER_NOT_UTF8, where);
+        }
+        long base = 8 + headerLen;
+        Map<String, String> metadata = new LinkedHashMap<>();
+        List<Entry> entries = parseHeader(where, json, size - base, metadata);
+        return new Parsed(base, entries, metadata);
     }
 
     private static void readFully(FileChannel ch, ByteBuffer buf, long at, String where) throws IOException,

@@ -84,12 +84,53 @@ public final class SafeTensorsModel {
 
     /** Reads a model; {@code likelihoodIfMissing} (may be null) is used when the file's metadata names none. */
     public static ModelFile.Loaded load(Path file, Likelihood likelihoodIfMissing) throws FileFormatException {
+        // validate before allocating: a file that is no VAE of ours, or one too large to use, is refused from its
+        // header, before its tensors are read
+        SafeTensors.Header header = SafeTensors.readHeader(file);
+        plan(file.toString(), header.shapes(), header.metadata(), likelihoodIfMissing);
         return fromContents(file.toString(), SafeTensors.read(file), likelihoodIfMissing);
     }
 
+    /** What a file's header says the model is, checked. */
+    private record Plan(Names names, int hiddenLayers, List<String> layers, VaeConfig config, int[] imageShape) {}
+
     public static ModelFile.Loaded fromContents(String where, SafeTensors.Contents c, Likelihood likelihoodIfMissing)
             throws FileFormatException {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        for (SafeTensors.Tensor x : c.tensors().values()) shapes.put(x.name(), x.shape());
+        Plan plan = plan(where, shapes, c.metadata(), likelihoodIfMissing);
         Map<String, SafeTensors.Tensor> t = c.tensors();
+        Map<String, String> meta = c.metadata();
+        Names names = plan.names();
+        int hiddenLayers = plan.hiddenLayers(), latent = plan.config().latent();
+        List<String> layers = plan.layers();
+        int[] imageShape = plan.imageShape();
+
+        Vae vae = new Vae(plan.config(), new Rng(0));
+        List<Dense> ours = vae.layers(); // encoder..., head, decoder..., out
+        for (int i = 0; i < hiddenLayers; i++) copyIn(t, layers.get(i), ours.get(i), 0);
+        // head = [mu | log sigma^2]: mu fills its first latent outputs, log sigma^2 the next
+        copyIn(t, layers.get(hiddenLayers), ours.get(hiddenLayers), 0);
+        copyIn(t, layers.get(hiddenLayers + 1), ours.get(hiddenLayers), latent);
+        for (int i = 0; i <= hiddenLayers; i++) copyIn(t, layers.get(hiddenLayers + 2 + i), ours.get(hiddenLayers + 1 + i), 0);
+
+        Properties info = new Properties();
+        info.setProperty("format", "safetensors");
+        info.setProperty("names", names.name().toLowerCase(Locale.ROOT));
+        info.setProperty("dataset", meta.getOrDefault("dataset", ""));
+        if (meta.containsKey("beta")) info.setProperty("beta", meta.get("beta"));
+        for (String k : List.of("source", "epochs"))
+            if (meta.containsKey(k)) info.setProperty(k, meta.get(k));
+        if (imageShape != null) {
+            info.setProperty("image_rows", String.valueOf(imageShape[0]));
+            info.setProperty("image_cols", String.valueOf(imageShape[1]));
+        }
+        return new ModelFile.Loaded(vae, info, Map.of());
+    }
+
+    /** Checks the tensors' names and shapes and the metadata; the model they make, before anything is allocated. */
+    private static Plan plan(String where, Map<String, int[]> t, Map<String, String> meta, Likelihood likelihoodIfMissing)
+            throws FileFormatException {
         Names names;
         int hiddenLayers = 1;
         if (t.containsKey("fc1.weight")) names = Names.EXAMPLES;
@@ -115,14 +156,14 @@ public final class SafeTensorsModel {
             throw new FileFormatException(FileProblem.PYTORCH_LACKS_AND_EXTRA, where, names, list(missing), list(extra));
         }
         for (String l : layers) {
-            if (t.get(l + ".weight").shape().length != 2)
-                throw new FileFormatException(FileProblem.PYTORCH_WEIGHT_RANK, where, l, t.get(l + ".weight").shapeText());
+            if (t.get(l + ".weight").length != 2)
+                throw new FileFormatException(FileProblem.PYTORCH_WEIGHT_RANK, where, l, Arrays.toString(t.get(l + ".weight")));
         }
         // sizes from the encoder: enc_i.weight is [h_i, h_{i-1}] with h_{-1} = input; mu.weight is [latent, h_last]
-        int input = t.get(layers.get(0) + ".weight").shape()[1];
+        int input = t.get(layers.get(0) + ".weight")[1];
         List<Integer> hidden = new ArrayList<>();
-        for (int i = 0; i < hiddenLayers; i++) hidden.add(t.get(layers.get(i) + ".weight").shape()[0]);
-        int latent = t.get(layers.get(hiddenLayers) + ".weight").shape()[0];
+        for (int i = 0; i < hiddenLayers; i++) hidden.add(t.get(layers.get(i) + ".weight")[0]);
+        int latent = t.get(layers.get(hiddenLayers) + ".weight")[0];
         // the shape every layer must then have, in VAE Explorer's layer order (the head is mu and log sigma^2)
         List<int[]> shapes = new ArrayList<>();
         int in = input;
@@ -140,7 +181,7 @@ public final class SafeTensorsModel {
         shapes.add(new int[] {input, in});
         for (int i = 0; i < layers.size(); i++) {
             String l = layers.get(i);
-            int[] w = t.get(l + ".weight").shape(), b = t.get(l + ".bias").shape();
+            int[] w = t.get(l + ".weight"), b = t.get(l + ".bias");
             if (!Arrays.equals(w, shapes.get(i)))
                 throw new FileFormatException(i > hiddenLayers + 1 ? FileProblem.PYTORCH_DECODER_SHAPE
                         : FileProblem.PYTORCH_WEIGHT_SHAPE, where, l, Arrays.toString(w), Arrays.toString(shapes.get(i)),
@@ -149,7 +190,6 @@ public final class SafeTensorsModel {
                 throw new FileFormatException(FileProblem.PYTORCH_BIAS_SHAPE, where, l, Arrays.toString(b), w[0]);
         }
 
-        Map<String, String> meta = c.metadata();
         Properties metaProps = new Properties();
         metaProps.putAll(meta);
         Likelihood likelihood;
@@ -168,26 +208,7 @@ public final class SafeTensorsModel {
             throw new FileFormatException(FileProblem.CONFIG_INVALID, where, e.getMessage());
         }
 
-        Vae vae = new Vae(config, new Rng(0));
-        List<Dense> ours = vae.layers(); // encoder..., head, decoder..., out
-        for (int i = 0; i < hiddenLayers; i++) copyIn(t, layers.get(i), ours.get(i), 0);
-        // head = [mu | log sigma^2]: mu fills its first latent outputs, log sigma^2 the next
-        copyIn(t, layers.get(hiddenLayers), ours.get(hiddenLayers), 0);
-        copyIn(t, layers.get(hiddenLayers + 1), ours.get(hiddenLayers), latent);
-        for (int i = 0; i <= hiddenLayers; i++) copyIn(t, layers.get(hiddenLayers + 2 + i), ours.get(hiddenLayers + 1 + i), 0);
-
-        Properties info = new Properties();
-        info.setProperty("format", "safetensors");
-        info.setProperty("names", names.name().toLowerCase(Locale.ROOT));
-        info.setProperty("dataset", meta.getOrDefault("dataset", ""));
-        if (meta.containsKey("beta")) info.setProperty("beta", meta.get("beta"));
-        for (String k : List.of("source", "epochs"))
-            if (meta.containsKey(k)) info.setProperty(k, meta.get(k));
-        if (imageShape != null) {
-            info.setProperty("image_rows", String.valueOf(imageShape[0]));
-            info.setProperty("image_cols", String.valueOf(imageShape[1]));
-        }
-        return new ModelFile.Loaded(vae, info, Map.of());
+        return new Plan(names, hiddenLayers, layers, config, imageShape);
     }
 
     /**

@@ -103,6 +103,22 @@ public final class HostileSafeTensors {
                 + end + "]}";
     }
 
+    /**
+     * The good model as a hand-made file, every tensor F32 except one given as dtype and raw bytes (little-endian), in
+     * the same place.
+     */
+    static byte[] withOne(String name, String dtype, byte[] bytes) {
+        StringBuilder h = new StringBuilder("{\"__metadata__\":{\"likelihood\":\"bernoulli\"}");
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        for (SafeTensors.Tensor t : goodTensors().values()) {
+            byte[] b = t.name().equals(name) ? bytes : f32(t.values());
+            h.append(',').append(tensor(t.name(), t.name().equals(name) ? dtype : "F32", t.shapeText().replace(" ", ""),
+                    data.size(), data.size() + b.length));
+            data.writeBytes(b);
+        }
+        return raw(h.append('}').toString(), data.toByteArray());
+    }
+
     private void container() throws IOException {
         byte[] good = Files.readAllBytes(goodFile(dir.resolve("good.safetensors.tmp"), Map.of("likelihood", "bernoulli")));
         Files.delete(dir.resolve("good.safetensors.tmp"));
@@ -199,12 +215,12 @@ public final class HostileSafeTensors {
         add("tensors share bytes", bytes("same-bytes", raw("{" + tensor("a", "F32", "[2]", 0, 8) + "," + tensor("b", "F32", "[2]", 0, 8)
                 + "}", f32(1, 2))), FileProblem.SAFETENSORS_OVERLAP, "a");
 
-        add("NaN weight (F32)", bytes("nan-f32", raw("{" + tensor(firstTensor, "F32", "[2]", 0, 8) + "}",
-                f32(1, Float.NaN))), FileProblem.SAFETENSORS_NOT_FINITE, firstTensor);
-        add("infinite weight (F16)", bytes("inf-f16", raw("{" + tensor("fc3.bias", "F16", "[2]", 0, 4) + "}",
-                new byte[] {0, 0x3c, 0, 0x7c})), FileProblem.SAFETENSORS_NOT_FINITE, "fc3.bias");
-        add("NaN weight (BF16)", bytes("nan-bf16", raw("{" + tensor("fc4.weight", "BF16", "[1]", 0, 2) + "}",
-                new byte[] {(byte) 0xc0, 0x7f})), FileProblem.SAFETENSORS_NOT_FINITE, "fc4.weight");
+        add("NaN weight (F32)", bytes("nan-f32", withOne("fc1.bias", "F32", f32(1, Float.NaN, 0, 0, 0, 0))),
+                FileProblem.SAFETENSORS_NOT_FINITE, "fc1.bias");
+        add("infinite weight (F16)", bytes("inf-f16", withOne("fc3.bias", "F16", new byte[] {0, 0x3c, 0, 0x7c, 0, 0, 0, 0, 0,
+                0, 0, 0})), FileProblem.SAFETENSORS_NOT_FINITE, "fc3.bias");
+        add("NaN weight (BF16)", bytes("nan-bf16", withOne("fc21.bias", "BF16", new byte[] {0, 0, (byte) 0xc0, 0x7f})),
+                FileProblem.SAFETENSORS_NOT_FINITE, "fc21.bias");
         // a NaN deep inside a model that is otherwise good
         Map<String, SafeTensors.Tensor> t = goodTensors();
         SafeTensors.Tensor w = t.get("fc21.weight");
@@ -228,6 +244,15 @@ public final class HostileSafeTensors {
         conv.put("conv1.weight", new SafeTensors.Tensor("conv1.weight", new int[] {2, 1, 3, 3}, new float[18]));
         add("a CNN", model("cnn", conv, bernoulli), FileProblem.PYTORCH_UNKNOWN_LAYOUT, "conv1.weight");
         add("no tensors", model("empty", new LinkedHashMap<>(), bernoulli), FileProblem.PYTORCH_UNKNOWN_LAYOUT, null);
+        // 500 MB of a tensor that is no VAE's: refused from the header, before the tensor is read
+        long values = 125L << 20;
+        Path big = dir.resolve("big-cnn.safetensors");
+        byte[] head = raw("{" + tensor("conv1.weight", "F32", "[" + values + "]", 0, 4 * values) + "}", new byte[0]);
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.write(head);
+            f.setLength(head.length + 4 * values); // sparse
+        }
+        add("a CNN of 500 MB", big, FileProblem.PYTORCH_UNKNOWN_LAYOUT, "conv1.weight");
 
         Map<String, SafeTensors.Tensor> t = goodTensors();
         t.remove("fc22.bias");

@@ -94,7 +94,7 @@ class HostileSafeTensorsTest {
     }
 
     @Test
-    void theSparseGigabyteFilesAreRefusedFromTheirFirstBytes() throws Exception {
+    void theSparseFilesOfHundredsOfMegabytesAreRefusedFromTheirHeaderWithoutReadingTheRest() throws Exception {
         HostileSafeTensors corpus = HostileSafeTensors.make(dir);
         for (HostileSafeTensors.Case c : corpus.cases) {
             if (Files.size(c.file()) < SafeTensors.MAX_HEADER_BYTES) continue;
