@@ -2,6 +2,7 @@ package vaeexplorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,7 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vaeexplorer.core.io.FileFormatException;
+import vaeexplorer.core.io.FileProblem;
+import vaeexplorer.core.io.HostileSafeTensors;
 import vaeexplorer.core.io.ModelFile;
+import vaeexplorer.core.io.ModelFiles;
 import vaeexplorer.core.io.SectionFile;
 import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.vae.Vae;
@@ -83,6 +88,20 @@ class CliHostileInputTest {
             Path f = dir.resolve("lying.vae");
             SectionFile.write(f, s);
             refused(CliRun.of("evaluate", "--model", f.toString(), "--dataset", "mnist", "--threads", "1"), "beta must be");
+        }
+    }
+
+    @Test
+    void everyHostileSafeTensorsFileIsRefusedByEvaluateAndConvertInOneLineNamingTheFile() throws Exception {
+        for (HostileSafeTensors.Case c : HostileSafeTensors.make(dir.resolve("st")).cases) {
+            if (c.problem() == FileProblem.NO_LIKELIHOOD) continue; // CliPyTorchTest: the error asks for --likelihood
+            String expected = assertThrows(FileFormatException.class, () -> ModelFiles.open(c.file(), null)).getMessage();
+            CliRun e = CliRun.of("evaluate", "--model", c.file().toString(), "--dataset", "mnist", "--threads", "1");
+            refused(e, c.file().toString());
+            assertEquals("error: " + expected, e.err().strip(), c.name());
+            refused(CliRun.of("convert", "--model", c.file().toString(), "--out", dir.resolve("out.vae").toString()),
+                    c.file().toString());
+            assertFalse(Files.exists(dir.resolve("out.vae")), c.name() + ": nothing written");
         }
     }
 

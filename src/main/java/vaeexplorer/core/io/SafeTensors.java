@@ -7,9 +7,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,8 +30,8 @@ import java.util.Map;
  * (as float); F32 is written.
  *
  * <p>A file that lies is refused before anything large is allocated: a header longer than the file or than
- * {@link #MAX_HEADER_BYTES}, malformed JSON, an unknown dtype, offsets past the end of the data, overlapping or out of
- * order, a byte count that is not dtype size x the product of the shape, and NaN or infinite values. Every message
+ * {@link #MAX_HEADER_BYTES}, malformed JSON, an unknown dtype, offsets past the end of the data, overlapping, or leaving
+ * bytes that no tensor holds, a byte count that is not dtype size x the product of the shape, and NaN or infinite values. Every message
  * names the file, the tensor and what was found against what was expected.
  */
 public final class SafeTensors {
@@ -37,6 +39,8 @@ public final class SafeTensors {
     public static final long MAX_HEADER_BYTES = 100L << 20;
     /** Larger files are not VAEs this program can show (its largest model is about 60 MB of floats). */
     public static final long MAX_FILE_BYTES = 1L << 30;
+    /** The most dimensions a tensor's shape may have. */
+    static final int MAX_DIMENSIONS = 8;
     /** The key of the free-form string map in the header. */
     public static final String METADATA = "__metadata__";
 
@@ -72,43 +76,25 @@ public final class SafeTensors {
         };
     }
 
+    /** The header alone, checked as {@link #read} checks it: each tensor's shape in file order, and the metadata. */
+    public record Header(Map<String, int[]> shapes, Map<String, String> metadata) {}
+
+    private record Parsed(long base, List<Entry> entries, Map<String, String> metadata) {}
+
+    /** The tensors and metadata of a file, every value checked. */
     public static Contents read(Path file) throws FileFormatException {
         String where = file.toString();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < 8) throw new FileFormatException(where + ": not a .safetensors file (only " + size + " bytes)");
-            if (size > MAX_FILE_BYTES)
-                throw new FileFormatException(where + ": " + size + " bytes is too large for a model (at most "
-                        + MAX_FILE_BYTES + ")");
-            ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, lenBuf, 0, where);
-            long headerLen = lenBuf.getLong(0);
-            if (headerLen < 2 || headerLen > size - 8 || headerLen > MAX_HEADER_BYTES)
-                throw new FileFormatException(where + ": not a .safetensors file: the header claims "
-                        + Long.toUnsignedString(headerLen) + " bytes, but the file has " + (size - 8)
-                        + " after the length field (and a header may have at most " + MAX_HEADER_BYTES + ")");
-            ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
-            readFully(ch, hb, 8, where);
-            hb.flip();
-            String json;
-            try {
-                json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(hb).toString();
-            } catch (CharacterCodingException e) {
-                throw new FileFormatException(where + ": the header is not UTF-8 text");
-            }
-            long base = 8 + headerLen, dataBytes = size - base;
-            Map<String, String> metadata = new LinkedHashMap<>();
-            List<Entry> entries = parseHeader(where, json, dataBytes, metadata);
-
+        try (FileChannel ch = open(file)) {
+            Parsed p = parse(ch, where);
+            checkMemory(where, p.entries);
             Map<String, Tensor> tensors = new LinkedHashMap<>();
-            for (Entry e : entries) {
+            for (Entry e : p.entries) {
                 ByteBuffer raw = ByteBuffer.allocate((int) (e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
-                readFully(ch, raw, base + e.begin, where);
+                readFully(ch, raw, p.base + e.begin, where);
                 float[] v = decode(where, e, raw);
                 tensors.put(e.name, new Tensor(e.name, e.shape, v));
             }
-            return new Contents(tensors, metadata);
+            return new Contents(tensors, p.metadata);
         } catch (NoSuchFileException e) {
             throw new FileFormatException(FileProblem.NO_SUCH_FILE, where);
         } catch (IOException e) {
@@ -116,12 +102,67 @@ public final class SafeTensors {
         }
     }
 
+    /**
+     * The header of a file, checked against the file's size, without reading the tensors: what a reader can refuse
+     * before it allocates them.
+     */
+    public static Header readHeader(Path file) throws FileFormatException {
+        String where = file.toString();
+        try (FileChannel ch = open(file)) {
+            Parsed p = parse(ch, where);
+            Map<String, int[]> shapes = new LinkedHashMap<>();
+            for (Entry e : p.entries) shapes.put(e.name, e.shape.clone());
+            return new Header(shapes, p.metadata);
+        } catch (NoSuchFileException e) {
+            throw new FileFormatException(FileProblem.NO_SUCH_FILE, where);
+        } catch (IOException e) {
+            throw new FileFormatException(e, FileProblem.UNREADABLE, where, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Opens a regular file only: a FIFO would block the open until a writer comes, a device may never end. */
+    private static FileChannel open(Path file) throws IOException, FileFormatException {
+        if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile())
+            throw new FileFormatException(FileProblem.UNREADABLE, file.toString(), "not a regular file: a folder, FIFO or device");
+        return FileChannel.open(file, StandardOpenOption.READ);
+    }
+
+    /** The length field and the header, checked; the data is not read. */
+    private static Parsed parse(FileChannel ch, String where) throws IOException, FileFormatException {
+        long size = ch.size();
+        if (size < 8) throw new FileFormatException(FileProblem.SAFETENSORS_TOO_SHORT, where, size);
+        if (size > MAX_FILE_BYTES)
+            throw new FileFormatException(FileProblem.SAFETENSORS_TOO_LARGE, where, size, MAX_FILE_BYTES);
+        ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, lenBuf, 0, where);
+        long headerLen = lenBuf.getLong(0);
+        if (headerLen < 2 || headerLen > size - 8)
+            throw new FileFormatException(FileProblem.SAFETENSORS_HEADER_LENGTH, where, Long.toUnsignedString(headerLen),
+                    size - 8);
+        if (headerLen > MAX_HEADER_BYTES)
+            throw new FileFormatException(FileProblem.SAFETENSORS_HEADER_TOO_LARGE, where, headerLen, MAX_HEADER_BYTES);
+        ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
+        readFully(ch, hb, 8, where);
+        hb.flip();
+        String json;
+        try {
+            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(hb).toString();
+        } catch (CharacterCodingException e) {
+            throw new FileFormatException(FileProblem.SAFETENSORS_HEADER_NOT_UTF8, where);
+        }
+        long base = 8 + headerLen;
+        Map<String, String> metadata = new LinkedHashMap<>();
+        List<Entry> entries = parseHeader(where, json, size - base, metadata);
+        return new Parsed(base, entries, metadata);
+    }
+
     private static void readFully(FileChannel ch, ByteBuffer buf, long at, String where) throws IOException,
             FileFormatException {
         long p = at;
         while (buf.hasRemaining()) {
             int n = ch.read(buf, p);
-            if (n < 0) throw new FileFormatException(where + ": the file is truncated");
+            if (n < 0) throw new FileFormatException(FileProblem.SAFETENSORS_TRUNCATED, where);
             p += n;
         }
     }
@@ -133,78 +174,111 @@ public final class SafeTensors {
         try {
             root = SafeTensorsJson.parse(json);
         } catch (SafeTensorsJson.SyntaxException e) {
-            throw new FileFormatException(where + ": the header is not valid JSON (" + e.getMessage() + ")");
+            throw new FileFormatException(FileProblem.SAFETENSORS_HEADER_NOT_JSON, where, e.getMessage());
         }
         if (!(root instanceof Map<?, ?> top))
-            throw new FileFormatException(where + ": the header is not a JSON object");
+            throw new FileFormatException(FileProblem.SAFETENSORS_HEADER_NOT_OBJECT, where);
         List<Entry> entries = new ArrayList<>();
         for (Map.Entry<?, ?> kv : top.entrySet()) {
             String name = (String) kv.getKey();
             Object v = kv.getValue();
             if (name.equals(METADATA)) {
                 if (!(v instanceof Map<?, ?> meta))
-                    throw new FileFormatException(where + ": " + METADATA + " must be an object of strings");
+                    throw new FileFormatException(FileProblem.SAFETENSORS_METADATA_NOT_OBJECT, where);
                 for (Map.Entry<?, ?> m : meta.entrySet()) {
                     if (!(m.getValue() instanceof String s))
-                        throw new FileFormatException(where + ": " + METADATA + " entry \"" + m.getKey()
-                                + "\" must be a string, found " + m.getValue());
+                        throw new FileFormatException(FileProblem.SAFETENSORS_METADATA_NOT_STRING, where, m.getKey(),
+                                shorten(m.getValue()));
                     metadata.put((String) m.getKey(), s);
                 }
                 continue;
             }
             entries.add(entry(where, name, v, dataBytes));
         }
-        // no two tensors may share bytes
+        // as the reference implementation asks: the tensors fill the data one after another, no two sharing bytes,
+        // no byte left over (so a header length a few bytes off cannot shift every tensor onto other bytes)
         List<Entry> byOffset = new ArrayList<>(entries);
         byOffset.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
-        for (int i = 1; i < byOffset.size(); i++) {
-            Entry a = byOffset.get(i - 1), b = byOffset.get(i);
+        long filled = 0;
+        for (int i = 0; i < byOffset.size(); i++) {
+            Entry b = byOffset.get(i);
+            if (b.begin > filled) throw new FileFormatException(FileProblem.SAFETENSORS_GAP, where, filled, b.begin);
+            filled = Math.max(filled, b.end);
+            if (i == 0) continue;
+            Entry a = byOffset.get(i - 1);
             if (b.begin < a.end)
-                throw new FileFormatException(where + ": tensors " + a.name + " (bytes " + a.begin + ".." + a.end + ") and "
-                        + b.name + " (bytes " + b.begin + ".." + b.end + ") overlap");
+                throw new FileFormatException(FileProblem.SAFETENSORS_OVERLAP, where, a.name, a.begin, a.end, b.name,
+                        b.begin, b.end);
         }
+        if (filled < dataBytes) throw new FileFormatException(FileProblem.SAFETENSORS_GAP, where, filled, dataBytes);
         return entries;
     }
 
     private static Entry entry(String where, String name, Object v, long dataBytes) throws FileFormatException {
-        String at = where + ": tensor " + name;
-        if (!(v instanceof Map<?, ?> t)) throw new FileFormatException(at + ": expected an object, found " + v);
+        if (!(v instanceof Map<?, ?> t))
+            throw new FileFormatException(FileProblem.SAFETENSORS_TENSOR_NOT_OBJECT, where, name, shorten(v));
         for (Object k : t.keySet())
             if (!k.equals("dtype") && !k.equals("shape") && !k.equals("data_offsets"))
-                throw new FileFormatException(at + ": unexpected field \"" + k + "\" (expected dtype, shape, data_offsets)");
+                throw new FileFormatException(FileProblem.SAFETENSORS_TENSOR_FIELD, where, name, k);
         if (!(t.get("dtype") instanceof String dtype))
-            throw new FileFormatException(at + ": dtype is missing or not a string");
+            throw new FileFormatException(FileProblem.SAFETENSORS_DTYPE_MISSING, where, name);
         int per = bytesPer(dtype);
-        if (per == 0)
-            throw new FileFormatException(at + ": dtype " + dtype + " is not supported (F32, F16 and BF16 are read)");
+        if (per == 0) throw new FileFormatException(FileProblem.SAFETENSORS_DTYPE, where, name, shorten(dtype));
         if (!(t.get("shape") instanceof List<?> shapeList))
-            throw new FileFormatException(at + ": shape is missing or not a list");
-        if (shapeList.size() > 8) throw new FileFormatException(at + ": shape has " + shapeList.size() + " dimensions");
+            throw new FileFormatException(FileProblem.SAFETENSORS_SHAPE_MISSING, where, name);
+        if (shapeList.size() > MAX_DIMENSIONS)
+            throw new FileFormatException(FileProblem.SAFETENSORS_SHAPE_RANK, where, name, shapeList.size(), MAX_DIMENSIONS);
         int[] shape = new int[shapeList.size()];
         long count = 1;
         for (int i = 0; i < shape.length; i++) {
             Object d = shapeList.get(i);
             if (!(d instanceof Long n) || n < 0 || n > Integer.MAX_VALUE)
-                throw new FileFormatException(at + ": shape " + shapeList + " must hold whole numbers >= 0");
+                throw new FileFormatException(FileProblem.SAFETENSORS_SHAPE_NOT_WHOLE, where, name, shorten(shapeList));
             shape[i] = (int) (long) n;
             count *= n;
             if (count > dataBytes) // also keeps the product from overflowing
-                throw new FileFormatException(at + ": shape " + shapeList + " needs more bytes than the file's "
-                        + dataBytes + " bytes of data");
+                throw new FileFormatException(FileProblem.SAFETENSORS_SHAPE_TOO_LARGE, where, name, shapeList.toString(),
+                        dataBytes);
         }
         if (!(t.get("data_offsets") instanceof List<?> off) || off.size() != 2 || !(off.get(0) instanceof Long b)
                 || !(off.get(1) instanceof Long e))
-            throw new FileFormatException(at + ": data_offsets must be [begin, end], found " + t.get("data_offsets"));
-        if (b < 0 || e < b)
-            throw new FileFormatException(at + ": data_offsets [" + b + ", " + e + "] are not a byte range");
+            throw new FileFormatException(FileProblem.SAFETENSORS_OFFSETS_FORM, where, name,
+                    shorten(t.get("data_offsets")));
+        if (b < 0 || e < b) throw new FileFormatException(FileProblem.SAFETENSORS_OFFSETS_RANGE, where, name, b, e);
         if (e > dataBytes)
-            throw new FileFormatException(at + ": data_offsets [" + b + ", " + e + "] run past the end of the data ("
-                    + dataBytes + " bytes)");
+            throw new FileFormatException(FileProblem.SAFETENSORS_OFFSETS_PAST_END, where, name, b, e, dataBytes);
         long expected = count * per;
         if (e - b != expected)
-            throw new FileFormatException(at + ": " + dtype + " " + shapeList + " needs " + expected + " bytes, but "
-                    + "data_offsets [" + b + ", " + e + "] give " + (e - b));
+            throw new FileFormatException(FileProblem.SAFETENSORS_BYTE_COUNT, where, name, dtype, shapeList.toString(),
+                    expected, b, e, e - b);
         return new Entry(name, dtype, shape, b, e);
+    }
+
+    /**
+     * Refuses a file whose tensors, read as floats (with one tensor's raw bytes beside them), need more memory than
+     * the JVM has free: a 1 GiB file of F16 values is 2 GiB of floats.
+     */
+    private static void checkMemory(String where, List<Entry> entries) throws FileFormatException {
+        long values = 0, largestRaw = 0;
+        for (Entry e : entries) {
+            values += (e.end - e.begin) / bytesPer(e.dtype);
+            largestRaw = Math.max(largestRaw, e.end - e.begin);
+        }
+        long needed = 4 * values + largestRaw;
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (needed > free)
+            throw new FileFormatException(FileProblem.SAFETENSORS_NO_MEMORY, where, values, mib(needed), mib(free));
+    }
+
+    private static long mib(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
+
+    /** A value of the header for a message: at most 60 characters of it. */
+    static String shorten(Object v) {
+        String s = String.valueOf(v);
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
     private static float[] decode(String where, Entry e, ByteBuffer raw) throws FileFormatException {
@@ -217,8 +291,7 @@ public final class SafeTensors {
                 default -> Float.intBitsToFloat((raw.getShort(2 * i) & 0xffff) << 16); // BF16: the top half of an F32
             };
             if (!Float.isFinite(f))
-                throw new FileFormatException(where + ": tensor " + e.name + " holds " + f + " at element " + i
-                        + " (expected finite numbers)");
+                throw new FileFormatException(FileProblem.SAFETENSORS_NOT_FINITE, where, e.name, String.valueOf(f), i);
             v[i] = f;
         }
         return v;
@@ -268,6 +341,11 @@ public final class SafeTensors {
 
     /** True if the file starts like a .safetensors file: a plausible header length followed by '{'. */
     public static boolean looksLike(Path file) {
+        try {
+            if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) return false; // never open a FIFO
+        } catch (IOException e) {
+            return false;
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (ch.size() < 9) return false;
             ByteBuffer b = ByteBuffer.allocate(9).order(ByteOrder.LITTLE_ENDIAN);

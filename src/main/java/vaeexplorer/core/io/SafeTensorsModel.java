@@ -14,8 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import vaeexplorer.core.About;
+import vaeexplorer.core.data.IdxReader;
 import vaeexplorer.core.nn.Dense;
 import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.train.MemoryPlan;
 import vaeexplorer.core.vae.Likelihood;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
@@ -44,7 +46,7 @@ public final class SafeTensorsModel {
     public enum Names {
         EXAMPLES("pytorch/examples vae/main.py (fc1, fc21, fc22, fc3, fc4)"),
         REFERENCE("vae_reference.py (e1, mu, lv, d1, d2)"),
-        VAE_EXPLORER("VAE Explorer's (enc.0.., mu, logvar, dec.0.., out)");
+        VAE_EXPLORER("VAE Explorer (enc.0.., mu, logvar, dec.0.., out)");
 
         private final String description;
 
@@ -82,12 +84,53 @@ public final class SafeTensorsModel {
 
     /** Reads a model; {@code likelihoodIfMissing} (may be null) is used when the file's metadata names none. */
     public static ModelFile.Loaded load(Path file, Likelihood likelihoodIfMissing) throws FileFormatException {
+        // validate before allocating: a file that is no VAE of ours, or one too large to use, is refused from its
+        // header, before its tensors are read
+        SafeTensors.Header header = SafeTensors.readHeader(file);
+        plan(file.toString(), header.shapes(), header.metadata(), likelihoodIfMissing);
         return fromContents(file.toString(), SafeTensors.read(file), likelihoodIfMissing);
     }
 
+    /** What a file's header says the model is, checked. */
+    private record Plan(Names names, int hiddenLayers, List<String> layers, VaeConfig config, int[] imageShape) {}
+
     public static ModelFile.Loaded fromContents(String where, SafeTensors.Contents c, Likelihood likelihoodIfMissing)
             throws FileFormatException {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        for (SafeTensors.Tensor x : c.tensors().values()) shapes.put(x.name(), x.shape());
+        Plan plan = plan(where, shapes, c.metadata(), likelihoodIfMissing);
         Map<String, SafeTensors.Tensor> t = c.tensors();
+        Map<String, String> meta = c.metadata();
+        Names names = plan.names();
+        int hiddenLayers = plan.hiddenLayers(), latent = plan.config().latent();
+        List<String> layers = plan.layers();
+        int[] imageShape = plan.imageShape();
+
+        Vae vae = new Vae(plan.config(), new Rng(0));
+        List<Dense> ours = vae.layers(); // encoder..., head, decoder..., out
+        for (int i = 0; i < hiddenLayers; i++) copyIn(t, layers.get(i), ours.get(i), 0);
+        // head = [mu | log sigma^2]: mu fills its first latent outputs, log sigma^2 the next
+        copyIn(t, layers.get(hiddenLayers), ours.get(hiddenLayers), 0);
+        copyIn(t, layers.get(hiddenLayers + 1), ours.get(hiddenLayers), latent);
+        for (int i = 0; i <= hiddenLayers; i++) copyIn(t, layers.get(hiddenLayers + 2 + i), ours.get(hiddenLayers + 1 + i), 0);
+
+        Properties info = new Properties();
+        info.setProperty("format", "safetensors");
+        info.setProperty("names", names.name().toLowerCase(Locale.ROOT));
+        info.setProperty("dataset", meta.getOrDefault("dataset", ""));
+        if (meta.containsKey("beta")) info.setProperty("beta", meta.get("beta"));
+        for (String k : List.of("source", "epochs"))
+            if (meta.containsKey(k)) info.setProperty(k, meta.get(k));
+        if (imageShape != null) {
+            info.setProperty("image_rows", String.valueOf(imageShape[0]));
+            info.setProperty("image_cols", String.valueOf(imageShape[1]));
+        }
+        return new ModelFile.Loaded(vae, info, Map.of());
+    }
+
+    /** Checks the tensors' names and shapes and the metadata; the model they make, before anything is allocated. */
+    private static Plan plan(String where, Map<String, int[]> t, Map<String, String> meta, Likelihood likelihoodIfMissing)
+            throws FileFormatException {
         Names names;
         int hiddenLayers = 1;
         if (t.containsKey("fc1.weight")) names = Names.EXAMPLES;
@@ -96,8 +139,7 @@ public final class SafeTensorsModel {
             names = Names.VAE_EXPLORER;
             while (t.containsKey("enc." + hiddenLayers + ".weight")) hiddenLayers++;
         } else {
-            throw new FileFormatException(where + ": not a VAE this program knows: found tensors " + list(t.keySet()) + "; "
-                    + EXPECTED);
+            throw new FileFormatException(FileProblem.PYTORCH_UNKNOWN_LAYOUT, where, list(t.keySet()));
         }
         List<String> layers = names.layers(hiddenLayers);
         Set<String> expected = new LinkedHashSet<>();
@@ -109,22 +151,19 @@ public final class SafeTensorsModel {
             Set<String> missing = new TreeSet<>(expected), extra = new TreeSet<>(t.keySet());
             missing.removeAll(t.keySet());
             extra.removeAll(expected);
-            throw new FileFormatException(where + ": looks like " + names + " but "
-                    + (missing.isEmpty() ? "" : "lacks " + list(missing)) + (missing.isEmpty() || extra.isEmpty() ? "" : " and ")
-                    + (extra.isEmpty() ? "" : "also holds " + list(extra)) + "; " + EXPECTED);
+            if (extra.isEmpty()) throw new FileFormatException(FileProblem.PYTORCH_LACKS, where, names, list(missing));
+            if (missing.isEmpty()) throw new FileFormatException(FileProblem.PYTORCH_EXTRA, where, names, list(extra));
+            throw new FileFormatException(FileProblem.PYTORCH_LACKS_AND_EXTRA, where, names, list(missing), list(extra));
         }
         for (String l : layers) {
-            if (t.get(l + ".weight").shape().length != 2)
-                throw new FileFormatException(where + ": " + l + ".weight has shape " + t.get(l + ".weight").shapeText()
-                        + "; expected 2 dimensions [out, in]");
+            if (t.get(l + ".weight").length != 2)
+                throw new FileFormatException(FileProblem.PYTORCH_WEIGHT_RANK, where, l, Arrays.toString(t.get(l + ".weight")));
         }
         // sizes from the encoder: enc_i.weight is [h_i, h_{i-1}] with h_{-1} = input; mu.weight is [latent, h_last]
-        int input = t.get(layers.get(0) + ".weight").shape()[1];
+        int input = t.get(layers.get(0) + ".weight")[1];
         List<Integer> hidden = new ArrayList<>();
-        for (int i = 0; i < hiddenLayers; i++) hidden.add(t.get(layers.get(i) + ".weight").shape()[0]);
-        int latent = t.get(layers.get(hiddenLayers) + ".weight").shape()[0];
-        String sizes = "input " + input + ", hidden " + hidden + ", latent " + latent + " (from " + layers.get(0) + " and "
-                + layers.get(hiddenLayers) + ")";
+        for (int i = 0; i < hiddenLayers; i++) hidden.add(t.get(layers.get(i) + ".weight")[0]);
+        int latent = t.get(layers.get(hiddenLayers) + ".weight")[0];
         // the shape every layer must then have, in VAE Explorer's layer order (the head is mu and log sigma^2)
         List<int[]> shapes = new ArrayList<>();
         int in = input;
@@ -142,53 +181,61 @@ public final class SafeTensorsModel {
         shapes.add(new int[] {input, in});
         for (int i = 0; i < layers.size(); i++) {
             String l = layers.get(i);
-            int[] w = t.get(l + ".weight").shape(), b = t.get(l + ".bias").shape();
+            int[] w = t.get(l + ".weight"), b = t.get(l + ".bias");
             if (!Arrays.equals(w, shapes.get(i)))
-                throw new FileFormatException(where + ": " + l + ".weight has shape " + Arrays.toString(w) + ", expected "
-                        + Arrays.toString(shapes.get(i)) + " for " + sizes
-                        + (i > hiddenLayers + 1 ? "; the decoder must mirror the encoder" : ""));
+                throw new FileFormatException(i > hiddenLayers + 1 ? FileProblem.PYTORCH_DECODER_SHAPE
+                        : FileProblem.PYTORCH_WEIGHT_SHAPE, where, l, Arrays.toString(w), Arrays.toString(shapes.get(i)),
+                        input, hidden.toString(), latent, layers.get(0), layers.get(hiddenLayers));
             if (!Arrays.equals(b, new int[] {w[0]}))
-                throw new FileFormatException(where + ": " + l + ".bias has shape " + Arrays.toString(b) + ", expected ["
-                        + w[0] + "]");
+                throw new FileFormatException(FileProblem.PYTORCH_BIAS_SHAPE, where, l, Arrays.toString(b), w[0]);
         }
 
-        Map<String, String> meta = c.metadata();
+        Properties metaProps = new Properties();
+        metaProps.putAll(meta);
         Likelihood likelihood;
-        double sigma = VaeConfig.DEFAULT_GAUSSIAN_SIGMA;
         VaeConfig config;
+        int[] imageShape;
         try {
             if (meta.containsKey("likelihood")) likelihood = Likelihood.parse(meta.get("likelihood").trim());
             else if (likelihoodIfMissing != null) likelihood = likelihoodIfMissing;
             else
                 throw new FileFormatException(FileProblem.NO_LIKELIHOOD, where);
-            if (meta.containsKey("sigma_x")) sigma = Double.parseDouble(meta.get("sigma_x").trim());
+            double sigma = ModelFile.number(metaProps, "sigma_x", VaeConfig.DEFAULT_GAUSSIAN_SIGMA);
             config = new VaeConfig(input, hidden, latent, likelihood, sigma);
+            imageShape = imageShape(meta.get("input_shape"), input);
+            MemoryPlan.checkEvaluation(config);
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(where + ": " + e.getMessage());
+            throw new FileFormatException(FileProblem.CONFIG_INVALID, where, e.getMessage());
         }
 
-        Vae vae = new Vae(config, new Rng(0));
-        List<Dense> ours = vae.layers(); // encoder..., head, decoder..., out
-        for (int i = 0; i < hiddenLayers; i++) copyIn(t, layers.get(i), ours.get(i), 0);
-        // head = [mu | log sigma^2]: mu fills its first latent outputs, log sigma^2 the next
-        copyIn(t, layers.get(hiddenLayers), ours.get(hiddenLayers), 0);
-        copyIn(t, layers.get(hiddenLayers + 1), ours.get(hiddenLayers), latent);
-        for (int i = 0; i <= hiddenLayers; i++) copyIn(t, layers.get(hiddenLayers + 2 + i), ours.get(hiddenLayers + 1 + i), 0);
+        return new Plan(names, hiddenLayers, layers, config, imageShape);
+    }
 
-        Properties info = new Properties();
-        info.setProperty("format", "safetensors");
-        info.setProperty("names", names.name().toLowerCase(Locale.ROOT));
-        info.setProperty("dataset", meta.getOrDefault("dataset", ""));
-        if (meta.containsKey("beta")) info.setProperty("beta", meta.get("beta"));
-        for (String k : List.of("source", "epochs"))
-            if (meta.containsKey(k)) info.setProperty(k, meta.get(k));
-        String shape = meta.getOrDefault("input_shape", "");
-        String[] rc = shape.replaceAll("[\\[\\]\\s]", "").split(",");
-        if (rc.length >= 2) {
-            info.setProperty("image_rows", rc[rc.length - 2]);
-            info.setProperty("image_cols", rc[rc.length - 1]);
+    /**
+     * The image's rows and columns from {@code __metadata__}'s input_shape ("rows,cols", "[1, rows, cols]" ...: the
+     * last two numbers), null when the file gives none; they must make the input size.
+     */
+    private static int[] imageShape(String text, int input) {
+        if (text == null || text.isBlank()) return null;
+        String[] rc = text.replaceAll("[\\[\\]()\\s]", "").split(",");
+        int rows = rc.length < 2 ? -1 : side(rc[rc.length - 2]), cols = rc.length < 2 ? -1 : side(rc[rc.length - 1]);
+        if (rows < 0 || cols < 0)
+            throw new IllegalArgumentException("input_shape must be rows,cols, whole numbers from 1 to " + IdxReader.MAX_SIDE
+                    + ", got '" + ModelFile.shorten(text) + "'");
+        if ((long) rows * cols != input)
+            throw new IllegalArgumentException("input_shape " + rows + "x" + cols + " is " + (long) rows * cols
+                    + " pixels but the first layer takes " + input);
+        return new int[] {rows, cols};
+    }
+
+    /** A side of an image from 1 to the largest, or -1. */
+    private static int side(String v) {
+        try {
+            int n = Integer.parseInt(v);
+            return n >= 1 && n <= IdxReader.MAX_SIDE ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
         }
-        return new ModelFile.Loaded(vae, info, Map.of());
     }
 
     /** Ours (in x out, columns from {@code colOffset}) from PyTorch's [out, in]: W[i][colOffset + o] = T[o][i]. */

@@ -18,7 +18,11 @@ import vaeexplorer.ui.latent.LatentPlotView;
  * percentiles, the time to handle one drag (decode from the latest model copy and redraw: a new image is on screen at
  * the next pulse when this fits in a frame), the CPU time the FX thread and the render thread spend per frame (these
  * say what a frame costs even when other processes compete for the cores and the frame rate drops), and the training
- * throughput meanwhile. Needs a display (e.g. Xvfb).
+ * throughput meanwhile, and the live heap (after a full GC) when the measured time begins and when it ends, so that a
+ * long run shows whether the app with its UI attached grows its memory (the CLI's {@code soak} shows it for the
+ * trainer alone). Runs of two minutes and more also print the live heap once a minute on stderr, beside what the
+ * epoch timeline holds (it keeps a model copy per epoch, by design, up to a quarter of the heap or 256 MiB), so the
+ * rest can be told apart; each such GC may cost one frame. The model trains for as many epochs as the run lasts. Needs a display (e.g. Xvfb).
  *
  * <p>System properties: {@code vaeexplorer.bench.seconds} (default 15); {@code vaeexplorer.bench.train=false} pauses
  * the training once the model exists, which gives the ceiling of the UI and the rendering pipeline without the
@@ -38,6 +42,7 @@ public final class UiBench extends Application {
         Explorer x = Explorer.open(stage, settings -> {
             settings.hidden().set("512");
             settings.batchSize().set("128");
+            settings.epochs().set(String.valueOf(vaeexplorer.core.train.TrainConfig.MAX_EPOCHS)); // trains all the run
         }, true);
         LatentPlotView plot = x.view().latentPanel().plot();
         long[] frames = new long[100_000];
@@ -47,12 +52,16 @@ public final class UiBench extends Application {
         long[] t0 = {0};
         int[] changed = {0};
         long[] cpu0 = new long[2];
+        double[] heap0 = {0};
+        long[] nextHeap = {0};
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 if (x.training().step().get() < 20) return; // wait until the model exists and training runs
                 if (startStep[0] < 0) {
                     if (!TRAIN) x.training().pause();
+                    heap0[0] = liveHeapMb();
+                    nextHeap[0] = System.nanoTime() + 60_000_000_000L;
                     startStep[0] = x.training().step().get();
                     t0[0] = now;
                     cpu0[0] = fxCpu();
@@ -69,16 +78,32 @@ public final class UiBench extends Application {
                 handle[i] = System.nanoTime() - s;
                 if (x.latent().decoded().get() != before) changed[0]++;
                 count[0]++;
+                if (SECONDS >= 120 && System.nanoTime() > nextHeap[0]) {
+                    nextHeap[0] += 60_000_000_000L;
+                    System.err.println(String.format(Locale.ROOT, "{\"heap_live_mb\": %.1f, \"timeline_epochs\": %d, "
+                            + "\"timeline_mb\": %.1f, \"step\": %d, \"seconds\": %.0f}", liveHeapMb(),
+                            x.timeline().entries().size(), x.timeline().heldBytes() / 1048576.0, x.training().step().get(),
+                            (now - t0[0]) / 1e9));
+                }
                 if (now - t0[0] > SECONDS * 1e9 || count[0] == frames.length) {
                     stop();
                     double[] cpuMs = {(fxCpu() - cpu0[0]) / 1e6, (renderCpu() - cpu0[1]) / 1e6};
+                    x.training().pause();
+                    double[] heapMb = {heap0[0], liveHeapMb()};
                     report(x, frames, handle, count[0], changed[0], x.training().step().get() - startStep[0], (now - t0[0]) / 1e9,
-                            cpuMs);
+                            cpuMs, heapMb);
                     x.shutdown();
                     Platform.exit();
                 }
             }
         }.start();
+    }
+
+    /** The heap in use after a full collection, in MB: what the app holds. */
+    private static double liveHeapMb() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
     }
 
     /** CPU time of the FX thread (the caller) so far, in ns, or 0 if the JVM cannot tell. */
@@ -96,7 +121,7 @@ public final class UiBench extends Application {
     }
 
     private static void report(Explorer x, long[] frames, long[] handle, int n, int changed, long steps, double seconds,
-            double[] cpuMs) {
+            double[] cpuMs, double[] heapMb) {
         double[] gaps = new double[n - 1];
         for (int i = 1; i < n; i++) gaps[i - 1] = (frames[i] - frames[i - 1]) / 1e6;
         Arrays.sort(gaps);
@@ -107,8 +132,10 @@ public final class UiBench extends Application {
         System.out.println(String.format(Locale.ROOT, "{\"frames_per_sec\": %.1f, \"frame_ms_p50\": %.2f, \"frame_ms_p95\": %.2f, "
                         + "\"frame_ms_max\": %.2f, \"drag_handle_ms_p50\": %.3f, \"drag_handle_ms_p95\": %.3f, "
                         + "\"fx_cpu_ms_per_frame\": %.2f, \"render_cpu_ms_per_frame\": %.2f, "
-                        + "\"drags_with_new_image\": %d, \"drags\": %d, \"training_samples_per_sec\": %.0f, \"seconds\": %.1f}",
+                        + "\"drags_with_new_image\": %d, \"drags\": %d, \"training_samples_per_sec\": %.0f, \"seconds\": %.1f, "
+                        + "\"training_steps\": %d, \"heap_live_mb_start\": %.1f, \"heap_live_mb_end\": %.1f}",
                 (n - 1) / seconds, gaps[gaps.length / 2], gaps[(int) (gaps.length * 0.95)], gaps[gaps.length - 1],
-                h[n / 2], h[(int) (n * 0.95)], cpuMs[0] / n, cpuMs[1] / n, changed, n, steps * batch / seconds, seconds));
+                h[n / 2], h[(int) (n * 0.95)], cpuMs[0] / n, cpuMs[1] / n, changed, n, steps * batch / seconds, seconds,
+                steps, heapMb[0], heapMb[1]));
     }
 }

@@ -60,7 +60,7 @@ public final class DataImport {
         load(DatasetChoice.images(dir, options), "import.folderFailed");
     }
 
-    void openCsvFile(Path file, ImportOptions options) {
+    public void openCsvFile(Path file, ImportOptions options) {
         lastOptions = options;
         load(DatasetChoice.csv(file, options), "import.csvFailed");
     }

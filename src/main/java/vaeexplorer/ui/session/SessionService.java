@@ -533,6 +533,7 @@ public final class SessionService {
         TrainConfig tc = s.trainConfig().withThreads(RunFactory.THREADS);
         Trainer trainer;
         try {
+            RunFactory.checkTraining(cfg, tc.batchSize(), split.train().size()); // before the optimiser state exists
             trainer = new Trainer(vae, split, tc, RunFactory.matMul(), new Rng(tc.seed()));
             if (s.trainer() != null) trainer.restore(s.trainer());
         } catch (IllegalArgumentException e) {

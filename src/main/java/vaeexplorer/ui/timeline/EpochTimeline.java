@@ -106,6 +106,13 @@ public final class EpochTimeline {
     }
 
     /** The most weights kept: a quarter of the heap, at most 256 MB. */
+    /** The bytes the kept epochs hold (weights and codes), at most about {@link #maxBytes()}; FX thread. */
+    public long heldBytes() {
+        long sum = 0;
+        for (Entry e : entries()) sum += bytes(e.model(), e.codes());
+        return sum;
+    }
+
     static long maxBytes() {
         return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
     }

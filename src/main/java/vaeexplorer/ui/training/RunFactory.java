@@ -7,10 +7,12 @@ import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.nn.backend.MatMulBackends;
 import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.train.MemoryPlan;
 import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.train.TrainingRun;
 import vaeexplorer.core.train.TrainingSnapshot;
 import vaeexplorer.core.vae.Vae;
+import vaeexplorer.core.vae.VaeConfig;
 
 /** The one place where the app builds models and training runs (and picks the matrix backend). */
 public final class RunFactory {
@@ -36,15 +38,30 @@ public final class RunFactory {
     }
 
     /**
-     * A new model and a run, not yet started.
+     * A new model and a run, not yet started. What it needs is worked out before anything is allocated, as the CLI's
+     * train does ({@link MemoryPlan#checkTraining}): a network or batch too large for a Java array or for the free
+     * memory is refused in words, not met with an OutOfMemoryError.
      *
-     * @throws IllegalArgumentException when the settings do not fit the data (say the batch is larger than the set)
+     * @throws IllegalArgumentException when the settings do not fit the data (say the batch is larger than the set) or
+     *                                  the memory, saying what and the figures
      */
     static TrainingRun create(DataSplit split, RunSettings s, Dataset shown, Consumer<TrainingSnapshot> listener) {
+        VaeConfig config = s.vaeConfig(split.train().imageSize());
+        MemoryPlan.checkTraining(config, Math.min(s.batchSize(), split.train().size()));
         Rng rng = new Rng(s.seed());
-        Vae vae = new Vae(s.vaeConfig(split.train().imageSize()), rng);
+        Vae vae = new Vae(config, rng);
         Trainer trainer = new Trainer(vae, split, s.trainConfig(THREADS), matMul(), rng);
         return new TrainingRun(trainer, shown, listener);
+    }
+
+    /**
+     * Refuses, as {@link #create} does, a model that cannot be trained here with this batch; for an opened model or
+     * session, before its trainer (optimiser state, workspaces) is made.
+     *
+     * @throws IllegalArgumentException saying what does not fit and the figures
+     */
+    public static void checkTraining(VaeConfig config, int batch, int trainingImages) {
+        MemoryPlan.checkTraining(config, Math.min(batch, trainingImages));
     }
 
     /** A run that goes on with the trainer of an ended one (after divergence, say with a lower learning rate). */

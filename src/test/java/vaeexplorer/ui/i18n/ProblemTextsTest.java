@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -108,8 +109,24 @@ class ProblemTextsTest {
 
         assertEquals(Set.of("CANCELLED", "CHECKSUM", "CLASS_NAMES", "COUNT_MISMATCH", "CSV_LAYOUT", "CSV_ROW", "DAMAGED",
                 "EMPTY", "IDX_INCOMPLETE", "INVALID_NAME", "LABELS", "MISSING", "NEWER", "NOT_A_DATA_SET", "NOT_IDX",
-                "NOT_VAE_EXPLORER", "NO_READABLE_IMAGES", "SIZE_MISMATCH", "TOO_FEW_IMAGES", "TRUNCATED", "WRONG_IDX"),
-                kinds, "the kinds the broken files cover");
+                "NOT_VAE_EXPLORER", "NO_READABLE_IMAGES", "SIZE_MISMATCH", "TOO_FEW_IMAGES", "TRUNCATED", "WRONG_IDX",
+                "NOT_FINITE", "NOT_SAFETENSORS", "NOT_A_KNOWN_VAE", "LAYER_SIZES", "UNSUPPORTED_DTYPE", "MODEL_TOO_LARGE",
+                "OTHER_FILE"), kinds, "the kinds the broken files cover");
+        // .safetensors files: the tensor and the figures kept, the words Chinese
+        assertEquals("不是 .safetensors 文件", chinese.get("safetensors: header length 2^40").headline());
+        assertTrue(chinese.get("safetensors: header length 2^40").explanation()
+                .endsWith("lying-length.safetensors：不是 .safetensors 文件：文件头声称有 1099511627776 字节，但长度字段之后文件只有 "
+                        + (Files.size(tmp.resolve("safetensors/lying-length.safetensors")) - 8) + " 字节"));
+        assertEquals("不支持文件中的数值类型", chinese.get("safetensors: dtype F64").headline());
+        assertTrue(chinese.get("safetensors: dtype F64").explanation().endsWith("张量 fc1.weight：不支持数据类型 F64（可读取 F32、F16 和 BF16）"));
+        assertTrue(chinese.get("safetensors: NaN in a real model").explanation().contains("张量 fc21.weight 的第 11 个元素为 NaN"));
+        assertTrue(chinese.get("safetensors: tensors overlap").explanation().endsWith("张量 a（字节 0..8）与 b（字节 4..12）重叠"));
+        assertEquals("各层的大小互不匹配", chinese.get("safetensors: a decoder that does not mirror").headline());
+        assertTrue(chinese.get("safetensors: a decoder that does not mirror").explanation()
+                .contains("fc3.weight 的形状为 [5, 2]，但对输入 12、隐藏层 [6]、潜空间维度 2（由 fc1 和 fc21 得出）应为 [6, 2]"));
+        assertEquals("不是本程序认识的 VAE", chinese.get("safetensors: a tensor missing").headline());
+        assertTrue(chinese.get("safetensors: a tensor missing").explanation().contains("但缺少 [fc22.bias]"));
+        assertNotNull(chinese.get("safetensors: a tensor missing").hint());
         // what a Chinese reader is told, for the common failures
         assertEquals("文件已损坏或不完整", chinese.get("model: checksum").headline());
         assertTrue(chinese.get("model: checksum").explanation().endsWith("checksum.vaesession：文件已损坏或被截断（校验和不匹配）"));
