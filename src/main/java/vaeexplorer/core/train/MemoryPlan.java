@@ -69,36 +69,84 @@ public final class MemoryPlan {
      */
     public static void checkTraining(VaeConfig c, int batch) {
         checkMatrices(c, batch);
-        checkFree(trainingBytes(c, batch), c, "trained with batch " + batch);
+        checkFree(trainingBytes(c, batch), c, batch);
     }
 
     /** As {@link #checkTraining} for evaluating a model (no optimiser state, no training batch). */
     public static void checkEvaluation(VaeConfig c) {
         checkMatrices(c, evalBatch(c));
-        checkFree(evaluationBytes(c), c, "evaluated");
+        checkFree(evaluationBytes(c), c, -1);
+    }
+
+    /**
+     * What does not fit, with its figures, so that a UI can say it in its own language: {@link Kind#pattern} is the
+     * English message (a {@link String#format} pattern over {@link #figures}).
+     */
+    public static final class TooLarge extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        /** The kinds of refusal, each with its English pattern. */
+        public enum Kind {
+            LAYER("a layer of %,d x %,d weights (%,d values) is more than one Java array holds (%,d); use smaller images "
+                    + "or hidden layers"),
+            BATCH("a batch of %,d rows of %,d values is more than one Java array holds (%,d); the largest batch for this "
+                    + "model is %,d"),
+            TRAINING_MEMORY("this model (%,d parameters, %,d pixels per image) needs about %,d MiB to be trained with "
+                    + "batch %,d, but only %,d MiB of memory are free; use a smaller model, batch or image size, or give "
+                    + "Java more memory (-Xmx)"),
+            EVALUATION_MEMORY("this model (%,d parameters, %,d pixels per image) needs about %,d MiB to be evaluated, but "
+                    + "only %,d MiB of memory are free; use a smaller model, batch or image size, or give Java more memory "
+                    + "(-Xmx)");
+
+            public final String pattern;
+
+            Kind(String pattern) {
+                this.pattern = pattern;
+            }
+        }
+
+        private final Kind kind;
+        private final long[] figures;
+
+        TooLarge(Kind kind, long... figures) {
+            super(String.format(Locale.ROOT, kind.pattern, (Object[]) box(figures)));
+            this.kind = kind;
+            this.figures = figures.clone();
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        /** The figures the pattern takes, in order. */
+        public long[] figures() {
+            return figures.clone();
+        }
+
+        private static Long[] box(long[] v) {
+            Long[] out = new Long[v.length];
+            for (int i = 0; i < v.length; i++) out[i] = v[i];
+            return out;
+        }
     }
 
     private static void checkMatrices(VaeConfig c, int batch) {
         for (long[] m : layers(c))
             if (m[0] * m[1] > MAX_MATRIX_ELEMENTS)
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "a layer of %,d x %,d weights (%,d values) is "
-                        + "more than one Java array holds (%,d); use smaller images or hidden layers", m[0], m[1],
-                        m[0] * m[1], MAX_MATRIX_ELEMENTS));
+                throw new TooLarge(TooLarge.Kind.LAYER, m[0], m[1], m[0] * m[1], MAX_MATRIX_ELEMENTS);
         long widest = Math.max(c.inputSize(), maxHidden(c));
         if (batch * widest > MAX_MATRIX_ELEMENTS)
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "a batch of %,d rows of %,d values is more than "
-                    + "one Java array holds (%,d); the largest batch for this model is %,d", batch, widest,
-                    MAX_MATRIX_ELEMENTS, MAX_MATRIX_ELEMENTS / widest));
+            throw new TooLarge(TooLarge.Kind.BATCH, batch, widest, MAX_MATRIX_ELEMENTS, MAX_MATRIX_ELEMENTS / widest);
     }
 
-    private static void checkFree(long needed, VaeConfig c, String what) {
+    /** batch < 0: for evaluation. */
+    private static void checkFree(long needed, VaeConfig c, int batch) {
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (needed > free)
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "this model (%,d parameters, %,d pixels per "
-                    + "image) needs about %,d MiB to be %s, but only %,d MiB of memory are free; use a smaller model, "
-                    + "batch or image size, or give Java more memory (-Xmx)", parameterCount(c), c.inputSize(),
-                    mib(needed), what, mib(free)));
+        if (needed <= free) return;
+        if (batch < 0)
+            throw new TooLarge(TooLarge.Kind.EVALUATION_MEMORY, parameterCount(c), c.inputSize(), mib(needed), mib(free));
+        throw new TooLarge(TooLarge.Kind.TRAINING_MEMORY, parameterCount(c), c.inputSize(), mib(needed), batch, mib(free));
     }
 
     private static long mib(long bytes) {

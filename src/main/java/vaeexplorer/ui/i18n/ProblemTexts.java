@@ -26,6 +26,22 @@ import vaeexplorer.core.io.FileProblem;
 public final class ProblemTexts {
     private ProblemTexts() {}
 
+    /** The prefix of the keys of {@link #memory}, one per {@link vaeexplorer.core.train.MemoryPlan.TooLarge.Kind}. */
+    private static final String MEMORY = "memory.";
+
+    /** What does not fit in memory, in the UI's language: key {@code memory.<KIND>} over the refusal's figures. */
+    public static String memory(vaeexplorer.core.train.MemoryPlan.TooLarge e) {
+        long[] f = e.figures();
+        Object[] args = new Object[f.length];
+        for (int i = 0; i < f.length; i++) args[i] = f[i];
+        return I18n.format(MEMORY + e.kind().name(), args);
+    }
+
+    /** The words for a refusal by the core's own checks: a memory refusal in the UI's language, else the core's. */
+    public static String refusal(IllegalArgumentException e) {
+        return e instanceof vaeexplorer.core.train.MemoryPlan.TooLarge t ? memory(t) : e.getMessage();
+    }
+
     /** The kinds of failure, each with a headline ({@code problemKind.*}) and maybe a hint ({@code problemHint.*}). */
     public enum Kind {
         MISSING(true), UNREADABLE(true), INVALID_NAME(false), NOT_A_DATA_SET(false), IDX_INCOMPLETE(true),

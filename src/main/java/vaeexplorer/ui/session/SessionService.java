@@ -537,7 +537,7 @@ public final class SessionService {
             trainer = new Trainer(vae, split, tc, RunFactory.matMul(), new Rng(tc.seed()));
             if (s.trainer() != null) trainer.restore(s.trainer());
         } catch (IllegalArgumentException e) {
-            throw new OpenFailure(I18n.get("session.doesNotFit"), Formats.sentence(e.getMessage()) + ".");
+            throw new OpenFailure(I18n.get("session.doesNotFit"), Formats.sentence(ProblemTexts.refusal(e)) + ".");
         }
         Dataset shown = RunFactory.shownImages(split);
         ModelSnapshot m = vae.snapshot();

@@ -39,6 +39,7 @@ import vaeexplorer.ui.concurrent.Coalescer;
 import vaeexplorer.ui.datasets.DatasetLibrary;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.i18n.ProblemTexts;
 
 /**
  * The training side of the explorer, used on the FX thread: builds models from the settings, starts, pauses, steps
@@ -343,8 +344,8 @@ public final class TrainingModel implements RunCommands {
         }
         try {
             r = RunFactory.create(split, s, shownSet, listenerFor(generation, shownSet));
-        } catch (IllegalArgumentException e) { // the core's own check caught what the settings did not: its words, in English
-            String detail = Formats.sentence(e.getMessage());
+        } catch (IllegalArgumentException e) { // the core's own check caught what the settings did not
+            String detail = Formats.sentence(ProblemTexts.refusal(e));
             setBuildError(() -> I18n.format("build.failed", detail));
             updateStatus();
             return;
