@@ -9,19 +9,12 @@ import static vaeexplorer.ui.fixtures.FxTesting.fx;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +31,6 @@ import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.fixtures.LessonFixture;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.latent.LatentModel;
-import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.lessons.numbers.KlPerDimensionView;
 import vaeexplorer.ui.widgets.ImageGridView;
 
@@ -50,8 +42,8 @@ import vaeexplorer.ui.widgets.ImageGridView;
 class LessonsChineseTest {
     private Stage stage;
     private final LatentModel latent = new LatentModel();
-    private final SimpleObjectProperty<LossPoint> loss = new SimpleObjectProperty<>();
-    private final SimpleObjectProperty<double[]> kl = new SimpleObjectProperty<>();
+    private SimpleObjectProperty<LossPoint> loss;
+    private SimpleObjectProperty<double[]> kl;
     private Lessons lessons;
 
     @Stop
@@ -63,20 +55,10 @@ class LessonsChineseTest {
     void start(Stage stage) {
         this.stage = stage;
         I18n.locale().set(I18n.ENGLISH);
-        SimpleDoubleProperty font = new SimpleDoubleProperty(13);
-        LatentPlotView plot = new LatentPlotView(latent, font, new SimpleStringProperty(""));
-        lessons = new Lessons(new LessonContext(latent, loss, kl, font, new LessonWorker()), plot);
-        VBox top = new VBox(plot, lessons.overlayBar());
-        VBox.setVgrow(plot, Priority.ALWAYS);
-        SplitPane root = new SplitPane(top, lessons.tabs(new javafx.scene.control.Label("loss chart")));
-        root.setOrientation(Orientation.VERTICAL);
-        root.setDividerPositions(0.55);
-        root.setStyle("-fx-font-size: 13px;");
-        latent.shown().set(LessonFixture.images(64));
-        latent.model().set(LessonFixture.model(1, 2));
-        latent.codes().set(LessonFixture.grid());
-        stage.setScene(new Scene(root, 1000, 760));
-        stage.show();
+        LessonWindow w = LessonWindow.show(stage, latent, LessonFixture.grid(), 1000, 760, 0.55);
+        loss = w.loss;
+        kl = w.kl;
+        lessons = w.lessons;
     }
 
     @AfterEach
@@ -120,12 +102,15 @@ class LessonsChineseTest {
     @Test
     void tabTitlesAndSidePanelsSwitchToChineseAndBack(FxRobot robot) {
         try {
-            List<String> english = fx(() -> lessons.tabPane().getTabs().stream().map(Tab::getText).toList());
+            // the full titles are the tooltips (the tabs show them, or their short forms where the row is too narrow)
+            List<String> english = fx(() -> lessons.tabPane().getTabs().stream().map(t -> t.getTooltip().getText()).toList());
             assertEquals("Manifold", english.get(1));
+            assertTrue(List.of("Manifold", "Map").contains(fx(() -> lessons.tabPane().getTabs().get(1).getText())));
             language(I18n.CHINESE);
-            List<String> titles = fx(() -> lessons.tabPane().getTabs().stream().map(Tab::getText).toList());
+            List<String> titles = fx(() -> lessons.tabPane().getTabs().stream().map(t -> t.getTooltip().getText()).toList());
             assertEquals(List.of("损失", "流形图", "重构", "先验采样", "插值", "各维 KL", "后验与先验", "手绘", "公式", "真实后验", "最难解释"),
                     titles);
+            assertTrue(List.of("流形图", "流形").contains(fx(() -> lessons.tabPane().getTabs().get(1).getText())));
             assertEquals("后验与先验", fx(() -> lessons.tabPane().getTabs().get(6).getTooltip().getText()));
             assertEquals("流形图", text(robot, "#manifoldToggle"));
             assertEquals("放大标签页", text(robot, "#enlargeLessonsToggle"));
@@ -151,7 +136,7 @@ class LessonsChineseTest {
             assertTrue(text(robot, "#interpolationEnds").contains("A：未设置"), text(robot, "#interpolationEnds"));
 
             language(I18n.ENGLISH);
-            assertEquals(english, fx(() -> lessons.tabPane().getTabs().stream().map(Tab::getText).toList()));
+            assertEquals(english, fx(() -> lessons.tabPane().getTabs().stream().map(t -> t.getTooltip().getText()).toList()));
             assertEquals("Manifold map", text(robot, "#manifoldToggle"));
             assertTrue(text(robot, "#interpolationEnds").contains("A: not set"));
             assertEquals("\u03bc = \u2013 (draw something)", text(robot, "#drawMuLabel"));

@@ -12,21 +12,14 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -72,8 +65,8 @@ import vaeexplorer.ui.widgets.ImageTiles;
 class LessonsTest {
     private Stage stage;
     private final LatentModel latent = new LatentModel();
-    private final SimpleObjectProperty<LossPoint> loss = new SimpleObjectProperty<>();
-    private final SimpleObjectProperty<double[]> kl = new SimpleObjectProperty<>();
+    private SimpleObjectProperty<LossPoint> loss;
+    private SimpleObjectProperty<double[]> kl;
     private LatentPlotView plot;
     private Lessons lessons;
 
@@ -85,20 +78,11 @@ class LessonsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        SimpleDoubleProperty font = new SimpleDoubleProperty(13);
-        plot = new LatentPlotView(latent, font, new SimpleStringProperty(""));
-        lessons = new Lessons(new LessonContext(latent, loss, kl, font, new LessonWorker()), plot);
-        VBox top = new VBox(plot, lessons.overlayBar());
-        VBox.setVgrow(plot, Priority.ALWAYS);
-        SplitPane root = new SplitPane(top, lessons.tabs(new Label("loss chart")));
-        root.setOrientation(Orientation.VERTICAL);
-        root.setDividerPositions(0.55);
-        root.setStyle("-fx-font-size: 13px;");
-        latent.shown().set(LessonFixture.images(64));
-        latent.model().set(LessonFixture.model(1, 2));
-        latent.codes().set(LessonFixture.grid());
-        stage.setScene(new Scene(root, 1000, 760));
-        stage.show();
+        LessonWindow w = LessonWindow.show(stage, latent, LessonFixture.grid(), 1000, 760, 0.55);
+        loss = w.loss;
+        kl = w.kl;
+        plot = w.plot;
+        lessons = w.lessons;
         plot.setView(0, 0, vaeexplorer.ui.latent.PlotTransform.DEFAULT_SPAN); // these tests work in -4..4, not fitted
     }
 

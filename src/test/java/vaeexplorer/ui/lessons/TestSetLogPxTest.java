@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +23,6 @@ import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
 
-import vaeexplorer.ui.concurrent.CurrentThreadTaskExecutor;
 import vaeexplorer.ui.fixtures.LessonFixture;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.truepost.TestSetLogPx;
@@ -48,9 +45,7 @@ class TestSetLogPxTest {
     }
 
     private static TestSetLogPx testSet(LatentModel latent, SimpleBooleanProperty shown) {
-        LessonContext ctx = new LessonContext(latent, new SimpleObjectProperty<>(), new SimpleObjectProperty<>(),
-                new SimpleDoubleProperty(13), new LessonWorker(new CurrentThreadTaskExecutor()));
-        return new TestSetLogPx(ctx, shown);
+        return new TestSetLogPx(LessonWindow.direct(latent), shown);
     }
 
     @Test

@@ -9,16 +9,8 @@ import static vaeexplorer.ui.fixtures.FxTesting.fx;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +20,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
-import vaeexplorer.core.train.LossPoint;
 
 import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.fixtures.LessonFixture;
@@ -56,21 +47,9 @@ class TruePosteriorLessonTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        SimpleDoubleProperty font = new SimpleDoubleProperty(13);
-        plot = new LatentPlotView(latent, font, new SimpleStringProperty(""));
-        lessons = new Lessons(new LessonContext(latent, new SimpleObjectProperty<LossPoint>(),
-                new SimpleObjectProperty<double[]>(), font, new LessonWorker()), plot);
-        VBox top = new VBox(plot, lessons.overlayBar());
-        VBox.setVgrow(plot, Priority.ALWAYS);
-        SplitPane root = new SplitPane(top, lessons.tabs(new Label("loss chart")));
-        root.setOrientation(Orientation.VERTICAL);
-        root.setDividerPositions(0.5);
-        root.setStyle("-fx-font-size: 13px;");
-        latent.shown().set(LessonFixture.images(64));
-        latent.model().set(LessonFixture.model(1, 2));
-        latent.codes().set(LessonFixture.grid());
-        stage.setScene(new Scene(root, 1100, 800));
-        stage.show();
+        LessonWindow w = LessonWindow.show(stage, latent, LessonFixture.grid(), 1100, 800, 0.5);
+        plot = w.plot;
+        lessons = w.lessons;
         plot.setView(0, 0, PlotTransform.DEFAULT_SPAN);
     }
 

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +25,6 @@ import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
 
-import vaeexplorer.ui.concurrent.CurrentThreadTaskExecutor;
 import vaeexplorer.ui.fixtures.LessonFixture;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.draw.DrawModel;
@@ -53,8 +50,7 @@ class TruePosteriorModelTest {
     }
 
     private static LessonContext context(LatentModel latent) {
-        return new LessonContext(latent, new SimpleObjectProperty<>(), new SimpleObjectProperty<>(),
-                new SimpleDoubleProperty(13), new LessonWorker(new CurrentThreadTaskExecutor()));
+        return LessonWindow.direct(latent);
     }
 
     /** A latent model with the trained model, the images and their codes; point i selected. */

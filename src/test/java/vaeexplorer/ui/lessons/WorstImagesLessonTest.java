@@ -6,16 +6,8 @@ import static vaeexplorer.ui.fixtures.FxTesting.await;
 import static vaeexplorer.ui.fixtures.FxTesting.fx;
 
 
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,10 +17,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
-import vaeexplorer.core.train.LossPoint;
 
 import vaeexplorer.ui.fixtures.FxTesting;
-import vaeexplorer.ui.fixtures.LessonFixture;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.latent.LatentPlotView;
@@ -51,21 +41,9 @@ class WorstImagesLessonTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        SimpleDoubleProperty font = new SimpleDoubleProperty(13);
-        plot = new LatentPlotView(latent, font, new SimpleStringProperty(""));
-        lessons = new Lessons(new LessonContext(latent, new SimpleObjectProperty<LossPoint>(),
-                new SimpleObjectProperty<double[]>(), font, new LessonWorker()), plot);
-        VBox top = new VBox(plot, lessons.overlayBar());
-        VBox.setVgrow(plot, Priority.ALWAYS);
-        SplitPane root = new SplitPane(top, lessons.tabs(new Label("loss chart")));
-        root.setOrientation(Orientation.VERTICAL);
-        root.setDividerPositions(0.5);
-        root.setStyle("-fx-font-size: 13px;");
-        latent.shown().set(LessonFixture.images(64));
-        latent.model().set(LessonFixture.model(1, 2));
-        latent.codes().set(allImages(64));
-        stage.setScene(new Scene(root, 1100, 800));
-        stage.show();
+        LessonWindow w = LessonWindow.show(stage, latent, allImages(64), 1100, 800, 0.5);
+        plot = w.plot;
+        lessons = w.lessons;
         plot.setView(0, 0, PlotTransform.DEFAULT_SPAN);
     }
 

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +25,6 @@ import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
 
-import vaeexplorer.ui.concurrent.CurrentThreadTaskExecutor;
 import vaeexplorer.ui.fixtures.LessonFixture;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.worst.WorstImagesModel;
@@ -74,8 +71,7 @@ class WorstImagesTest {
     }
 
     private static WorstImagesModel model(LatentModel latent) {
-        return new WorstImagesModel(new LessonContext(latent, new SimpleObjectProperty<>(), new SimpleObjectProperty<>(),
-                new SimpleDoubleProperty(13), new LessonWorker(new CurrentThreadTaskExecutor())));
+        return new WorstImagesModel(LessonWindow.direct(latent));
     }
 
     @Test
