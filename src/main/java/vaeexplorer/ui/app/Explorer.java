@@ -92,6 +92,11 @@ public final class Explorer {
         // View › Markers, as last chosen (shapes the first time)
         ClassMarks.style().set(MarkerStyle.parse(sessions.prefs().markers()));
         ClassMarks.onChange(view, () -> sessions.prefs().setMarkers(ClassMarks.style().get().name()));
+        // View › Larger / Smaller text, as last chosen; presentation mode's size (set by the window's height) is its own
+        if (Double.isFinite(sessions.prefs().textScale())) text.scale().set(TextScale.step(sessions.prefs().textScale()));
+        text.onChosen(s -> {
+            if (!presentation.on().get()) sessions.prefs().setTextScale(s);
+        });
         sessions.addViewPart(new SessionService.ViewPart() {
             @Override public void save(Map<String, String> v) { view.lessons().saveTo(v); }
             @Override public void restore(Map<String, String> v) { view.lessons().restoreFrom(v); }
