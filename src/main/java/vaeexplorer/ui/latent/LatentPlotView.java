@@ -48,6 +48,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
     private final Canvas points = new Canvas();
     private final Canvas overlay = new Canvas();
     private final Canvas marker = new Canvas();
+    private final vaeexplorer.ui.widgets.FocusRing ring = new vaeexplorer.ui.widgets.FocusRing(this);
     private final PlotTransform view = new PlotTransform();
     private double lastX, lastY;
     private boolean panning;
@@ -74,7 +75,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
         this.emptyText = emptyText;
         setId("latentPlot");
         getStyleClass().add("latent-plot");
-        getChildren().addAll(points, overlay, marker);
+        getChildren().addAll(points, overlay, marker, ring);
         overlay.setMouseTransparent(true);
         marker.setMouseTransparent(true);
         marker.setManaged(false);
@@ -390,6 +391,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
         points.setHeight(h);
         overlay.setWidth(w);
         overlay.setHeight(h);
+        ring.cover(w, h);
         redrawAll();
     }
 

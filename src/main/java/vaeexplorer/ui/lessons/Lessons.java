@@ -110,7 +110,7 @@ public final class Lessons {
         ToggleButton enlarge = new ToggleButton();
         enlarge.textProperty().bind(I18n.tr("lessons.enlarge"));
         enlarge.setId("enlargeLessonsToggle");
-        enlarge.setFocusTraversable(false);
+        vaeexplorer.ui.widgets.KeyboardReach.tabbableClickKeepsFocus(enlarge);
         enlarge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Tooltip enlargeTip = new Tooltip();
         enlargeTip.textProperty().bind(I18n.tr("lessons.enlargeTip"));
