@@ -62,6 +62,7 @@ final class AppShortcuts {
                         key(KeyCode.ADD))
                 .add("zoomOut", plot, "shortcuts.zoomOut", Shortcuts.Scope.PLOT, null, key(KeyCode.MINUS),
                         key(KeyCode.SUBTRACT))
+                .add("selectNearest", plot, "shortcuts.selectNearest", Shortcuts.Scope.PLOT, null, key(KeyCode.ENTER))
                 .add("resetView", plot, "shortcuts.resetView", Shortcuts.Scope.PLOT, null, key(KeyCode.HOME))
                 // what JavaFX's controls do by themselves, so the list tells how far the keyboard alone goes
                 .add("focus", keyboard, "shortcuts.focus", Shortcuts.Scope.CONTROLS, null, key(KeyCode.TAB),

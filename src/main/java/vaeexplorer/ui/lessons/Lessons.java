@@ -148,6 +148,7 @@ public final class Lessons {
         Tab losses = new Tab(null, lossChart);
         titled(losses, "lessons.tab.losses", "lessons.tabShort.losses");
         losses.setId("lossesTab");
+        losses.setUserData("losses");
         tabs.getTabs().add(losses);
         tab("lessons.tab.manifold", "lessons.tabShort.manifold", "manifoldTab", manifoldView,
                 manifoldView.refresher().active());
@@ -164,6 +165,11 @@ public final class Lessons {
         tab("lessons.tab.truePosterior", "lessons.tabShort.truePosterior", "truePosteriorTab", truePosteriorView,
                 truePosterior.shown());
         titleFit = new TabTitleFit(tabs, shortTitles, ctx.fontSize());
+        // a screen reader hears the lesson chosen and what it shows (its pictures are canvases)
+        tabs.accessibleTextProperty().bind(Bindings.createStringBinding(() -> {
+            Tab t = tabs.getSelectionModel().getSelectedItem();
+            return t == null ? "" : I18n.format("a11y.lessons", I18n.get("lessons.tab." + t.getUserData()), summary(t));
+        }, tabs.getSelectionModel().selectedItemProperty(), I18n.locale()));
         return tabs;
     }
 
@@ -206,14 +212,22 @@ public final class Lessons {
         t.setTooltip(tip);
     }
 
+    /** A lesson's summary in a sentence or two, in the language shown. */
+    static String summary(Tab t) {
+        return I18n.get("lessons.summary." + t.getUserData());
+    }
+
     private Tab tab(String titleKey, String shortKey, String id, Node content, BooleanProperty active) {
         ScrollPane scroll = new ScrollPane(content);
+        // the lesson's content says what it shows, for a screen reader that moves into it
+        scroll.accessibleTextProperty().bind(I18n.tr("lessons.summary." + titleKey.substring("lessons.tab.".length())));
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().addAll("edge-to-edge", "lesson-scroll");
         Tab t = new Tab(null, scroll);
         titled(t, titleKey, shortKey);
         t.setId(id);
+        t.setUserData(titleKey.substring("lessons.tab.".length()));
         if (active != null) active.bind(t.selectedProperty());
         tabs.getTabs().add(t);
         return t;

@@ -41,6 +41,7 @@ public final class TimelineView extends HBox {
         slider.setBlockIncrement(1);
         KeyboardReach.tabbableClickKeepsFocus(slider); // Tab reaches it; a click leaves the arrow keys with the plot
         slider.setTooltip(tooltip("timeline.sliderTip"));
+        slider.accessibleTextProperty().bind(I18n.tr("a11y.timeline"));
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.setMaxWidth(Double.MAX_VALUE);
         Button earlier = button("◀", "timelineEarlierButton", "timeline.earlierTip", timeline::earlier);
@@ -76,6 +77,7 @@ public final class TimelineView extends HBox {
         Button b = new Button(text);
         b.setId(id);
         b.setTooltip(tooltip(tipKey));
+        if (text != null) b.accessibleTextProperty().bind(I18n.tr(tipKey)); // "◀" and "▶" say nothing to a screen reader
         KeyboardReach.tabbableClickKeepsFocus(b);
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> action.run());

@@ -122,6 +122,12 @@ class KeyboardOnlyTest {
         assertEquals(before[0] + 3 * LatentPlotView.NUDGE, after[0], 1e-5, "→ three times");
         assertEquals(before[1] + LatentPlotView.NUDGE, after[1], 1e-5, "↑ once");
 
+        // Enter selects the image nearest z, as a click on it would (z jumps to its mu)
+        int nearest = fx(() -> plot().nearestToZ());
+        assertTrue(nearest >= 0);
+        robot.type(KeyCode.ENTER);
+        assertEquals(nearest, (int) fx(() -> explorer.latent().selected().get()), "Enter selected the nearest image");
+
         // the timeline by its keys
         robot.type(KeyCode.PAGE_UP);
         assertNotNull(fx(() -> explorer.timeline().shownEntry().get()), "Page Up rewinds to an epoch");
