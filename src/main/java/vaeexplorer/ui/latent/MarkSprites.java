@@ -99,16 +99,20 @@ final class MarkSprites {
         g.setTextBaseline(VPos.CENTER);
         // a dark outline of the class's hue (4.5:1 on white), about a pixel and a half outside the glyph: the light
         // digits (yellow, sky blue) are read by it; round a white halo, so a number stays readable over its neighbours
-        double outline = Math.max(2.5, 0.45 * radius);
+        // (a colour dark enough by itself gets none: an outline of its own colour would only fill the holes of 0, 8, 9)
+        Color dark = Palette.outline(c);
+        double outline = dark.equals(c) ? 0 : Math.max(2.5, 0.45 * radius);
         String t = ClassMarks.tag(label);
         g.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
-        g.setLineWidth(outline + 2.5);
+        g.setLineWidth(Math.max(1.5, outline + 2.5));
         g.setStroke(Color.color(1, 1, 1, 0.85));
         g.strokeText(t, size / 2.0, size / 2.0);
-        g.setLineWidth(outline);
-        g.setStroke(Palette.outline(c));
-        g.strokeText(t, size / 2.0, size / 2.0);
-        g.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), Math.max(opacity, 0.9)));
+        if (outline > 0) {
+            g.setLineWidth(outline);
+            g.setStroke(dark);
+            g.strokeText(t, size / 2.0, size / 2.0);
+        }
+        g.setFill(c); // opaque: a number is read as text is
         g.fillText(t, size / 2.0, size / 2.0);
         SnapshotParameters sp = new SnapshotParameters();
         sp.setFill(Color.TRANSPARENT);
