@@ -111,7 +111,16 @@ public final class Explorer {
         view.setMenuBar(AppMenus.create(new AppMenus.Commands(this::openFolder, this::quit, plot::resetView, this::showHelp,
                         () -> AboutDialog.create(dialogs).show()),
                 sessions, imports, exporter, modelExport, text, presentation, compare, resample, shortcuts, language));
-        Scene scene = new Scene(view, 1280, 800);
+        // at the largest text sizes the window's content can need more room than the window has: it then scrolls, so
+        // nothing is cut off at the window's edge (with room enough the scroll pane is only a frame)
+        javafx.scene.control.ScrollPane root = new javafx.scene.control.ScrollPane(view);
+        root.setId("windowScroll");
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
+        root.setFocusTraversable(false);
+        root.getStyleClass().add("edge-to-edge");
+        root.styleProperty().bind(view.styleProperty()); // dialogs take the window's text size from the scene's root
+        Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(Explorer.class.getResource("explorer.css").toExternalForm());
         shortcuts.install(scene);
         stage.setTitle("VAE Explorer");

@@ -90,4 +90,45 @@ class TextSizeTest {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
         assertEquals(1.0, stored(), 1e-9, "Ctrl+0: normal size, stored too");
     }
+
+    /**
+     * At the largest size, in a 1280 x 800 window, in both languages and every lesson tab: no label shows an ellipsis,
+     * and what does not fit in the window can be scrolled to (the window's content keeps its minimum width and height).
+     */
+    @Test
+    void atTheLargestSizeNothingIsCutOff(FxRobot robot) {
+        await("the first model is built", 10_000, () -> explorer.training().state().get() == TrainingRun.State.IDLE);
+        javafx.scene.control.TabPane tabs = fx(() -> explorer.view().lessons().tabPane());
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        try {
+            for (java.util.Locale l : vaeexplorer.ui.i18n.I18n.SUPPORTED) {
+                FxTesting.run(() -> {
+                    vaeexplorer.ui.i18n.I18n.locale().set(l);
+                    explorer.text().scale().set(vaeexplorer.ui.widgets.TextScale.largest());
+                });
+                int n = fx(() -> tabs.getTabs().size());
+                for (int k = 0; k < n; k++) {
+                    int t = k;
+                    FxTesting.run(() -> tabs.getSelectionModel().select(t));
+                    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                    FxTesting.run(() -> explorer.stage().getScene().getRoot().layout());
+                    cut.addAll(fx(() -> TranslatedWindowTest.cutOff(explorer.stage().getScene().getRoot(),
+                            l + " " + tabs.getTabs().get(t).getText())));
+                }
+                // the content is as large as it needs, and the window scrolls to it
+                double[] sizes = fx(() -> new double[] {explorer.view().getWidth(), explorer.view().minWidth(-1),
+                        explorer.view().getHeight(), explorer.view().minHeight(explorer.view().getWidth())});
+                assertTrue(sizes[0] >= sizes[1] - 0.5 && sizes[2] >= sizes[3] - 0.5,
+                        l + ": the content has its minimum size: " + java.util.Arrays.toString(sizes));
+                assertTrue(fx(() -> explorer.stage().getScene().getRoot() instanceof javafx.scene.control.ScrollPane),
+                        "the window scrolls");
+            }
+        } finally {
+            FxTesting.run(() -> {
+                vaeexplorer.ui.i18n.I18n.locale().set(vaeexplorer.ui.i18n.I18n.ENGLISH);
+                explorer.text().scale().set(1);
+            });
+        }
+        assertTrue(cut.isEmpty(), "cut off at the largest text size:\n" + String.join("\n", new java.util.LinkedHashSet<>(cut)));
+    }
 }
