@@ -156,6 +156,7 @@ public final class Shortcuts {
             case UP -> "↑";
             case DOWN -> "↓";
             case EQUALS -> "=";
+            case ENTER -> "Enter"; // JavaFX writes ↵, which a screen reader may not say
             case ADD -> I18n.format("shortcuts.numpad", "+");
             case SUBTRACT -> I18n.format("shortcuts.numpad", "-");
             default -> null;
