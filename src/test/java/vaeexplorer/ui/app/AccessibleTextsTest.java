@@ -157,6 +157,20 @@ class AccessibleTextsTest {
                 assertTrue(losses.contains(v), v + " in " + losses + where);
             assertTrue(fx(chart::isFocusTraversable), "Tab reaches the chart, so its numbers can be asked for");
 
+            // the pictures inside the lessons: the KL bars in words, an image grid's count
+            Node bars = fx(() -> stage.getScene().getRoot().lookup("#klBars"));
+            double[] kl = fx(() -> explorer.training().klPerDim().get());
+            String klSaid = text(bars);
+            assertTrue(klSaid.contains(fx(() -> I18n.format("a11y.klBar", 0, kl[0]))) && klSaid.contains("z1"), klSaid + where);
+            TabPane lessonTabs = fx(() -> explorer.view().lessons().tabPane());
+            run(() -> lessonTabs.getSelectionModel().select(lessonTabs.getTabs().stream()
+                    .filter(t -> "priorTab".equals(t.getId())).findFirst().orElseThrow()));
+            Node grid = fx(() -> stage.getScene().getRoot().lookup("#priorGrid"));
+            await("prior samples drawn", 10_000, () -> ((vaeexplorer.ui.widgets.ImageGridView) grid).tiles() != null);
+            int count = fx(() -> ((vaeexplorer.ui.widgets.ImageGridView) grid).tiles().count());
+            assertTrue(text(grid).startsWith(count + " "), text(grid) + where);
+            assertEquals(AccessibleRole.IMAGE_VIEW, attr(grid, AccessibleAttribute.ROLE));
+
             // each lesson: its title and summary when its tab is chosen, and on its content
             TabPane tabs = fx(() -> explorer.view().lessons().tabPane());
             Set<String> summaries = new HashSet<>();
