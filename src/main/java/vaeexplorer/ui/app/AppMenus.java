@@ -62,7 +62,9 @@ final class AppMenus {
     private static Menu file(Commands c, SessionService s, DataImport imports) {
         MenuItem open = item("fileMenu.openSession", "openSessionItem", key(KeyCode.O, SHORTCUT), s::chooseAndOpen);
         Menu recent = menu("fileMenu.openRecent", "openRecentMenu");
-        recent.getItems().add(new MenuItem("")); // filled when shown
+        MenuItem placeholder = item("recent.none", null, null, () -> {}); // filled anew when shown
+        placeholder.setDisable(true);
+        recent.getItems().add(placeholder);
         recent.setOnShowing(e -> fillRecent(recent, s));
         MenuItem save = item("fileMenu.saveSession", "saveSessionItem", key(KeyCode.S, SHORTCUT), s::save);
         MenuItem saveAs = item("fileMenu.saveSessionAs", "saveSessionAsItem", key(KeyCode.S, SHORTCUT, SHIFT), s::saveAs);

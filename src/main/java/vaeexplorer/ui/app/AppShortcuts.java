@@ -22,7 +22,7 @@ final class AppShortcuts {
     static Shortcuts create(CompareMode compare, ResampleHooks resample, EpochTimeline timeline, Presentation presentation,
                             TextScale text, Runnable help) {
         String training = "shortcuts.group.training", time = "shortcuts.group.timeline", view = "shortcuts.group.view",
-                plot = "shortcuts.group.plot";
+                plot = "shortcuts.group.plot", keyboard = "shortcuts.group.keyboard";
         // timeline keys act on the explorer's model only (compare mode has no timeline)
         java.util.function.Function<Runnable, Runnable> timelineOnly = r -> () -> {
             if (!compare.on().get()) r.run();
@@ -62,7 +62,16 @@ final class AppShortcuts {
                         key(KeyCode.ADD))
                 .add("zoomOut", plot, "shortcuts.zoomOut", Shortcuts.Scope.PLOT, null, key(KeyCode.MINUS),
                         key(KeyCode.SUBTRACT))
-                .add("resetView", plot, "shortcuts.resetView", Shortcuts.Scope.PLOT, null, key(KeyCode.HOME));
+                .add("selectNearest", plot, "shortcuts.selectNearest", Shortcuts.Scope.PLOT, null, key(KeyCode.ENTER))
+                .add("resetView", plot, "shortcuts.resetView", Shortcuts.Scope.PLOT, null, key(KeyCode.HOME))
+                // what JavaFX's controls do by themselves, so the list tells how far the keyboard alone goes
+                .add("focus", keyboard, "shortcuts.focus", Shortcuts.Scope.CONTROLS, null, key(KeyCode.TAB),
+                        shift(KeyCode.TAB))
+                .add("press", keyboard, "shortcuts.press", Shortcuts.Scope.CONTROLS, null, key(KeyCode.SPACE))
+                .add("menus", keyboard, "shortcuts.menus", Shortcuts.Scope.CONTROLS, null, key(KeyCode.F10))
+                .add("tabs", keyboard, "shortcuts.tabs", Shortcuts.Scope.CONTROLS, null, ctrl(KeyCode.TAB),
+                        Shortcuts.ctrlShift(KeyCode.TAB))
+                .add("close", keyboard, "shortcuts.closeDialog", Shortcuts.Scope.CONTROLS, null, key(KeyCode.ESCAPE));
     }
 
     private static void flip(BooleanProperty p) {

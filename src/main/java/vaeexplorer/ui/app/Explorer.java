@@ -92,6 +92,11 @@ public final class Explorer {
         // View › Markers, as last chosen (shapes the first time)
         ClassMarks.style().set(MarkerStyle.parse(sessions.prefs().markers()));
         ClassMarks.onChange(view, () -> sessions.prefs().setMarkers(ClassMarks.style().get().name()));
+        // View › Larger / Smaller text, as last chosen; presentation mode's size (set by the window's height) is its own
+        if (Double.isFinite(sessions.prefs().textScale())) text.scale().set(TextScale.step(sessions.prefs().textScale()));
+        text.onChosen(s -> {
+            if (!presentation.on().get()) sessions.prefs().setTextScale(s);
+        });
         sessions.addViewPart(new SessionService.ViewPart() {
             @Override public void save(Map<String, String> v) { view.lessons().saveTo(v); }
             @Override public void restore(Map<String, String> v) { view.lessons().restoreFrom(v); }
@@ -106,7 +111,16 @@ public final class Explorer {
         view.setMenuBar(AppMenus.create(new AppMenus.Commands(this::openFolder, this::quit, plot::resetView, this::showHelp,
                         () -> AboutDialog.create(dialogs).show()),
                 sessions, imports, exporter, modelExport, text, presentation, compare, resample, shortcuts, language));
-        Scene scene = new Scene(view, 1280, 800);
+        // at the largest text sizes the window's content can need more room than the window has: it then scrolls, so
+        // nothing is cut off at the window's edge (with room enough the scroll pane is only a frame)
+        javafx.scene.control.ScrollPane root = new javafx.scene.control.ScrollPane(view);
+        root.setId("windowScroll");
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
+        root.setFocusTraversable(false);
+        root.getStyleClass().add("edge-to-edge");
+        root.styleProperty().bind(view.styleProperty()); // dialogs take the window's text size from the scene's root
+        Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(Explorer.class.getResource("explorer.css").toExternalForm());
         shortcuts.install(scene);
         stage.setTitle("VAE Explorer");

@@ -125,9 +125,11 @@ public final class MainView extends BorderPane {
         setBottom(statusBar);
 
         followPresentation(presentation);
-        // larger text, or the other language, can make the plot's part taller than its share
+        // larger text, or the other language, can make the plot's part taller than its share; so can a shorter split
+        // (the window's scroll bar coming in when large text makes the content wider than the window)
         Runnable keepTop = () -> Platform.runLater(() -> keepTopWhole(split));
         text.fontSize().addListener(o -> keepTop.run());
+        split.heightProperty().addListener(o -> keepTop.run());
         Relabel.onLocaleChange(split, keepTop);
         // the decoded image grows with the text (at least its usual size), so it can be seen from the back too
         var imageSide = Bindings.max(224, text.fontSize().multiply(12.5));

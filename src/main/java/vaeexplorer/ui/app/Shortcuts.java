@@ -9,6 +9,9 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -38,7 +41,9 @@ public final class Shortcuts {
         /** This table, through its key filter. */
         BOUND,
         /** The latent plot, while it has the keyboard focus; in the table for the list only. */
-        PLOT
+        PLOT,
+        /** JavaFX's own controls (focus traversal, menus, tabs, buttons); in the table for the list only. */
+        CONTROLS
     }
 
     /** One action and its keys; its group is a text key, its description is written in the language shown. */
@@ -88,6 +93,10 @@ public final class Shortcuts {
         return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
     }
 
+    static KeyCombination ctrlShift(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    }
+
     static KeyCombination shift(KeyCode code) {
         return new KeyCodeCombination(code, KeyCombination.SHIFT_DOWN);
     }
@@ -95,17 +104,32 @@ public final class Shortcuts {
     /** Binds the table's keys in the scene: a filter that sees them before any control does. */
     void install(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            boolean inText = scene.getFocusOwner() instanceof TextInputControl;
+            Node owner = scene.getFocusOwner();
+            boolean inText = owner instanceof TextInputControl, onButton = pressesWithSpace(owner);
             for (Shortcut s : table) {
                 if (!s.bindsHere()) continue;
                 for (KeyCombination k : s.keys())
-                    if (k.match(e) && !(inText && isTyping(k))) {
+                    if (k.match(e) && !(inText && isTyping(k)) && !(onButton && isPlainSpace(k))) {
                         e.consume();
                         s.action().run();
                         return;
                     }
             }
         });
+    }
+
+    /**
+     * Controls that a plain Space presses (buttons, switches, check boxes, lists that open): while one has the focus,
+     * Space is left to it, so the keyboard can press every button (Ctrl+T still trains).
+     */
+    static boolean pressesWithSpace(Node owner) {
+        return owner instanceof ButtonBase || owner instanceof ComboBoxBase<?> || owner instanceof ChoiceBox<?>;
+    }
+
+    static boolean isPlainSpace(KeyCombination k) {
+        return k instanceof KeyCodeCombination kc && kc.getCode() == KeyCode.SPACE
+                && kc.getControl() != KeyCombination.ModifierValue.DOWN && kc.getShortcut() != KeyCombination.ModifierValue.DOWN
+                && kc.getAlt() != KeyCombination.ModifierValue.DOWN && kc.getMeta() != KeyCombination.ModifierValue.DOWN;
     }
 
     /**
@@ -132,6 +156,7 @@ public final class Shortcuts {
             case UP -> "↑";
             case DOWN -> "↓";
             case EQUALS -> "=";
+            case ENTER -> "Enter"; // JavaFX writes ↵, which a screen reader may not say
             case ADD -> I18n.format("shortcuts.numpad", "+");
             case SUBTRACT -> I18n.format("shortcuts.numpad", "-");
             default -> null;

@@ -54,7 +54,7 @@ public final class CompareView extends BorderPane {
         sameScale.textProperty().bind(I18n.tr("compare.sameScale"));
         sameScale.setId("compareSameScale");
         sameScale.setSelected(true);
-        sameScale.setFocusTraversable(false);
+        vaeexplorer.ui.widgets.KeyboardReach.tabbableClickKeepsFocus(sameScale);
         sameScale.setMinWidth(Region.USE_PREF_SIZE);
         Button backButton = new Button();
         backButton.textProperty().bind(I18n.tr("compare.back"));
@@ -147,7 +147,7 @@ public final class CompareView extends BorderPane {
             fit.textProperty().bind(I18n.tr("compare.autoZoom"));
             fit.setId(id + "AutoZoom");
             fit.setMinWidth(Region.USE_PREF_SIZE);
-            fit.setFocusTraversable(false);
+            vaeexplorer.ui.widgets.KeyboardReach.tabbableClickKeepsFocus(fit);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox top = new HBox(8, name, spacer, fit);

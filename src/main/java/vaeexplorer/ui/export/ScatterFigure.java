@@ -159,8 +159,23 @@ final class ScatterFigure {
             g.setFont(font);
             FontMetrics fm = g.getFontMetrics();
             String t = ClassMarks.tag(label);
-            g.setColor(fill);
-            g.drawString(t, (float) (x - fm.stringWidth(t) / 2.0), (float) (y + fm.getAscent() / 2.0 - fm.getDescent() / 2.0));
+            float tx = (float) (x - fm.stringWidth(t) / 2.0), ty = (float) (y + fm.getAscent() / 2.0 - fm.getDescent() / 2.0);
+            // as on screen: a white halo, a dark outline of the class's hue (4.5:1 on white), the number in its colour
+            Shape glyph = new java.awt.font.TextLayout(t, font, g.getFontRenderContext())
+                    .getOutline(java.awt.geom.AffineTransform.getTranslateInstance(tx, ty));
+            // (none for a colour dark enough by itself, which it would only thicken)
+            javafx.scene.paint.Color o = Palette.outline(col);
+            float width = o.equals(col) ? 0 : (float) Math.max(1.5 * unit, 0.45 * r);
+            g.setColor(new Color(1f, 1f, 1f, 0.85f));
+            g.setStroke(new BasicStroke(width + (float) (2.5 * unit), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(glyph);
+            if (width > 0) {
+                g.setColor(new Color((float) o.getRed(), (float) o.getGreen(), (float) o.getBlue()));
+                g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.draw(glyph);
+            }
+            g.setColor(new Color((float) col.getRed(), (float) col.getGreen(), (float) col.getBlue())); // opaque, as text
+            g.drawString(t, tx, ty);
             return;
         }
         Shape s = outline(ClassMarks.shape(style, label), x, y, r);

@@ -16,8 +16,18 @@ import javafx.stage.Window;
  */
 public final class FileDialogs {
     private static File lastFolder;
+    private static java.util.function.Function<String, Path> answer;
 
     private FileDialogs() {}
+
+    /**
+     * Answers every chooser without showing it (null: the system's choosers again): for tests that drive a command
+     * the way the user does, through its menu item, where no native dialog can be answered. The function gets the
+     * suggested file name of a save ("" for open and folder choosers) and returns the path chosen, or null for Cancel.
+     */
+    public static void answerWith(java.util.function.Function<String, Path> a) {
+        answer = a;
+    }
 
     /**
      * Asks where to save; adds the extension when the name has none.
@@ -30,7 +40,7 @@ public final class FileDialogs {
         c.setInitialFileName(initialName);
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description + " (*" + extension + ")", "*" + extension));
         start(c);
-        File f = c.showSaveDialog(owner);
+        File f = answer != null ? file(answer.apply(initialName)) : c.showSaveDialog(owner);
         if (f == null) return null;
         remember(f.getParentFile());
         Path p = f.toPath();
@@ -48,7 +58,7 @@ public final class FileDialogs {
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("fileDialogs.allFiles"), "*"));
         start(c);
-        File f = c.showOpenDialog(owner);
+        File f = answer != null ? file(answer.apply("")) : c.showOpenDialog(owner);
         if (f == null) return null;
         remember(f.getParentFile());
         return f.toPath();
@@ -59,10 +69,14 @@ public final class FileDialogs {
         DirectoryChooser c = new DirectoryChooser();
         c.setTitle(title);
         if (lastFolder != null && lastFolder.isDirectory()) c.setInitialDirectory(lastFolder);
-        File f = c.showDialog(owner);
+        File f = answer != null ? file(answer.apply("")) : c.showDialog(owner);
         if (f == null) return null;
         remember(f.getParentFile() != null ? f.getParentFile() : f);
         return f.toPath();
+    }
+
+    private static File file(Path p) {
+        return p == null ? null : p.toFile();
     }
 
     private static void start(FileChooser c) {

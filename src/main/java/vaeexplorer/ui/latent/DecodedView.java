@@ -27,6 +27,20 @@ public final class DecodedView extends VBox {
         latent.decoded().addListener((o, a, img) -> show(img, latent.shown().get()));
         latent.shown().addListener((o, a, d) -> show(latent.decoded().get(), d));
         getChildren().addAll(title, image, values);
+        // the image says what it is (a canvas says nothing by itself)
+        image.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        image.accessibleRoleDescriptionProperty().bind(I18n.tr("a11y.decoded.role"));
+        image.accessibleTextProperty().bind(Bindings.createStringBinding(() -> spokenText(latent), latent.decoded(),
+                latent.shown(), latent.z(), latent.xDim(), latent.yDim(), I18n.locale()));
+    }
+
+    private static String spokenText(LatentModel latent) {
+        Dataset d = latent.shown().get();
+        float[] img = latent.decoded().get();
+        if (d == null || img == null || img.length != d.imageSize()) return I18n.get("a11y.decoded.none");
+        int xd = latent.xDim().get(), yd = latent.yDim().get();
+        return I18n.format("a11y.decoded.text", d.cols(), d.rows(), Formats.z(xd >= 0 ? latent.get(xd) : 0),
+                Formats.z(yd >= 0 ? latent.get(yd) : 0));
     }
 
     public PixelCanvas image() {

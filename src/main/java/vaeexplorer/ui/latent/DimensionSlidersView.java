@@ -61,6 +61,8 @@ public final class DimensionSlidersView extends VBox {
             shown.getStyleClass().add("z-label");
             shown.textProperty().bind(Bindings.createStringBinding(() -> Formats.z(value.get()), value));
             shown.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            name.setLabelFor(slider);
+            slider.accessibleTextProperty().bind(I18n.trf("a11y.dimension", "z" + d));
             grid.addRow(row++, name, slider, shown);
         }
     }

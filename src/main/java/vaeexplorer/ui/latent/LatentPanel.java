@@ -33,6 +33,10 @@ public final class LatentPanel extends VBox {
         ComboBox<Integer> xDim = dimChoice("xDimChoice", latent, latent.xDim(), latent.yDim());
         ComboBox<Integer> yDim = dimChoice("yDimChoice", latent, latent.yDim(), latent.xDim());
         Label xLabel = new Label("X:"), yLabel = new Label("Y:");
+        xLabel.setLabelFor(xDim);
+        yLabel.setLabelFor(yDim);
+        xDim.accessibleTextProperty().bind(I18n.tr("a11y.xDim"));
+        yDim.accessibleTextProperty().bind(I18n.tr("a11y.yDim"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         title.setMinWidth(0);

@@ -22,6 +22,8 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import vaeexplorer.core.train.LatentCodes;
 
+import vaeexplorer.ui.i18n.ClassNames;
+import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
 import vaeexplorer.ui.widgets.NiceTicks;
@@ -34,7 +36,8 @@ import vaeexplorer.ui.widgets.NiceTicks;
  * than the whole plot.
  *
  * <p>Mouse: press or drag moves z; pressing on a data point selects it; the wheel zooms at the cursor; right-, middle-
- * or Shift-drag pans. Keys (when focused): arrows nudge z (Shift: more), + and - zoom, Home resets the view.
+ * or Shift-drag pans. Keys (when focused): arrows nudge z (Shift: more), Enter selects the image nearest z, + and -
+ * zoom, Home resets the view. A screen reader hears z and the nearest image (its accessible text).
  */
 public final class LatentPlotView extends Region implements PlotViewport {
     private static final Color GRID = Color.web("#e3e6e8");
@@ -48,6 +51,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
     private final Canvas points = new Canvas();
     private final Canvas overlay = new Canvas();
     private final Canvas marker = new Canvas();
+    private final vaeexplorer.ui.widgets.FocusRing ring = new vaeexplorer.ui.widgets.FocusRing(this);
     private final PlotTransform view = new PlotTransform();
     private double lastX, lastY;
     private boolean panning;
@@ -74,7 +78,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
         this.emptyText = emptyText;
         setId("latentPlot");
         getStyleClass().add("latent-plot");
-        getChildren().addAll(points, overlay, marker);
+        getChildren().addAll(points, overlay, marker, ring);
         overlay.setMouseTransparent(true);
         marker.setMouseTransparent(true);
         marker.setManaged(false);
@@ -114,6 +118,49 @@ public final class LatentPlotView extends Region implements PlotViewport {
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> panning = false);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+
+        // what a screen reader says of the plot (its canvases say nothing by themselves): z, the nearest image and
+        // that the decoded image follows, kept current so that a move of z is announced
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        accessibleRoleDescriptionProperty().bind(I18n.tr("a11y.plot.role"));
+        accessibleHelpProperty().bind(I18n.tr("a11y.plot.help"));
+        accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::spokenText, latent.z(),
+                latent.codes(), latent.xDim(), latent.yDim(), latent.size(), latent.decoded(), latent.shown(), emptyText,
+                I18n.locale()));
+    }
+
+    /** What a screen reader says of the plot: "z = (+0.31, -1.20); nearest test image: 7; decoded image updated". */
+    private String spokenText() {
+        if (latent.size().get() == 0) return emptyText.get().isEmpty() ? I18n.get("a11y.plot.noModel") : emptyText.get();
+        int xd = latent.xDim().get(), yd = latent.yDim().get();
+        double zx = xd >= 0 ? latent.get(xd) : 0, zy = yd >= 0 ? latent.get(yd) : 0;
+        int i = nearestToZ();
+        String nearest;
+        if (i < 0) nearest = I18n.get("a11y.plot.noImages");
+        else {
+            vaeexplorer.core.data.Dataset d = latent.shown().get();
+            String name = d == null ? "" : ClassNames.of(d.classNames(), latent.codes().get().label(i));
+            nearest = name.isEmpty() ? I18n.get("a11y.unlabelled") : name;
+        }
+        return I18n.format("a11y.plot.text", Formats.z(zx), Formats.z(zy), nearest)
+                + (latent.decoded().get() != null ? I18n.get("a11y.plot.decodedUpdated") : "");
+    }
+
+    /** The shown point nearest z in the plotted dimensions (what Enter selects), or -1 while none is plotted. */
+    public int nearestToZ() {
+        LatentCodes c = latent.codes().get();
+        if (c == null || c.latent() != latent.size().get()) return -1;
+        int xd = latent.xDim().get(), yd = latent.yDim().get();
+        double zx = xd >= 0 ? latent.get(xd) : 0, zy = yd >= 0 ? latent.get(yd) : 0, best = Double.MAX_VALUE;
+        int hit = -1;
+        for (int i = 0; i < c.size(); i++) {
+            double dx = xOf(c, i) - zx, dy = yOf(c, i) - zy, d = dx * dx + dy * dy;
+            if (d < best) {
+                best = d;
+                hit = i;
+            }
+        }
+        return hit;
     }
 
     /** Fits the view to the points again and keeps it fitted (-4..4 around the origin while there are none). */
@@ -318,6 +365,10 @@ public final class LatentPlotView extends Region implements PlotViewport {
             case PLUS, ADD, EQUALS -> zoomCentre(1.25);
             case MINUS, SUBTRACT -> zoomCentre(0.8);
             case HOME -> resetView();
+            case ENTER -> { // as a click on the point: select the image nearest z
+                int i = nearestToZ();
+                if (i >= 0) latent.select(i);
+            }
             default -> { return; }
         }
         e.consume();
@@ -390,6 +441,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
         points.setHeight(h);
         overlay.setWidth(w);
         overlay.setHeight(h);
+        ring.cover(w, h);
         redrawAll();
     }
 

@@ -15,7 +15,8 @@ import javafx.scene.text.TextAlignment;
  * Pre-drawn anti-aliased class marks, one per class, in one {@link MarkerStyle}: so the scatter draws thousands of
  * points as image copies instead of filled paths (which the software renderer takes a third of a second for 2,000 of).
  * Shapes and dots are rasterised here from their outlines; numbers are drawn once into a canvas and copied. Each mark
- * has a darker rim of its own colour, so that light colours show on white and overlapping marks keep their edges.
+ * has a darker rim of its own colour, so that light colours show on white and overlapping marks keep their edges; a
+ * number's outline is dark enough to read as text (4.5:1 on white), inside a white halo.
  */
 final class MarkSprites {
     private final MarkerStyle style;
@@ -96,11 +97,22 @@ final class MarkSprites {
         g.setFont(Font.font(null, FontWeight.BOLD, 1.9 * radius));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.setLineWidth(Math.max(1.5, 0.35 * radius));
-        g.setStroke(Color.color(1, 1, 1, 0.85)); // a white halo, so a number stays readable over its neighbours
+        // a dark outline of the class's hue (4.5:1 on white), about a pixel and a half outside the glyph: the light
+        // digits (yellow, sky blue) are read by it; round a white halo, so a number stays readable over its neighbours
+        // (a colour dark enough by itself gets none: an outline of its own colour would only fill the holes of 0, 8, 9)
+        Color dark = Palette.outline(c);
+        double outline = dark.equals(c) ? 0 : Math.max(2.5, 0.45 * radius);
         String t = ClassMarks.tag(label);
+        g.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+        g.setLineWidth(Math.max(1.5, outline + 2.5));
+        g.setStroke(Color.color(1, 1, 1, 0.85));
         g.strokeText(t, size / 2.0, size / 2.0);
-        g.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), Math.max(opacity, 0.9)));
+        if (outline > 0) {
+            g.setLineWidth(outline);
+            g.setStroke(dark);
+            g.strokeText(t, size / 2.0, size / 2.0);
+        }
+        g.setFill(c); // opaque: a number is read as text is
         g.fillText(t, size / 2.0, size / 2.0);
         SnapshotParameters sp = new SnapshotParameters();
         sp.setFill(Color.TRANSPARENT);

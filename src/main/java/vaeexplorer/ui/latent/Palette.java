@@ -46,4 +46,30 @@ public final class Palette {
     public static Color rim(Color c) {
         return Color.color(0.55 * c.getRed(), 0.55 * c.getGreen(), 0.55 * c.getBlue(), c.getOpacity());
     }
+
+    /**
+     * The outline of a class's number (View › Markers › numbers): the colour darkened, its hue kept, until it has
+     * WCAG's 4.5:1 against white, so that the yellow and sky-blue digits read as text does (the colour itself stays
+     * the fill). Dark colours are their own outline.
+     */
+    public static Color outline(Color c) {
+        Color o = c;
+        for (double k = 1; contrastOnWhite(o) < 4.5 && k > 0; k -= 0.05)
+            o = Color.color(k * c.getRed(), k * c.getGreen(), k * c.getBlue(), c.getOpacity());
+        return o;
+    }
+
+    /** WCAG 2.1 contrast of an opaque colour against white. */
+    static double contrastOnWhite(Color c) {
+        return 1.05 / (luminance(c) + 0.05);
+    }
+
+    /** WCAG 2.1 relative luminance. */
+    static double luminance(Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(double v) {
+        return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
 }

@@ -116,7 +116,7 @@ public final class Lessons {
         ToggleButton enlarge = new ToggleButton();
         enlarge.textProperty().bind(I18n.tr("lessons.enlarge"));
         enlarge.setId("enlargeLessonsToggle");
-        enlarge.setFocusTraversable(false);
+        vaeexplorer.ui.widgets.KeyboardReach.tabbableClickKeepsFocus(enlarge);
         enlarge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Tooltip enlargeTip = new Tooltip();
         enlargeTip.textProperty().bind(I18n.tr("lessons.enlargeTip"));
@@ -154,6 +154,7 @@ public final class Lessons {
         Tab losses = new Tab(null, lossChart);
         titled(losses, "lessons.tab.losses", "lessons.tabShort.losses");
         losses.setId("lossesTab");
+        losses.setUserData("losses");
         tabs.getTabs().add(losses);
         tab("lessons.tab.manifold", "lessons.tabShort.manifold", "manifoldTab", manifoldView,
                 manifoldView.refresher().active());
@@ -171,6 +172,11 @@ public final class Lessons {
                 truePosterior.shown());
         tab("lessons.tab.worst", "lessons.tabShort.worst", "worstTab", worstImagesView, worstImages.refresher().active());
         titleFit = new TabTitleFit(tabs, shortTitles, ctx.fontSize());
+        // a screen reader hears the lesson chosen and what it shows (its pictures are canvases)
+        tabs.accessibleTextProperty().bind(Bindings.createStringBinding(() -> {
+            Tab t = tabs.getSelectionModel().getSelectedItem();
+            return t == null ? "" : I18n.format("a11y.lessons", I18n.get(TITLE + t.getUserData()), summary(t));
+        }, tabs.getSelectionModel().selectedItemProperty(), I18n.locale()));
         return tabs;
     }
 
@@ -213,14 +219,25 @@ public final class Lessons {
         t.setTooltip(tip);
     }
 
+    /** The text keys of a lesson's full title and its summary: these + the lesson's name (its tab's user data). */
+    private static final String TITLE = "lessons.tab.", SUMMARY = "lessons.summary.";
+
+    /** A lesson's summary in a sentence or two, in the language shown. */
+    static String summary(Tab t) {
+        return I18n.get(SUMMARY + t.getUserData());
+    }
+
     private Tab tab(String titleKey, String shortKey, String id, Node content, BooleanProperty active) {
         ScrollPane scroll = new ScrollPane(content);
+        // the lesson's content says what it shows, for a screen reader that moves into it
+        scroll.accessibleTextProperty().bind(I18n.tr(SUMMARY + titleKey.substring(TITLE.length())));
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().addAll("edge-to-edge", "lesson-scroll");
         Tab t = new Tab(null, scroll);
         titled(t, titleKey, shortKey);
         t.setId(id);
+        t.setUserData(titleKey.substring(TITLE.length()));
         if (active != null) active.bind(t.selectedProperty());
         tabs.getTabs().add(t);
         return t;

@@ -8,6 +8,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 
 import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.widgets.KeyboardReach;
 import vaeexplorer.ui.lessons.interpolation.InterpolationModel;
 import vaeexplorer.ui.lessons.manifold.ManifoldModel;
 import vaeexplorer.ui.lessons.posterior.HolesOverlay;
@@ -41,7 +42,7 @@ final class OverlayBar extends FlowPane {
         c.textProperty().bind(I18n.tr(textKey));
         c.setId(id);
         c.setMinWidth(Region.USE_PREF_SIZE);
-        c.setFocusTraversable(false);
+        KeyboardReach.tabbableClickKeepsFocus(c);
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(I18n.tr(tipKey));
         c.setTooltip(tip);

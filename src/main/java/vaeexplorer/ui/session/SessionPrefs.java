@@ -18,8 +18,9 @@ import vaeexplorer.core.io.AtomicFiles;
 /**
  * The session commands' memory between runs of the app, in a small properties file ({@code sessions.properties} in
  * the app's folder, ~/.vae-explorer): the recently opened or saved session files (newest first, at most
- * {@value #MAX_RECENT}), whether autosave is on, and the view's choice of class markers (View › Markers). A file that cannot be read or written is not an error: the app
- * then simply forgets.
+ * {@value #MAX_RECENT}), whether autosave is on, the view's choice of class markers (View › Markers) and the text size
+ * (View › Larger / Smaller text; presentation mode's own size is not kept). A file that cannot be read or written is
+ * not an error: the app then simply forgets.
  */
 public final class SessionPrefs {
     static final int MAX_RECENT = 8;
@@ -28,6 +29,7 @@ public final class SessionPrefs {
     private final List<Path> recent = new ArrayList<>();
     private boolean autosave;
     private String markers = "";
+    private double textScale = Double.NaN;
 
     public SessionPrefs(Path file) {
         this.file = file;
@@ -93,6 +95,17 @@ public final class SessionPrefs {
         write();
     }
 
+    /** The text scale last chosen in the View menu, NaN if never chosen (or unreadable). */
+    public double textScale() {
+        return textScale;
+    }
+
+    public void setTextScale(double scale) {
+        if (!Double.isFinite(scale) || scale == textScale) return;
+        textScale = scale;
+        write();
+    }
+
     private void read() {
         if (!Files.isRegularFile(file)) return;
         Properties p = new Properties();
@@ -103,6 +116,11 @@ public final class SessionPrefs {
         }
         autosave = Boolean.parseBoolean(p.getProperty("autosave", "false"));
         markers = p.getProperty("markers", "");
+        try {
+            textScale = Double.parseDouble(p.getProperty("textScale", "NaN"));
+        } catch (NumberFormatException e) {
+            textScale = Double.NaN;
+        }
         for (int i = 1; i <= MAX_RECENT; i++) {
             String v = p.getProperty("recent." + i);
             if (v == null || v.isBlank()) continue;
@@ -119,13 +137,14 @@ public final class SessionPrefs {
         Properties p = new Properties();
         p.setProperty("autosave", String.valueOf(autosave));
         if (!markers.isEmpty()) p.setProperty("markers", markers);
+        if (Double.isFinite(textScale)) p.setProperty("textScale", Double.toString(textScale));
         for (int i = 0; i < recent.size(); i++) p.setProperty("recent." + (i + 1), recent.get(i).toString());
         try {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) Files.createDirectories(dir);
             AtomicFiles.write(file, out -> {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                p.store(w, "VAE Explorer: recent sessions, autosave, markers");
+                p.store(w, "VAE Explorer: recent sessions, autosave, markers, text size");
                 w.flush();
             });
         } catch (IOException | RuntimeException e) {

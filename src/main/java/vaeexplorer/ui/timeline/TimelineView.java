@@ -12,6 +12,7 @@ import javafx.scene.layout.Region;
 
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
+import vaeexplorer.ui.widgets.KeyboardReach;
 
 /**
  * The timeline bar under the latent plot: a slider over the kept epoch ends (the right end is "live"), earlier / later
@@ -38,8 +39,9 @@ public final class TimelineView extends HBox {
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(true);
         slider.setBlockIncrement(1);
-        slider.setFocusTraversable(false); // the arrow keys stay with the plot
+        KeyboardReach.tabbableClickKeepsFocus(slider); // Tab reaches it; a click leaves the arrow keys with the plot
         slider.setTooltip(tooltip("timeline.sliderTip"));
+        slider.accessibleTextProperty().bind(I18n.tr("a11y.timeline"));
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.setMaxWidth(Double.MAX_VALUE);
         Button earlier = button("◀", "timelineEarlierButton", "timeline.earlierTip", timeline::earlier);
@@ -75,7 +77,8 @@ public final class TimelineView extends HBox {
         Button b = new Button(text);
         b.setId(id);
         b.setTooltip(tooltip(tipKey));
-        b.setFocusTraversable(false);
+        if (text != null) b.accessibleTextProperty().bind(I18n.tr(tipKey)); // "◀" and "▶" say nothing to a screen reader
+        KeyboardReach.tabbableClickKeepsFocus(b);
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> action.run());
         return b;

@@ -90,6 +90,7 @@ public final class ControlsView extends VBox {
         dataset.setId("datasetChoice");
         dataset.valueProperty().bindBidirectional(s.dataset());
         dataset.setMaxWidth(Double.MAX_VALUE);
+        dataset.accessibleTextProperty().bind(I18n.tr("a11y.dataset")); // it has no label of its own
         named(dataset, DatasetChoice::displayName, DatasetChoice.MNIST);
         Button open = new Button();
         open.textProperty().bind(I18n.tr("menu.openIdxFolder"));

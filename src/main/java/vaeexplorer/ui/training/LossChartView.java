@@ -71,6 +71,8 @@ public final class LossChartView extends StackPane {
     /** Whether the legend stands at the right and the loss axis has its short title (see {@link #legendAtRight}). */
     private boolean legendRight, shortTitle;
 
+    private final vaeexplorer.ui.widgets.FocusRing ring = new vaeexplorer.ui.widgets.FocusRing(this);
+
     public LossChartView(TrainingModel training, ObservableDoubleValue fontSize) {
         this.history = training.history();
         this.changes = training.settingChanges();
@@ -122,6 +124,7 @@ public final class LossChartView extends StackPane {
 
         viewer = new ChartViewer(chart);
         viewer.setId("lossChart");
+        viewer.setFocusTraversable(false); // the chart pane takes the focus, and says the latest losses
         getChildren().add(viewer);
         setMinSize(200, 120);
         setPrefSize(900, 240);
@@ -136,6 +139,29 @@ public final class LossChartView extends StackPane {
         changes.addListener((javafx.collections.ListChangeListener<SettingChange>) c -> showChanges());
         pending.setOnFinished(e -> sync());
         sync();
+
+        // a screen reader hears the latest losses when the chart gets the focus (Tab), kept current while it has it
+        setFocusTraversable(true);
+        getChildren().add(ring);
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        accessibleRoleDescriptionProperty().bind(I18n.tr("a11y.chart.role"));
+        accessibleHelpProperty().bind(I18n.tr("a11y.chart.help"));
+        accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> spokenText(training.latestLoss().get()), training.latestLoss(), I18n.locale()));
+    }
+
+    /** "Latest losses at step 1,200, epoch 3.4: loss 171.2, reconstruction 165.0, KL 6.2, in nats per image". */
+    static String spokenText(vaeexplorer.core.train.LossPoint p) {
+        if (p == null) return I18n.get("a11y.chart.none");
+        return I18n.format("a11y.chart.text", Formats.count(p.step()),
+                String.format(java.util.Locale.ROOT, "%.1f", p.epochPosition()), Formats.nats(p.loss()),
+                Formats.nats(p.recon()), Formats.nats(p.kl()));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        ring.cover(getWidth(), getHeight());
     }
 
     /**

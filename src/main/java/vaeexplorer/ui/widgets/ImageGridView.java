@@ -45,11 +45,20 @@ public final class ImageGridView extends Region {
         setMinSize(60, 60);
         fontSize.addListener((o, a, b) -> redraw());
         emptyText.addListener((o, a, b) -> redraw());
+        // how many images, in words, for a screen reader (the lesson's summary says what they are)
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> tiles == null
+                ? emptyText.get() : vaeexplorer.ui.i18n.I18n.format("a11y.imageGrid", tiles.count(), tiles.gridRows(),
+                tiles.gridCols()), shown, emptyText, vaeexplorer.ui.i18n.I18n.locale()));
     }
+
+    /** Counts the tiles shown, so that the accessible text follows them. */
+    private final javafx.beans.property.IntegerProperty shown = new javafx.beans.property.SimpleIntegerProperty();
 
     /** Shows tiles (null: the empty message). */
     public void show(ImageTiles tiles) {
         this.tiles = tiles;
+        shown.set(shown.get() + 1);
         WritableImage before = sheet;
         sheet = tiles == null ? null : sheet(tiles, gap);
         if (before == null || sheet == null || before.getWidth() != sheet.getWidth() || before.getHeight() != sheet.getHeight())

@@ -169,7 +169,7 @@ class TranslatedWindowTest {
     }
 
     /** Visible labels whose skin shows less than their text (JavaFX puts an ellipsis in its place). */
-    private static List<String> cutOff(Node n, String where) {
+    static List<String> cutOff(Node n, String where) {
         List<String> out = new ArrayList<>();
         if (!n.isVisible()) return out;
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {

@@ -94,6 +94,21 @@ class ClassMarksTest {
         return m;
     }
 
+    /** The pixels that show on white (the white halo does not): darker than 1.5:1 once composited over white. */
+    private static boolean[] ink(WritableImage img) {
+        PixelReader r = img.getPixelReader();
+        int w = (int) img.getWidth(), h = (int) img.getHeight();
+        boolean[] m = new boolean[w * h];
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) m[y * w + x] = Palette.contrastOnWhite(onWhite(r.getColor(x, y))) > 1.5;
+        return m;
+    }
+
+    private static javafx.scene.paint.Color onWhite(javafx.scene.paint.Color c) {
+        double a = c.getOpacity();
+        return javafx.scene.paint.Color.color(a * c.getRed() + 1 - a, a * c.getGreen() + 1 - a, a * c.getBlue() + 1 - a);
+    }
+
     private static int differing(boolean[] a, boolean[] b) {
         int n = 0;
         for (int i = 0; i < a.length; i++) if (a[i] != b[i]) n++;
@@ -152,8 +167,36 @@ class ClassMarksTest {
         assertEquals("7", ClassMarks.tag(7));
         List<boolean[]> masks = fx(() -> {
             MarkSprites sprites = new MarkSprites(MarkerStyle.LABELS, 6, 0.75);
-            return List.of(mask(sprites.of(1)), mask(sprites.of(8)));
+            return List.of(ink(sprites.of(1)), ink(sprites.of(8)));
         });
         assertTrue(overlap(masks.get(0), masks.get(1)) < 0.8, "a 1 and an 8 look different");
+    }
+
+    /**
+     * Every class's number, at the plot's size, has an edge that reads on white as text must (4.5:1): pixels nearly
+     * opaque and that dark, composited over white, not just the faint yellow or sky blue of its fill.
+     */
+    @Test
+    void everyNumberHasADarkOutlineThatReadsOnWhite() {
+        for (int k = 0; k < 10; k++) {
+            int label = k;
+            int[] counts = fx(() -> {
+                MarkSprites sprites = new MarkSprites(MarkerStyle.LABELS, 0.23 * 13 * ClassMarks.sizeFactor(MarkerStyle.LABELS), 0.75);
+                PixelReader r = sprites.of(label).getPixelReader();
+                int dark = 0, ink = 0, n = sprites.size();
+                for (int y = 0; y < n; y++)
+                    for (int x = 0; x < n; x++) {
+                        double contrast = Palette.contrastOnWhite(onWhite(r.getColor(x, y)));
+                        if (contrast > 1.5) ink++;
+                        if (contrast >= 4.5) dark++;
+                    }
+                return new int[] {dark, ink};
+            });
+            assertTrue(counts[1] > 0, "class " + k + " draws something");
+            assertTrue(counts[0] >= counts[1] / 6, "class " + k + " (" + Palette.of(k) + "): " + counts[0]
+                    + " of its " + counts[1] + " pixels read on white at 4.5:1");
+        }
+        assertTrue(Palette.contrastOnWhite(Palette.outline(Palette.of(6))) >= 4.5, "the yellow's outline");
+        assertEquals(Palette.of(7), Palette.outline(Palette.of(7)), "black is its own outline");
     }
 }

@@ -76,6 +76,29 @@ class SessionPrefsTest {
     }
 
     @Test
+    void theTextSizeIsRememberedWithTheRestAndNonsenseIsForgotten() throws Exception {
+        Path file = dir.resolve("sessions.properties");
+        SessionPrefs p = new SessionPrefs(file);
+        assertTrue(Double.isNaN(p.textScale()), "never chosen: the app starts at its normal size");
+        p.setMarkers("DOTS");
+        p.setTextScale(1.75);
+        SessionPrefs again = new SessionPrefs(file);
+        assertEquals(1.75, again.textScale());
+        assertEquals("DOTS", again.markers(), "the other choices stay");
+        again.setTextScale(Double.NaN); // not a size: ignored
+        assertEquals(1.75, new SessionPrefs(file).textScale());
+        Files.writeString(file, "textScale=huge\nmarkers=LABELS\n");
+        SessionPrefs damaged = new SessionPrefs(file);
+        assertTrue(Double.isNaN(damaged.textScale()));
+        assertEquals("LABELS", damaged.markers());
+        // what the window makes of a stored number: the View menu's nearest step
+        assertEquals(1.75, vaeexplorer.ui.widgets.TextScale.step(1.7));
+        assertEquals(vaeexplorer.ui.widgets.TextScale.largest(), vaeexplorer.ui.widgets.TextScale.step(40));
+        assertEquals(vaeexplorer.ui.widgets.TextScale.smallest(), vaeexplorer.ui.widgets.TextScale.step(-3));
+        assertEquals(1.0, vaeexplorer.ui.widgets.TextScale.step(Double.NaN));
+    }
+
+    @Test
     void theAppFolderCanBeMovedWithASystemProperty() {
         String old = System.getProperty("vaeexplorer.home");
         try {

@@ -68,6 +68,7 @@ public final class InterpolationView extends VBox {
         ends.setMinHeight(Region.USE_PREF_SIZE);
         Label framesLabel = new Label();
         framesLabel.textProperty().bind(I18n.tr("interpolation.frames"));
+        framesLabel.setLabelFor(frames);
         HBox buttons = new HBox(8, clickMode, swap, clear, framesLabel, frames);
         buttons.setAlignment(Pos.CENTER_LEFT);
         for (var n : buttons.getChildren()) ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -69,7 +69,9 @@ public final class ManifoldView extends HBox {
         size.setValue(settings.gridSize().get());
         size.valueProperty().addListener((o, a, v) -> { if (v != null) settings.gridSize().set(v); });
         settings.gridSize().addListener((o, a, v) -> size.setValue(v.intValue()));
-        HBox sizeRow = new HBox(6, label("manifold.imagesPerSide"), size);
+        Label sizeLabel = label("manifold.imagesPerSide");
+        sizeLabel.setLabelFor(size);
+        HBox sizeRow = new HBox(6, sizeLabel, size);
         sizeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         CheckBox background = new CheckBox();
         background.textProperty().bind(I18n.tr("manifold.background"));

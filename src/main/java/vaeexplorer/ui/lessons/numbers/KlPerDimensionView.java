@@ -86,6 +86,7 @@ public final class KlPerDimensionView extends VBox {
         bars.redraw();
         if (kl == null) {
             summary.setText(I18n.get("kl.trainFirst"));
+            bars.setAccessibleText(summary.getText());
             return;
         }
         int active = 0;
@@ -95,6 +96,11 @@ public final class KlPerDimensionView extends VBox {
             total += v;
         }
         summary.setText(I18n.format(kl.length == 1 ? "kl.summaryOne" : "kl.summary", active, kl.length, INACTIVE_NATS, total));
+        // the bars, in words, for a screen reader (a canvas says nothing by itself)
+        java.util.List<String> each = new java.util.ArrayList<>();
+        for (int d = 0; d < kl.length; d++)
+            each.add(I18n.format("a11y.klBar", d, kl[d]) + (inactive(kl[d]) ? " (" + I18n.get("kl.inactive") + ")" : ""));
+        bars.setAccessibleText(summary.getText() + ": " + vaeexplorer.ui.i18n.Formats.list(each));
     }
 
     /** The bar chart itself, drawn on a canvas. */
@@ -108,6 +114,7 @@ public final class KlPerDimensionView extends VBox {
         Bars(DoubleExpression fontSize) {
             this.fontSize = fontSize;
             setId("klBars");
+            setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
             getChildren().add(canvas);
             setMinSize(120, 80);
             setPrefSize(600, 160);

@@ -65,7 +65,7 @@ public final class WorstImagesView extends HBox {
     private static VBox column(String titleKey, ImageGridView grid) {
         Label t = LessonSupport.sentence(titleKey);
         t.getStyleClass().add("panel-title");
-        t.setWrapText(false);
+        t.setMinWidth(0); // wraps under a narrow strip (large text)
         VBox box = new VBox(4, t, grid) {
             // as wide as the grid is at the height it gets, as the grid alone would be (the images fill the height)
             @Override
@@ -75,8 +75,8 @@ public final class WorstImagesView extends HBox {
 
             @Override
             protected double computePrefWidth(double height) {
-                double gridHeight = height < 0 ? -1 : Math.max(0, height - t.prefHeight(-1) - getSpacing());
-                return Math.max(t.prefWidth(-1), grid.prefWidth(gridHeight));
+                double gridHeight = height < 0 ? -1 : Math.max(0, height - 2 * t.prefHeight(-1) - getSpacing());
+                return grid.prefWidth(gridHeight);
             }
         };
         VBox.setVgrow(grid, Priority.ALWAYS);
