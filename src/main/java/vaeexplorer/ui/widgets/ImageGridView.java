@@ -167,6 +167,19 @@ public final class ImageGridView extends Region {
         return Font.font(fontSize.get() * 0.9);
     }
 
+    /** The font for the column labels: font, or smaller so that the widest label takes at most 90% of pitch pixels. */
+    Font columnFont(Font font, double pitch) {
+        Text probe = new Text();
+        probe.setFont(font);
+        double widest = 0;
+        for (String s : columnLabels) {
+            probe.setText(s);
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        if (widest <= 0.9 * pitch) return font;
+        return Font.font(font.getFamily(), Math.max(6, font.getSize() * 0.9 * pitch / widest));
+    }
+
     private double labelWidth(Font font) {
         double max = 0;
         Text probe = new Text();
@@ -215,7 +228,8 @@ public final class ImageGridView extends Region {
         g.setTextBaseline(VPos.CENTER);
         for (int r = 0; r < Math.min(rowLabels.size(), tiles.gridRows()); r++)
             g.fillText(rowLabels.get(r), x0 - 0.4 * f, y0 + (r * (tiles.rows() + gap) + tiles.rows() / 2.0) * s);
-        g.setFont(font);
+        // column labels no wider than a column, so that neighbours never run together
+        g.setFont(columnFont(font, (tiles.cols() + gap) * s));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int c = 0; c < Math.min(columnLabels.size(), tiles.gridCols()); c++)
