@@ -71,7 +71,11 @@ final class AppShortcuts {
                 .add("menus", keyboard, "shortcuts.menus", Shortcuts.Scope.CONTROLS, null, key(KeyCode.F10))
                 .add("tabs", keyboard, "shortcuts.tabs", Shortcuts.Scope.CONTROLS, null, ctrl(KeyCode.TAB),
                         Shortcuts.ctrlShift(KeyCode.TAB))
-                .add("close", keyboard, "shortcuts.closeDialog", Shortcuts.Scope.CONTROLS, null, key(KeyCode.ESCAPE));
+                .add("close", keyboard, "shortcuts.closeDialog", Shortcuts.Scope.CONTROLS, null, key(KeyCode.ESCAPE))
+                .add("drawMove", keyboard, "shortcuts.drawMove", Shortcuts.Scope.DRAWING, null, key(KeyCode.LEFT),
+                        key(KeyCode.RIGHT), key(KeyCode.UP), key(KeyCode.DOWN))
+                .add("drawPen", keyboard, "shortcuts.drawPen", Shortcuts.Scope.DRAWING, null, key(KeyCode.SPACE))
+                .add("drawEraser", keyboard, "shortcuts.drawEraser", Shortcuts.Scope.DRAWING, null, key(KeyCode.E));
     }
 
     private static void flip(BooleanProperty p) {

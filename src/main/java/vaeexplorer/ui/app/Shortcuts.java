@@ -43,7 +43,9 @@ public final class Shortcuts {
         /** The latent plot, while it has the keyboard focus; in the table for the list only. */
         PLOT,
         /** JavaFX's own controls (focus traversal, menus, tabs, buttons); in the table for the list only. */
-        CONTROLS
+        CONTROLS,
+        /** The Draw lesson's pad, while it has the keyboard focus; in the table for the list only. */
+        DRAWING
     }
 
     /** One action and its keys; its group is a text key, its description is written in the language shown. */

@@ -447,6 +447,38 @@ class LessonsTest {
         assertNull(fx(() -> lessons.drawOverlay().markerPosition()));
     }
 
+    @Test
+    void theDrawingPadDrawsAndErasesWithTheKeyboardAlone(FxRobot robot) {
+        tab(robot, "#drawTab");
+        DrawView view = lessons.drawView();
+        robot.interact(() -> view.canvas().requestFocus());
+        assertTrue(fx(() -> view.canvas().isFocused() && view.canvas().isFocusTraversable()), "the pad takes the focus");
+        double[] start = fx(() -> view.canvas().pen());
+        // move the lifted pen: nothing drawn
+        robot.type(KeyCode.LEFT, 4);
+        assertTrue(fx(() -> lessons.draw().empty().get()), "a lifted pen draws nothing");
+        assertEquals(start[0] - 4, fx(() -> view.canvas().pen())[0], 1e-9);
+        // down, then a stroke three pixels at a time to the right
+        robot.type(KeyCode.SPACE);
+        assertTrue(fx(() -> view.canvas().penDown()));
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT, 3).release(KeyCode.SHIFT);
+        double[] end = fx(() -> view.canvas().pen());
+        assertEquals(start[0] + 5, end[0], 1e-9, "three steps of three pixels");
+        int row = (int) Math.floor(end[1]);
+        float[] img = fx(() -> lessons.draw().image().get());
+        for (int c = (int) start[0] - 3; c <= (int) end[0]; c++)
+            assertTrue(img[row * 28 + c] > 0.5f, "ink along the stroke at column " + c + ": " + img[row * 28 + c]);
+        await("encoded", () -> lessons.drawOverlay().markerPosition() != null);
+        String said = fx(() -> view.canvas().getAccessibleText());
+        assertTrue(said.contains("column " + ((int) Math.floor(end[0]) + 1)) && said.contains("drawing"), said);
+        // the eraser takes the ink back where it passes
+        robot.type(KeyCode.E);
+        robot.type(KeyCode.LEFT, 2);
+        assertTrue(fx(() -> lessons.draw().image().get()[row * 28 + (int) Math.floor(end[0]) - 1]) < 0.05f, "erased");
+        robot.type(KeyCode.SPACE);
+        assertTrue(fx(() -> !view.canvas().penDown() && view.canvas().getAccessibleText().contains("lifted")));
+    }
+
     // ---- the formula ----
 
     @Test
