@@ -107,7 +107,8 @@ public final class Shortcuts {
     void install(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             Node owner = scene.getFocusOwner();
-            boolean inText = owner instanceof TextInputControl, onButton = pressesWithSpace(owner);
+            boolean inText = owner instanceof TextInputControl || owner instanceof vaeexplorer.ui.widgets.OwnKeys,
+                    onButton = pressesWithSpace(owner);
             for (Shortcut s : table) {
                 if (!s.bindsHere()) continue;
                 for (KeyCombination k : s.keys())

@@ -1,5 +1,6 @@
 package vaeexplorer.ui.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -188,5 +189,21 @@ class KeyboardOnlyTest {
             assertTrue(list.contains(must), "the help names " + must + ":\n" + list);
         robot.type(KeyCode.ESCAPE);
         assertFalse(fx(() -> help.getScene() != null && help.getScene().getWindow().isShowing()), "Esc closes it");
+    }
+
+    @Test
+    void theDrawingPadKeepsSpaceAndTheArrowsForItsPen(FxRobot robot) {
+        var tabs = explorer.view().lessons().tabPane();
+        robot.interact(() -> tabs.getSelectionModel().select(
+                tabs.getTabs().stream().filter(t -> "drawTab".equals(t.getId())).findFirst().orElseThrow()));
+        robot.interact(() -> stage.getScene().lookup("#drawCanvas").requestFocus());
+        assertEquals("drawCanvas", focused().getId());
+        State before = state();
+        float[] zBefore = fx(() -> explorer.latent().z().get().clone());
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.RIGHT, 4);
+        assertEquals(before, state(), "Space put the pen down; it did not start training");
+        assertArrayEquals(zBefore, fx(() -> explorer.latent().z().get()), "the arrows moved the pen, not z");
+        assertTrue(fx(() -> !explorer.view().lessons().draw().empty().get()), "the pen drew");
     }
 }

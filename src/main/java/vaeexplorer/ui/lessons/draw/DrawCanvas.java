@@ -16,7 +16,7 @@ import javafx.scene.paint.Color;
  * a mouse: with the keyboard focus (a blue frame) the arrow keys move a pen (Shift: three pixels at a time), Space puts
  * it down or lifts it, E switches between brush and eraser; a pen that is down draws as it moves.
  */
-public final class DrawCanvas extends Region {
+public final class DrawCanvas extends Region implements vaeexplorer.ui.widgets.OwnKeys {
     private final DrawModel model;
     private final Canvas canvas = new Canvas();
     private double lastX = Double.NaN, lastY = Double.NaN;
