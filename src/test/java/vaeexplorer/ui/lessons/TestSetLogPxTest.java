@@ -4,24 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 
 import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import vaeexplorer.core.data.DataSplit;
 import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.nn.EjmlMatMul;
 import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.nn.Rng;
-import vaeexplorer.core.train.TrainConfig;
-import vaeexplorer.core.train.Trainer;
-import vaeexplorer.core.vae.Likelihood;
 import vaeexplorer.core.vae.MarginalLikelihood;
 import vaeexplorer.core.vae.ModelSnapshot;
-import vaeexplorer.core.vae.Vae;
-import vaeexplorer.core.vae.VaeConfig;
 
 import vaeexplorer.ui.fixtures.LessonFixture;
 import vaeexplorer.ui.latent.LatentModel;
@@ -36,12 +29,7 @@ class TestSetLogPxTest {
     @BeforeAll
     static void train() throws Exception {
         images = LessonFixture.images(64);
-        Rng rng = new Rng(4);
-        Vae vae = new Vae(new VaeConfig(784, List.of(32), 3, Likelihood.BERNOULLI, 0.1), rng);
-        Trainer t = new Trainer(vae, new DataSplit(images, images), new TrainConfig(1, 3e-3, 32, 20, 3,
-                TrainConfig.OptimizerKind.ADAM, 1), MM, rng);
-        for (int e = 0; e < 20; e++) while (!t.trainStep()) { }
-        trained = vae.snapshot();
+        trained = LessonFixture.trained(4, 3, 20);
     }
 
     private static TestSetLogPx testSet(LatentModel latent, SimpleBooleanProperty shown) {

@@ -6,24 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import vaeexplorer.core.data.DataSplit;
 import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.nn.EjmlMatMul;
 import vaeexplorer.core.nn.MatMul;
-import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.train.LatentCodes;
-import vaeexplorer.core.train.TrainConfig;
-import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.vae.GridPosterior;
 import vaeexplorer.core.vae.MarginalLikelihood;
 import vaeexplorer.core.vae.ModelSnapshot;
-import vaeexplorer.core.vae.Vae;
-import vaeexplorer.core.vae.VaeConfig;
 
 import vaeexplorer.ui.fixtures.LessonFixture;
 import vaeexplorer.ui.latent.LatentModel;
@@ -41,12 +34,7 @@ class TruePosteriorModelTest {
     @BeforeAll
     static void train() throws Exception {
         images = LessonFixture.images(64);
-        Rng rng = new Rng(3);
-        Vae vae = new Vae(new VaeConfig(784, List.of(32), 2, vaeexplorer.core.vae.Likelihood.BERNOULLI, 0.1), rng);
-        Trainer t = new Trainer(vae, new DataSplit(images, images), new TrainConfig(1, 3e-3, 32, 30, 3,
-                TrainConfig.OptimizerKind.ADAM, 1), MM, rng);
-        for (int e = 0; e < 30; e++) while (!t.trainStep()) { }
-        trained = vae.snapshot();
+        trained = LessonFixture.trained(3, 2, 30);
     }
 
     private static LessonContext context(LatentModel latent) {
