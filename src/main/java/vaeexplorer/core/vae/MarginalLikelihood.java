@@ -55,6 +55,11 @@ public final class MarginalLikelihood {
      * {@link Vae#evaluate} draws it, so that both see the same z.
      */
     public static double[] iwae(ModelSnapshot m, MatMul mm, float[] xs, int n, int k, Rng rng) {
+        return iwae(m, mm, xs, n, k, rng, null);
+    }
+
+    /** As above; with meanLogW (n long), also each image's mean log weight: the ELBO from the same samples. */
+    private static double[] iwae(ModelSnapshot m, MatMul mm, float[] xs, int n, int k, Rng rng, double[] meanLogW) {
         if (k < 1) throw new IllegalArgumentException("IWAE needs at least 1 sample per image, got " + k);
         int d = m.latent(), px = m.inputSize();
         float[] mu = new float[n * d], sigma = new float[n * d];
@@ -84,6 +89,7 @@ public final class MarginalLikelihood {
                 int i = (int) ((start + r) / k);
                 // log w = log p(x|z) + log p(z) - log q(z|x), summed as a running log-sum-exp per image
                 double lw = like.logLikelihood(kernels, logits, r * px, xs, i * px, px, sx) + priorOverQ[r];
+                if (meanLogW != null) meanLogW[i] += lw / k;
                 if (lw > max[i]) {
                     sum[i] = sum[i] * Math.exp(max[i] - lw) + 1;
                     max[i] = lw;
@@ -114,45 +120,15 @@ public final class MarginalLikelihood {
 
     /** {@link Importance} of one image x (inputSize pixels) under m, K samples from q(z|x) drawn from rng. */
     public static Importance importance(ModelSnapshot m, MatMul mm, float[] x, int k, Rng rng) {
-        if (k < 1) throw new IllegalArgumentException("IWAE needs at least 1 sample per image, got " + k);
-        int d = m.latent(), px = m.inputSize();
+        int d = m.latent();
         float[] mu = new float[d], sigma = new float[d];
         m.encodeBatch(mm, x, 1, mu, sigma);
         // KL(q || N(0, I)) = 0.5 sum_j (mu_j^2 + sigma_j^2 - log sigma_j^2 - 1)
         double kl = 0;
         for (int j = 0; j < d; j++) kl += 0.5 * ((double) mu[j] * mu[j] + (double) sigma[j] * sigma[j] - 2 * Math.log(sigma[j]) - 1);
-        Likelihood like = m.config().likelihood();
-        double sx = m.config().gaussianSigma();
-        Elementwise kernels = ModelSnapshot.kernels();
-        int rowsMax = Math.min(ROWS, k);
-        float[] zs = new float[rowsMax * d], logits = new float[rowsMax * px];
-        double[] priorOverQ = new double[rowsMax];
-        double max = Double.NEGATIVE_INFINITY, sum = 0, meanLogW = 0;
-        for (int start = 0; start < k; start += rowsMax) {
-            int rows = Math.min(rowsMax, k - start);
-            for (int r = 0; r < rows; r++) {
-                double acc = 0;
-                for (int j = 0; j < d; j++) {
-                    float e = (float) rng.nextGaussian(), z = mu[j] + e * sigma[j];
-                    zs[r * d + j] = z;
-                    // log p(z) - log q(z|x) = sum_j -z_j^2 / 2 + eps_j^2 / 2 + log sigma_j
-                    acc += -0.5 * z * z + 0.5 * e * e + Math.log(sigma[j]);
-                }
-                priorOverQ[r] = acc;
-            }
-            m.decodeLogitsBatch(mm, zs, rows, logits);
-            for (int r = 0; r < rows; r++) {
-                double lw = like.logLikelihood(kernels, logits, r * px, x, 0, px, sx) + priorOverQ[r];
-                meanLogW += lw / k;
-                if (lw > max) {
-                    sum = sum * Math.exp(max - lw) + 1;
-                    max = lw;
-                } else {
-                    sum += Math.exp(lw - max);
-                }
-            }
-        }
-        return new Importance(max + Math.log(sum) - Math.log(k), meanLogW, kl, k);
+        double[] meanLogW = new double[1];
+        double logPx = iwae(m, mm, x, 1, k, rng, meanLogW)[0];
+        return new Importance(logPx, meanLogW[0], kl, k);
     }
 
     /**
