@@ -32,10 +32,18 @@ class TrainingRunTest {
         }
     }
 
+    /** A small trainer of 1,000 epochs of 10 steps: a run of it cannot finish on its own, however the threads are scheduled. */
+    static Trainer endless(DataSplit d) {
+        Rng seeded = new Rng(1);
+        vaeexplorer.core.vae.Vae vae = new vaeexplorer.core.vae.Vae(vaeexplorer.core.vae.VaeConfig.of(784, 16, 2), seeded);
+        return new Trainer(vae, d, new TrainConfig(1, 1e-3, 64, 1000, 1, TrainConfig.OptimizerKind.ADAM, 1),
+                new vaeexplorer.core.nn.EjmlMatMul(1), seeded);
+    }
+
     @Test
     void runsPausesStepsAndStopsWhilePublishingEveryLossPoint() throws Exception {
         DataSplit d = data();
-        Trainer t = TrainerTest.trainer(d, 2, 16, 1.0, 1);
+        Trainer t = endless(d);
         List<TrainingSnapshot> seen = new CopyOnWriteArrayList<>();
         TrainingRun run = new TrainingRun(t, d.test(), seen::add);
         run.start(false);
@@ -43,10 +51,9 @@ class TrainingRunTest {
         run.pause();
         await(() -> run.state() == TrainingRun.State.PAUSED, "pause");
         long paused = t.step();
-        Thread.sleep(100);
-        assertEquals(paused, t.step(), "no steps while paused");
         run.stepOnce();
-        await(() -> t.step() == paused + 1, "one step");
+        await(() -> seen.stream().anyMatch(s -> s.step() == paused + 1 && s.state() == TrainingRun.State.PAUSED), "one step reported");
+        assertEquals(paused + 1, t.step(), "paused: exactly the one step asked for, none on its own");
         run.setBeta(0.25);
         run.resume();
         await(() -> t.step() > paused + 3, "resumed");
