@@ -1,5 +1,9 @@
 package vaeexplorer.core.train;
 
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.nn.MatMul;
+import vaeexplorer.core.vae.ModelSnapshot;
+
 /**
  * The encodings of the points shown in the latent scatter at one step: per point its index in the data set, its
  * label, and mu and sigma of q(z|x) (n x d, row-major). Immutable: arrays are never written after construction.
@@ -21,6 +25,22 @@ public final class LatentCodes {
         this.labels = labels;
         this.mu = mu;
         this.sigma = sigma;
+    }
+
+    /**
+     * Encodes every image of shown, in order, with a model: point i is image i, with its label and q(z|x)'s mu and
+     * sigma (batched products).
+     */
+    public static LatentCodes encode(long step, ModelSnapshot model, MatMul mm, Dataset shown) {
+        int n = shown.size(), d = model.latent();
+        float[] mu = new float[n * d], sigma = new float[n * d];
+        model.encodeBatch(mm, shown, 0, n, mu, sigma);
+        int[] idx = new int[n], labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+            labels[i] = shown.label(i);
+        }
+        return new LatentCodes(step, d, idx, labels, mu, sigma);
     }
 
     public long step() { return step; }

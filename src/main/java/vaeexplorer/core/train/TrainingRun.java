@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import vaeexplorer.core.data.Dataset;
-import vaeexplorer.core.vae.Vae;
+import vaeexplorer.core.vae.ModelSnapshot;
 
 /**
  * Runs a {@link Trainer} on a thread of its own, which alone touches the model, and publishes
@@ -50,7 +50,6 @@ public final class TrainingRun {
     // owned by the trainer thread
     private final List<LossPoint> pendingLosses = new ArrayList<>();
     private final List<TestPoint> pendingTests = new ArrayList<>();
-    private Vae.Workspace encodeWs;
     private long activeNanos;
     private long rateImages;
     private long rateNanos;
@@ -328,41 +327,22 @@ public final class TrainingRun {
 
     private void publish(boolean withLatent) {
         flushLosses();
+        ModelSnapshot model = trainer.vae().snapshot();
         TrainingSnapshot s = new TrainingSnapshot(state, problem, trainer.step(), trainer.epoch(), trainer.config().epochs(),
                 trainer.epochProgress(), trainer.data().train().size(), samplesPerSecond, activeNanos, trainer.effectiveBeta(),
-                trainer.learningRate(), pendingLosses, pendingTests, pendingKl, trainer.vae().snapshot(),
-                withLatent ? encodeShown() : null);
+                trainer.learningRate(), pendingLosses, pendingTests, pendingKl, model,
+                withLatent ? encodeShown(model) : null);
         pendingLosses.clear();
         pendingTests.clear();
         listener.accept(s);
     }
 
-    /** Encodes the shown images with the current model (mu and sigma per point). */
-    private LatentCodes encodeShown() {
-        Vae vae = trainer.vae();
-        int d = vae.config().latent(), n = shown.size(), px = shown.imageSize();
-        if (encodeWs == null) encodeWs = vae.workspace(Math.min(500, Math.max(1, n)));
+    /** Encodes the shown images with the model of this step (mu and sigma per point), and paces the next encoding by its cost. */
+    private LatentCodes encodeShown(ModelSnapshot model) {
         long t0 = System.nanoTime();
-        int[] idx = new int[n], labels = new int[n];
-        float[] mu = new float[n * d], sigma = new float[n * d];
-        for (int start = 0; start < n; start += encodeWs.maxBatch) {
-            int rows = Math.min(encodeWs.maxBatch, n - start);
-            encodeWs.resize(rows);
-            for (int r = 0; r < rows; r++) shown.copyImage(start + r, encodeWs.x.data, r * px);
-            vae.encode(trainer.matMul(), encodeWs, rows);
-            float[] h = encodeWs.head.data;
-            for (int r = 0; r < rows; r++) {
-                int i = start + r;
-                idx[i] = i;
-                labels[i] = shown.label(i);
-                for (int j = 0; j < d; j++) {
-                    mu[i * d + j] = h[r * 2 * d + j];
-                    sigma[i * d + j] = (float) Math.exp(0.5 * h[r * 2 * d + d + j]);
-                }
-            }
-        }
+        LatentCodes codes = LatentCodes.encode(trainer.step(), model, trainer.matMul(), shown);
         long cost = System.nanoTime() - t0;
         latentInterval = Math.max(LATENT_MIN_NANOS, Math.min(LATENT_MAX_NANOS, 5 * cost));
-        return new LatentCodes(trainer.step(), d, idx, labels, mu, sigma);
+        return codes;
     }
 }

@@ -34,7 +34,6 @@ import vaeexplorer.core.train.TrainConfig;
 import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.train.TrainingRun;
 import vaeexplorer.core.vae.Likelihood;
-import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
 
@@ -380,75 +379,99 @@ public final class SessionService {
             return done;
         }
         opening = true;
-        boolean[] cancelled = {false};
-        DatasetLibrary.Task[] loading = {null};
-        notices.progress(() -> I18n.format("session.opening", file.getFileName()), new SimpleDoubleProperty(-1), () -> {
-            cancelled[0] = true;
-            if (loading[0] != null) loading[0].cancel();
-        });
-        // a model that names no data set (a PyTorch model without metadata) is shown on the data set chosen now
-        DatasetChoice chosenNow = settings.dataset().get();
-        tasks.background(() -> {
-            SessionFile.Session s;
-            DatasetChoice choice;
+        new Opening(file, likelihood, done).start();
+        return done;
+    }
+
+    /**
+     * One opening, step by step: read the file (off the FX thread), load its data set (the library's own loader),
+     * rebuild its trainer and encodings (off the FX thread), put it in place (FX thread). Each step hands over to the
+     * next on the thread it needs; a cancel or a failure at any step ends it with nothing changed.
+     */
+    private final class Opening {
+        private final Path file;
+        private final Likelihood likelihood;
+        private final CompletableFuture<Boolean> done;
+        /** A model that names no data set (a PyTorch model without metadata) is shown on the data set chosen now. */
+        private final DatasetChoice chosenNow = settings.dataset().get();
+        private volatile boolean cancelled;
+        private DatasetLibrary.Task loading; // FX thread
+        private SessionFile.Session session;
+        private DatasetChoice choice;
+
+        Opening(Path file, Likelihood likelihood, CompletableFuture<Boolean> done) {
+            this.file = file;
+            this.likelihood = likelihood;
+            this.done = done;
+        }
+
+        void start() {
+            notices.progress(() -> I18n.format("session.opening", file.getFileName()), new SimpleDoubleProperty(-1), this::cancel);
+            tasks.background(this::read);
+        }
+
+        private void cancel() {
+            cancelled = true;
+            if (loading != null) loading.cancel();
+        }
+
+        /** 1. Reads the file and finds its data set (background). */
+        private void read() {
             try {
-                s = read(file, likelihood);
-                choice = s.dataset().isBlank() && ModelFiles.isSafeTensors(file) && chosenNow != null ? chosenNow
-                        : choiceFor(s);
+                session = SessionService.read(file, likelihood);
+                choice = session.dataset().isBlank() && ModelFiles.isSafeTensors(file) && chosenNow != null ? chosenNow
+                        : choiceFor(session);
+                tasks.fx(this::loadData);
             } catch (OpenFailure e) {
                 tasks.fx(() -> openFailed(e, done));
-                return;
             } catch (NeedsLikelihood e) {
                 tasks.fx(() -> {
-                    if (cancelled[0]) openCancelled(file, done);
+                    if (cancelled) openCancelled(file, done);
                     else askLikelihood(file, done);
                 });
+            }
+        }
+
+        /** 2. Loads the data set (FX thread; the library loads in its own background and calls back here). */
+        private void loadData() {
+            if (cancelled) {
+                openCancelled(file, done);
                 return;
             }
-            tasks.fx(() -> {
-                if (cancelled[0]) {
-                    openCancelled(file, done);
-                    return;
+            notices.progress(() -> I18n.format("session.openingLoading", file.getFileName(), choice.displayName()),
+                    library.progress(), this::cancel);
+            loading = library.load(choice, false, new DatasetLibrary.Listener() {
+                @Override
+                public void loaded(LoadResult result) {
+                    if (cancelled) openCancelled(file, done);
+                    else tasks.background(() -> prepare(result.split()));
                 }
-                notices.progress(() -> I18n.format("session.openingLoading", file.getFileName(), choice.displayName()),
-                        library.progress(), () -> {
-                            cancelled[0] = true;
-                            if (loading[0] != null) loading[0].cancel();
-                        });
-                loading[0] = library.load(choice, false, new DatasetLibrary.Listener() {
-                    @Override
-                    public void loaded(LoadResult result) {
-                        if (cancelled[0]) {
-                            openCancelled(file, done);
-                            return;
-                        }
-                        tasks.background(() -> {
-                            try {
-                                Prepared p = prepare(s, choice, result.split());
-                                tasks.fx(() -> {
-                                    if (cancelled[0]) openCancelled(file, done);
-                                    else apply(file, p, done);
-                                });
-                            } catch (OpenFailure e) {
-                                tasks.fx(() -> openFailed(e, done));
-                            }
-                        });
-                    }
 
-                    @Override
-                    public void failed(ProblemTexts.Text why) {
-                        openFailed(OpenFailure.of("session.dataNotLoaded", "session.dataNotLoadedText", describe(choice),
-                                why.lines()), done);
-                    }
+                @Override
+                public void failed(ProblemTexts.Text why) {
+                    openFailed(OpenFailure.of("session.dataNotLoaded", "session.dataNotLoadedText", describe(choice),
+                            why.lines()), done);
+                }
 
-                    @Override
-                    public void cancelled() {
-                        openCancelled(file, done);
-                    }
-                });
+                @Override
+                public void cancelled() {
+                    openCancelled(file, done);
+                }
             });
-        });
-        return done;
+        }
+
+        /** 3. Rebuilds the trainer and the scatter's encodings on the data (background). */
+        private void prepare(DataSplit split) {
+            try {
+                Prepared p = SessionService.prepare(session, choice, split);
+                tasks.fx(() -> {
+                    if (cancelled) openCancelled(file, done);
+                    else apply(file, p, done); // 4. in place
+                });
+            } catch (OpenFailure e) {
+                tasks.fx(() -> openFailed(e, done));
+            }
+        }
     }
 
     /** A .safetensors model that names no likelihood, opened without one: the user is to be asked. */
@@ -540,16 +563,8 @@ public final class SessionService {
             throw new OpenFailure(I18n.get("session.doesNotFit"), Formats.sentence(ProblemTexts.refusal(e)) + ".");
         }
         Dataset shown = RunFactory.shownImages(split);
-        ModelSnapshot m = vae.snapshot();
-        int n = shown.size(), d = m.latent();
-        float[] mu = new float[n * d], sigma = new float[n * d];
-        m.encodeBatch(RunFactory.matMul(), shown, 0, n, mu, sigma);
-        int[] idx = new int[n], labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-            labels[i] = shown.label(i);
-        }
-        return new Prepared(s, choice, split, shown, trainer, new LatentCodes(trainer.step(), d, idx, labels, mu, sigma));
+        return new Prepared(s, choice, split, shown, trainer,
+                LatentCodes.encode(trainer.step(), vae.snapshot(), RunFactory.matMul(), shown));
     }
 
     /** Puts a prepared session in place (FX thread). */
