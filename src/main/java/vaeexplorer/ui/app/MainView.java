@@ -160,7 +160,7 @@ public final class MainView extends BorderPane {
         });
         training.modelVersion().addListener((o, a, b) -> testSet.clear());
         testSet.latest().addListener((o, a, p) -> {
-            if (p != null) training.addTestLogPx(p.step(), -p.logPx(), p.gap());
+            if (p != null) training.losses().addTestLogPx(p.step(), -p.logPx(), p.gap());
         });
     }
     /** The compare view, once compare mode has been on (null before). */

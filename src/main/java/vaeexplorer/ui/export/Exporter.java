@@ -274,7 +274,7 @@ public final class Exporter {
 
     /** The loss history as CSV (see {@link LossHistoryCsv}); returns the number of rows. */
     public int writeLossCsv(Path file) throws IOException {
-        LossHistory h = training.lossHistory();
+        LossHistory h = training.losses().points();
         int[] rows = new int[1];
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -239,7 +239,7 @@ public final class SessionService {
                     }
                     // the snapshots published before the copy was taken have reached the history by now; points
                     // after it (merged into a later snapshot) are left out, so history and state match
-                    Map<String, byte[]> rest = SessionFile.historyAndView(upTo(t.lossHistory(), taken.step()), view);
+                    Map<String, byte[]> rest = SessionFile.historyAndView(upTo(t.losses().points(), taken.step()), view);
                     tasks.background(() -> {
                         IOException failure = null;
                         try {

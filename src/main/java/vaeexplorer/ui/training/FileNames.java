@@ -18,7 +18,7 @@ public final class FileNames {
 
     /** Whole epochs the model has trained (from the loss history; 0 before any). */
     static int epochsDone(TrainingModel t) {
-        List<LossPoint> points = t.lossHistory().points();
+        List<LossPoint> points = t.losses().points().points();
         if (points.isEmpty()) return 0;
         return (int) Math.floor(points.get(points.size() - 1).epochPosition() + 1e-9);
     }

@@ -74,7 +74,7 @@ public final class LossChartView extends StackPane {
     private final vaeexplorer.ui.widgets.FocusRing ring = new vaeexplorer.ui.widgets.FocusRing(this);
 
     public LossChartView(TrainingModel training, ObservableDoubleValue fontSize) {
-        this.history = training.history();
+        this.history = training.losses().curves();
         this.changes = training.settingChanges();
         setId("lossChartPane");
         XYSeriesCollection left = new XYSeriesCollection();
@@ -135,7 +135,7 @@ public final class LossChartView extends StackPane {
         fontSize.addListener((o, a, b) -> applyFonts(b.doubleValue()));
         heightProperty().addListener(o -> fitLayout());
         widthProperty().addListener(o -> fitLayout());
-        training.historyVersion().addListener((o, a, b) -> scheduleSync());
+        training.losses().version().addListener((o, a, b) -> scheduleSync());
         changes.addListener((javafx.collections.ListChangeListener<SettingChange>) c -> showChanges());
         pending.setOnFinished(e -> sync());
         sync();

@@ -28,7 +28,6 @@ import vaeexplorer.core.train.LatentCodes;
 import vaeexplorer.core.train.LossHistory;
 import vaeexplorer.core.train.LossPoint;
 import vaeexplorer.core.train.RunProblem;
-import vaeexplorer.core.train.TestPoint;
 import vaeexplorer.core.train.Trainer;
 import vaeexplorer.core.train.TrainingRun;
 import vaeexplorer.core.train.TrainingRun.State;
@@ -60,8 +59,6 @@ public final class TrainingModel implements RunCommands {
     private TrainingRun run;
     private long generation;
     private TrainingSnapshot last;
-    private LossPoint lastLoss;
-    private TestPoint lastTest;
     /** Wall time spent running (training and encoding for the plot), excluding pauses. */
     private long wallNanos;
     private long runningSince = -1;
@@ -75,9 +72,8 @@ public final class TrainingModel implements RunCommands {
     private final ReadOnlyObjectWrapper<LatentCodes> codes = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LossPoint> latestLoss = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<double[]> klPerDim = new ReadOnlyObjectWrapper<>();
-    private final LossCurves history = new LossCurves();
-    /** Every loss point of the run (bounded), for sessions and exports; the chart draws {@link #history}. */
-    private final LossHistory lossHistory = new LossHistory();
+    private final LossRecord losses = new LossRecord();
+    private final RunStatusText texts = new RunStatusText();
     private final ReadOnlyIntegerWrapper modelVersion = new ReadOnlyIntegerWrapper();
     /** What the status says about an opened session before it trains (in the UI's language), or "". */
     private Supplier<String> openedNote = () -> "";
@@ -87,10 +83,7 @@ public final class TrainingModel implements RunCommands {
     private Supplier<String> buildErrorText = () -> "";
     /** Rewords the texts when the language changes (held here: the locale property only holds it weakly). */
     private final InvalidationListener relabel = o -> refreshTexts();
-    private final ReadOnlyIntegerWrapper historyVersion = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper epochsEnded = new ReadOnlyIntegerWrapper();
-    /** The recent training rate, for the time left. */
-    private final RateWindow recentRate = new RateWindow(6);
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper runProgress = new ReadOnlyDoubleWrapper();
@@ -221,16 +214,7 @@ public final class TrainingModel implements RunCommands {
         shown.set(shownSet);
         settings.applied().set(s);
         attach(RunFactory.continueWith(trainer, shownSet, listenerFor(token, shownSet)));
-        lossHistory.addAll(saved.points(), saved.tests());
-        for (LossPoint p : saved.points()) {
-            history.add(p);
-            lastLoss = p;
-        }
-        for (TestPoint t : saved.tests()) {
-            history.add(t);
-            lastTest = t;
-        }
-        historyVersion.set(historyVersion.get() + 1);
+        losses.add(saved.points(), saved.tests());
         step.set(trainer.step());
         int epochSize = split.train().size();
         epochProgress.set((double) trainer.epochProgress() / epochSize);
@@ -274,13 +258,10 @@ public final class TrainingModel implements RunCommands {
     public ObservableList<SettingChange> settingChanges() { return readOnlyChanges; }
     /** The beta training uses now, worded for the large figure over the plot ("" before the first loss). */
     public ReadOnlyStringProperty betaText() { return betaText.getReadOnlyProperty(); }
-    public LossCurves history() { return history; }
-    /** The run's loss points (bounded, merged when long) and test points, fed from the snapshots. */
-    public LossHistory lossHistory() { return lossHistory; }
+    /** The run's losses: the chart's curves, the points for sessions and exports, the newest of each. */
+    public LossRecord losses() { return losses; }
     /** Changes whenever a new model replaces the current one (Reset, Train from scratch, an opened session). */
     public ReadOnlyIntegerProperty modelVersion() { return modelVersion.getReadOnlyProperty(); }
-    /** Changes whenever the history does. */
-    public ReadOnlyIntegerProperty historyVersion() { return historyVersion.getReadOnlyProperty(); }
     /**
      * Counts the epochs this model's trainer has ended while shown here (each ends with its test loss); it changes
      * once per epoch end, also when one report brings several. Not changed by a restored history or a reset.
@@ -426,46 +407,22 @@ public final class TrainingModel implements RunCommands {
         if (from != to) settingChanges.add(new SettingChange(step.get(), kind, from, to));
     }
 
-    /** The beta the model trains with now, for the large figure over the plot: "β = 0.35 (KL warm-up to 1)". */
-    private void updateBetaText() {
-        LossPoint p = lastLoss;
-        if (p == null) {
-            betaText.set("");
-        } else if (run != null && run.trainer().klWarmupEpochs() > 0 && p.beta() < run.trainer().beta()) {
-            betaText.set(I18n.format("beta.badgeWarmup", Formats.plain(round3(p.beta())), Formats.plain(run.trainer().beta())));
-        } else {
-            betaText.set(I18n.format("beta.badge", Formats.plain(round3(p.beta()))));
-        }
-    }
-
-    private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
-
-    /**
-     * A test-set -log p(x) estimate after the given step and the gap -ELBO - (-log p(x)) (from the true posterior
-     * lesson), drawn on the loss chart. Estimates from before a Reset are the caller's to drop.
-     */
-    public void addTestLogPx(long step, double nll, double gap) {
-        if (!Double.isFinite(nll) || !Double.isFinite(gap)) return;
-        history.addLogPx(step, nll, gap);
-        historyVersion.set(historyVersion.get() + 1);
+    /** What the KL warm-up does now, for the texts. */
+    private RunStatusText.Warmup warmup() {
+        return run == null ? RunStatusText.Warmup.NONE
+                : new RunStatusText.Warmup(run.trainer().klWarmupEpochs(), run.trainer().beta());
     }
 
     private void clearDisplays() {
-        history.clear();
-        lossHistory.clear();
+        losses.clear();
         openedNote = () -> "";
-        historyVersion.set(historyVersion.get() + 1);
         codes.set(null);
         step.set(0);
         epochProgress.set(0);
         runProgress.set(0);
         last = null;
         wallNanos = 0;
-        recentRate.clear();
-        lastLoss = null;
-        lastTest = null;
+        texts.clear();
         latestLoss.set(null);
         klPerDim.set(null);
         settingChanges.clear();
@@ -474,19 +431,9 @@ public final class TrainingModel implements RunCommands {
     }
 
     private void onSnapshot(TrainingSnapshot s) {
-        for (LossPoint p : s.losses()) {
-            history.add(p);
-            lossHistory.add(p);
-            lastLoss = p;
-        }
-        for (TestPoint t : s.tests()) {
-            history.add(t);
-            lossHistory.addTest(t);
-            lastTest = t;
-        }
-        if (!s.losses().isEmpty() || !s.tests().isEmpty()) historyVersion.set(historyVersion.get() + 1);
+        losses.add(s.losses(), s.tests());
         if (!s.losses().isEmpty()) {
-            latestLoss.set(lastLoss);
+            latestLoss.set(losses.lastLoss());
             if (s.klPerDim() != null) klPerDim.set(s.klPerDim());
         }
         step.set(s.step());
@@ -506,7 +453,7 @@ public final class TrainingModel implements RunCommands {
 
     private void setProblem(RunProblem p) {
         problem = p;
-        message.set(p == null ? "" : describe(p));
+        message.set(p == null ? "" : RunStatusText.describe(p));
     }
 
     private void setBuildError(Supplier<String> text) {
@@ -521,62 +468,12 @@ public final class TrainingModel implements RunCommands {
         updateStatus();
     }
 
-    /** Why a run ended early, in the UI's language. */
-    public static String describe(RunProblem p) {
-        String cause = switch (p.kind()) {
-            case LOSS_NOT_FINITE -> I18n.format("run.cause.loss", p.value());
-            case GRADIENT_NOT_FINITE -> I18n.get("run.cause.gradient");
-            case WEIGHT_NOT_FINITE -> I18n.get("run.cause.weight");
-            case INTERNAL_ERROR -> null;
-        };
-        if (cause == null) return I18n.format("run.failed", p.error());
-        return I18n.format("run.diverged", Formats.count(p.step()), cause, Formats.count(p.rolledBackTo()),
-                Formats.plain(p.learningRate()));
-    }
-
     private void updateStatus() {
-        updateBetaText();
+        betaText.set(RunStatusText.betaBadge(losses.lastLoss(), warmup()));
         State st = state.get();
-        stateText.set(I18n.get(resetting.get() ? "state.loading" : st == null ? "state.noModel" : switch (st) {
-            case IDLE -> "state.ready";
-            case RUNNING -> "state.training";
-            case PAUSED -> "state.paused";
-            case FINISHED -> "state.finished";
-            case STOPPED -> "state.stopped";
-            case DIVERGED -> "state.diverged";
-            case FAILED -> "state.failed";
-        }));
-        TrainingSnapshot s = last;
-        if (s == null) {
-            String note = openedNote.get();
-            status.set(!note.isEmpty() ? note : st == State.IDLE ? I18n.get("status.untrained") : "");
-            return;
-        }
-        String sep = "  ·  ";
-        StringBuilder b = new StringBuilder();
-        int shownEpoch = Math.min(s.epochs(), s.epoch() + (s.imagesInEpoch() > 0 || s.epoch() == 0 ? 1 : 0));
-        b.append(I18n.format("status.epoch", Math.max(1, shownEpoch), s.epochs()));
-        b.append(sep).append(I18n.format("status.step", Formats.count(s.step())));
-        // the rate is of the training now: a paused or finished run shows none rather than a frozen one
-        double held = settings.speedLimit().get();
-        if (st == State.RUNNING && held > 0) b.append(sep).append(held == 1 ? I18n.get("status.heldOne") : I18n.format("status.held", Formats.plain(held)));
-        else if (st == State.RUNNING) b.append(sep).append(I18n.format("status.speed", Formats.count(Math.round(s.samplesPerSecond()))));
+        stateText.set(RunStatusText.state(st, resetting.get()));
         double elapsed = (wallNanos + (runningSince >= 0 ? System.nanoTime() - runningSince : 0)) / 1e9;
-        b.append(sep).append(I18n.format("status.elapsed", Formats.duration(elapsed)));
-        long imagesDone = (long) s.epoch() * s.epochSize() + s.imagesInEpoch();
-        long imagesLeft = (long) s.epochs() * s.epochSize() - imagesDone;
-        // the wall-clock rate of the last seconds (it includes encoding the plotted images), and only once it has
-        // settled: the first seconds of a fresh program run far below full speed
-        recentRate.add(elapsed, imagesDone);
-        double rate = recentRate.settledRate();
-        if (!s.state().isOver() && imagesLeft > 0 && rate > 0)
-            b.append(I18n.format("status.left", Formats.duration(imagesLeft / rate)));
-        if (lastLoss != null)
-            b.append(sep).append(I18n.format("status.loss", Formats.nats(lastLoss.loss()), Formats.nats(lastLoss.recon()),
-                    Formats.nats(lastLoss.beta() * lastLoss.kl())));
-        if (lastLoss != null && run != null && run.trainer().klWarmupEpochs() > 0 && lastLoss.beta() < run.trainer().beta())
-            b.append(sep).append(I18n.format("status.warmup", lastLoss.beta()));
-        if (lastTest != null) b.append(sep).append(I18n.format("status.test", Formats.nats(lastTest.evaluation().loss())));
-        status.set(b.toString());
+        status.set(texts.status(st, last, openedNote, settings.speedLimit().get(), elapsed, losses.lastLoss(),
+                losses.lastTest(), warmup()));
     }
 }

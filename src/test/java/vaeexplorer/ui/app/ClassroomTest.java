@@ -135,8 +135,8 @@ class ClassroomTest {
         for (int i = 1; i <= 3; i++) {
             robot.clickOn("#stepButton");
             long n = i;
-            await("step " + n, 30_000, () -> training().step().get() >= n && !training().lossHistory().points().isEmpty()
-                    && training().lossHistory().points().get(training().lossHistory().points().size() - 1).step() >= n);
+            await("step " + n, 30_000, () -> training().step().get() >= n && !training().losses().points().points().isEmpty()
+                    && training().losses().points().points().get(training().losses().points().points().size() - 1).step() >= n);
         }
         robot.clickOn("#resumeButton");
         assertEquals(3.0, fx(() -> training().currentRun().trainer().klWarmupEpochs()), "the setting reached the trainer");
@@ -145,7 +145,7 @@ class ClassroomTest {
         robot.clickOn("#pauseButton");
         // every point the trainer reported (latestLoss sees only the newest of a merged report: a small model ends its
         // first epoch within one report on a fast machine)
-        List<LossPoint> points = fx(() -> List.copyOf(training().lossHistory().points()));
+        List<LossPoint> points = fx(() -> List.copyOf(training().losses().points().points()));
         double previous = -1;
         int early = 0, late = 0;
         for (LossPoint p : points) {

@@ -17,8 +17,8 @@ import vaeexplorer.ui.datasets.ImportOptions;
 import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.i18n.ClassNames;
 import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.training.RunStatusText;
 import vaeexplorer.ui.training.SettingsModel;
-import vaeexplorer.ui.training.TrainingModel;
 
 /**
  * The main window's model texts in both languages, worded again when the language changes: settings messages, the
@@ -111,18 +111,18 @@ class MainTextsTest {
     void divergenceAndFailureAreWordedFromTheirData() {
         RunProblem loss = RunProblem.diverged(RunProblem.Kind.LOSS_NOT_FINITE, 1234, Double.NaN, 1200, 100);
         assertEquals("Training diverged at step 1,234: the loss became NaN. The model was rolled back to step 1,200."
-                + " Try a lower learning rate (now 100).", TrainingModel.describe(loss));
+                + " Try a lower learning rate (now 100).", RunStatusText.describe(loss));
         RunProblem weight = RunProblem.diverged(RunProblem.Kind.WEIGHT_NOT_FINITE, 7, Double.NaN, 0, 0.5);
         RunProblem failed = RunProblem.internalError(12, 1e-3, new IllegalStateException("broken backend"));
         assertEquals("Training stopped because of an internal error: java.lang.IllegalStateException: broken backend",
-                TrainingModel.describe(failed));
-        assertEquals(failed.message(), TrainingModel.describe(failed), "the engine's English and the UI's agree");
+                RunStatusText.describe(failed));
+        assertEquals(failed.message(), RunStatusText.describe(failed), "the engine's English and the UI's agree");
         I18n.useOnThisThread(I18n.CHINESE);
         assertEquals("训练在第 1,234 步发散:损失变成了 NaN。模型已回退到第 1,200 步。请尝试更低的学习率(当前为 100)。",
-                TrainingModel.describe(loss));
+                RunStatusText.describe(loss));
         assertEquals("训练在第 7 步发散:某个权重变成了无穷大或 NaN。模型已回退到第 0 步。请尝试更低的学习率(当前为 0.5)。",
-                TrainingModel.describe(weight));
-        assertEquals("训练因内部错误而停止:java.lang.IllegalStateException: broken backend", TrainingModel.describe(failed));
+                RunStatusText.describe(weight));
+        assertEquals("训练因内部错误而停止:java.lang.IllegalStateException: broken backend", RunStatusText.describe(failed));
     }
 
     @Test

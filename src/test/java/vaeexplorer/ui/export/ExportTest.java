@@ -63,7 +63,7 @@ class ExportTest {
     private void trainOneEpoch() {
         await("the first model is built", 10_000, () -> explorer.training().state().get() == TrainingRun.State.IDLE);
         run(() -> explorer.training().train());
-        await("an epoch", 30_000, () -> !explorer.training().lossHistory().tests().isEmpty()
+        await("an epoch", 30_000, () -> !explorer.training().losses().points().tests().isEmpty()
                 && explorer.training().step().get() > 70);
         run(() -> explorer.training().pause());
         long s;
@@ -166,8 +166,8 @@ class ExportTest {
             } catch (IOException ex) {
                 throw new AssertionError(ex);
             }
-            points.addAll(explorer.training().lossHistory().points());
-            tests.addAll(explorer.training().lossHistory().tests());
+            points.addAll(explorer.training().losses().points().points());
+            tests.addAll(explorer.training().losses().points().tests());
         });
 
         List<String> lossLines = Files.readAllLines(loss);

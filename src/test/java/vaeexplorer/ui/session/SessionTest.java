@@ -129,7 +129,7 @@ class SessionTest {
     }
 
     private static List<LossPoint> points(Explorer x) {
-        return fx(() -> List.copyOf(x.training().lossHistory().points()));
+        return fx(() -> List.copyOf(x.training().losses().points().points()));
     }
 
     private static SessionService.Saved save(Explorer x, Path file) throws Exception {
@@ -186,7 +186,7 @@ class SessionTest {
         run(() -> x.training().stepOnce());
         await("one more step in both", 5_000, () -> a.training().step().get() == s + 1 && x.training().step().get() == s + 1);
         assertSameWeights(weights(a), weights(x));
-        await("the new loss point", 5_000, () -> x.training().lossHistory().points().size() == history.size() + 1);
+        await("the new loss point", 5_000, () -> x.training().losses().points().points().size() == history.size() + 1);
         List<LossPoint> after = points(x);
         assertEquals(s + 1, after.get(after.size() - 1).step(), "the curve goes on at the next step");
         assertEquals(points(a).get(points(a).size() - 1), after.get(after.size() - 1), "the same loss, bit for bit");
@@ -247,7 +247,7 @@ class SessionTest {
         assertSameWeights(fileWeights, weights(x));
         assertEquals(filed, points(x));
         run(() -> x.training().stepOnce());
-        await("a step", 5_000, () -> x.training().lossHistory().points().size() == filed.size() + 1);
+        await("a step", 5_000, () -> x.training().losses().points().points().size() == filed.size() + 1);
         List<LossPoint> after = points(x);
         assertEquals(saved.step() + 1, after.get(after.size() - 1).step());
         run(() -> x.training().resume());

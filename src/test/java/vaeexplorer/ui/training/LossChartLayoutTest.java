@@ -81,16 +81,16 @@ class LossChartLayoutTest {
         assertEquals(0, fx(chart::logPxCounts)[0]);
         assertTrue(!legend().contains(I18n.get("chart.series.testNll")), "no legend entry without points: " + legend());
         onFx(() -> {
-            training.addTestLogPx(125, 171.5, 1.2);
-            training.addTestLogPx(250, 165.25, 1.1);
-            training.addTestLogPx(375, Double.NaN, 1.0); // a diverged estimate is not drawn
+            training.losses().addTestLogPx(125, 171.5, 1.2);
+            training.losses().addTestLogPx(250, 165.25, 1.1);
+            training.losses().addTestLogPx(375, Double.NaN, 1.0); // a diverged estimate is not drawn
         });
         WaitForAsyncUtils.waitForFxEvents();
         onFx(() -> chart.render(1)); // brings the chart up to date at once
         assertEquals(2, fx(chart::logPxCounts)[0]);
         assertEquals(2, fx(chart::logPxCounts)[1]);
-        assertEquals(165.25, fx(() -> training.history().testNll().y(1)), 0);
-        assertEquals(1.1, fx(() -> training.history().testGap().y(1)), 0);
+        assertEquals(165.25, fx(() -> training.losses().curves().testNll().y(1)), 0);
+        assertEquals(1.1, fx(() -> training.losses().curves().testGap().y(1)), 0);
         assertTrue(legend().contains(I18n.get("chart.series.testNll")), legend().toString());
         assertTrue(legend().contains(I18n.get("chart.series.testGap")), legend().toString());
     }

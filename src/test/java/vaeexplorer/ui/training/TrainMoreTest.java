@@ -70,7 +70,7 @@ class TrainMoreTest {
         Trainer first = on(() -> model.currentRun().trainer());
         long steps = on(() -> model.step().get());
         int version = on(() -> model.modelVersion().get());
-        assertEquals(1, on(() -> model.lossHistory().tests().size()), "one epoch, one test loss");
+        assertEquals(1, on(() -> model.losses().points().tests().size()), "one epoch, one test loss");
 
         on(() -> {
             settings.epochs().set("2");
@@ -81,6 +81,6 @@ class TrainMoreTest {
         assertEquals(version, on(() -> model.modelVersion().get()), "no new model");
         assertEquals(3, first.epoch(), "1 epoch, then 2 more");
         assertEquals(3 * steps, on(() -> model.step().get()), "the step count goes on");
-        assertEquals(3, on(() -> model.lossHistory().tests().size()), "the history goes on");
+        assertEquals(3, on(() -> model.losses().points().tests().size()), "the history goes on");
     }
 }
