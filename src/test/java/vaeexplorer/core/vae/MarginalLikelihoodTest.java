@@ -268,15 +268,15 @@ class MarginalLikelihoodTest {
         for (int i = 0; i < idx.length; i++) idx[i] = i;
         DataSplit small = new DataSplit(mnist.train().subset("m3000", idx), mnist.test());
         Rng rng = new Rng(1);
-        Vae vae = new Vae(VaeConfig.of(784, 64, 2), rng);
+        Vae vae = new Vae(VaeConfig.of(784, 32, 2), rng);
         Trainer t = new Trainer(vae, small, new TrainConfig(1, 1e-3, 64, 3, 1, TrainConfig.OptimizerKind.ADAM, 1), MM, rng);
         for (int e = 0; e < 3; e++) while (!t.trainStep()) { }
         ModelSnapshot m = vae.snapshot();
-        int n = 8;
+        int n = 6;
         float[] xs = images(mnist.test(), 0, n);
         MarginalLikelihood.PriorGrid pg = MarginalLikelihood.priorGrid(m, MM);
         double[] grid = MarginalLikelihood.grid(pg, MM, xs, n, 100);
-        double[] fine = MarginalLikelihood.grid(pg, MM, xs, n, 300);
+        double[] fine = MarginalLikelihood.grid(pg, MM, xs, n, 200);
         double[] iwae = MarginalLikelihood.iwae(m, MM, xs, n, 20_000, new Rng(2));
         double[] elbo = MarginalLikelihood.iwae(m, MM, xs, n, 1, new Rng(2));
         double gap = 0, below = 0;
