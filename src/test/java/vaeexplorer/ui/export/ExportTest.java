@@ -32,6 +32,7 @@ import vaeexplorer.core.train.TrainingRun;
 
 import vaeexplorer.ui.app.Explorer;
 import vaeexplorer.ui.fixtures.FxTesting;
+import vaeexplorer.ui.fixtures.TrainerSync;
 import vaeexplorer.ui.training.FileNames;
 
 /** Results out: PNGs that decode at the expected size, CSVs with the right header and row count. */
@@ -65,18 +66,7 @@ class ExportTest {
         run(() -> explorer.training().train());
         await("an epoch", 30_000, () -> !explorer.training().losses().points().tests().isEmpty()
                 && explorer.training().step().get() > 70);
-        run(() -> explorer.training().pause());
-        long s;
-        do {
-            s = fx(() -> explorer.training().step().get());
-            FxTesting.sleep(250);
-        } while (s != fx(() -> explorer.training().step().get()));
-        try { // the trainer publishes all it has before running this, then waits
-            fx(() -> explorer.training().currentRun()).onTrainerThread(t -> t.step()).get(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception ex) {
-            throw new AssertionError(ex);
-        }
-        fx(() -> null);
+        TrainerSync.pauseAndSettle(explorer.training());
     }
 
     private static BufferedImage read(Path png) throws IOException {

@@ -2,6 +2,7 @@ package vaeexplorer.ui.latent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vaeexplorer.ui.fixtures.FxTesting.fx;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import vaeexplorer.core.data.Dataset;
 import vaeexplorer.ui.fixtures.LessonFixture;
@@ -52,14 +52,6 @@ class ClassMarksTest {
             ClassMarks.style().set(MarkerStyle.DEFAULT);
             return null;
         });
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     private List<MarkerShape> plotShapes() {

@@ -3,8 +3,8 @@ package vaeexplorer.ui.lessons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vaeexplorer.ui.fixtures.SmallData.await;
-import static vaeexplorer.ui.fixtures.SmallData.fx;
+import static vaeexplorer.ui.fixtures.FxTesting.await;
+import static vaeexplorer.ui.fixtures.FxTesting.fx;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -99,16 +99,8 @@ class LessonTabsReachTest {
         });
     }
 
-    /** Runs the posted work and lays the window out, three times: the title fit measures after a layout and posts its change. */
     private void settle() {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            FxTesting.run(() -> {
-                stage.getScene().getRoot().applyCss();
-                stage.getScene().getRoot().layout();
-            });
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxTesting.layOut(stage);
     }
 
     private void assertFit(String what) {

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vaeexplorer.ui.fixtures.FxTesting.await;
+import static vaeexplorer.ui.fixtures.FxTesting.fx;
 
 import java.util.Arrays;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
@@ -87,31 +87,6 @@ class LessonsTest {
     }
 
     // ---- helpers ----
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void await(String what, Callable<Boolean> condition) {
-        // generous: the machine may be busy; a condition that holds returns at once
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (!fx(condition)) {
-            if (System.nanoTime() > end) throw new AssertionError("not within 10 s: " + what);
-            sleep(20);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private void tab(FxRobot robot, String id) {
         robot.clickOn(id);

@@ -39,6 +39,7 @@ import vaeexplorer.ui.app.Explorer;
 import vaeexplorer.ui.datasets.DatasetChoice;
 import vaeexplorer.ui.datasets.ImportOptions;
 import vaeexplorer.ui.fixtures.FxTesting;
+import vaeexplorer.ui.fixtures.TrainerSync;
 import vaeexplorer.ui.fixtures.UserData;
 import vaeexplorer.ui.latent.PlotTransform;
 import vaeexplorer.ui.training.SettingsModel;
@@ -105,12 +106,7 @@ class SessionTest {
     }
 
     private static void pauseAndSettle(Explorer x) {
-        run(() -> x.training().pause());
-        long s;
-        do {
-            s = step(x);
-            FxTesting.sleep(250);
-        } while (s != step(x));
+        TrainerSync.pauseAndSettle(x.training());
     }
 
     /** The trainer's weights, read on the trainer thread. */

@@ -3,8 +3,8 @@ package vaeexplorer.ui.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static vaeexplorer.ui.fixtures.SmallData.fx;
-import static vaeexplorer.ui.fixtures.SmallData.sleep;
+import static vaeexplorer.ui.fixtures.FxTesting.fx;
+import static vaeexplorer.ui.fixtures.FxTesting.sleep;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,7 +127,7 @@ class ControllerStressTest {
         }, "stress-pinger");
         pinger.setDaemon(true);
         try {
-            SmallData.await("the first model", 15_000, () -> explorer.training().state().get() == State.IDLE);
+            FxTesting.await("the first model", 15_000, () -> explorer.training().state().get() == State.IDLE);
             pinger.start();
             Random rnd = new Random(SEED);
             List<Action> actions = actions(rnd);

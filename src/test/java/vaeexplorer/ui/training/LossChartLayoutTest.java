@@ -2,6 +2,7 @@ package vaeexplorer.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vaeexplorer.ui.fixtures.FxTesting.fx;
 
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Scene;
@@ -47,14 +48,6 @@ class LossChartLayoutTest {
     private static void onFx(Runnable r) {
         WaitForAsyncUtils.asyncFx(r);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     private void size(double w, double h) {
