@@ -135,7 +135,7 @@ public final class AtomicFiles {
      * A failure named by the user's file with the reason in words, never the temporary file, keeping the kind (access
      * denied, no such file, other) so that a user interface can word it in its language.
      */
-    private static IOException failed(Path target, IOException e) {
+    static IOException failed(Path target, IOException e) {
         Path dir = target.toAbsolutePath().getParent();
         String t = target.toString();
         FileSystemException f;
