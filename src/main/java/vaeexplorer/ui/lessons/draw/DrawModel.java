@@ -11,7 +11,7 @@ import vaeexplorer.core.data.DigitNormaliser;
 import vaeexplorer.core.vae.ModelSnapshot;
 
 import vaeexplorer.ui.latent.LatentModel;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
 
 /**
  * "Draw your own": an image the size of the data's (28 x 28 for MNIST) drawn with a soft round brush, white ink on
@@ -155,7 +155,7 @@ public final class DrawModel {
     }
 
     private void encode() {
-        ModelSnapshot m = LessonSupport.model(latent);
+        ModelSnapshot m = LessonInputs.model(latent);
         if (m == null || m.inputSize() != pixels.length || empty.get()) {
             mu.set(null);
             sigma.set(null);

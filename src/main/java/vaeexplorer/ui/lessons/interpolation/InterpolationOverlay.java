@@ -10,7 +10,7 @@ import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.latent.PlotLayer;
 import vaeexplorer.ui.latent.PlotMarks;
 import vaeexplorer.ui.latent.PlotTransform;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
 
 /** The interpolation in the scatter: the line from A to B with a dot per frame, and the ends as draggable handles. */
 public final class InterpolationOverlay implements PlotLayer {
@@ -23,7 +23,7 @@ public final class InterpolationOverlay implements PlotLayer {
         this.latent = latent;
         this.model = model;
         this.plot = plot;
-        LessonSupport.onChange(plot::redrawOverlays, model.a(), model.b(), model.frames());
+        LessonInputs.onChange(plot::redrawOverlays, model.a(), model.b(), model.frames());
     }
 
     /** Radius of an end's handle in pixels. */

@@ -22,7 +22,7 @@ import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.LessonContext;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
 import vaeexplorer.ui.lessons.Refresher;
 import vaeexplorer.ui.widgets.ImageGridView;
 import vaeexplorer.ui.widgets.ImageTiles;
@@ -82,8 +82,8 @@ public final class InterpolationView extends VBox {
         VBox.setVgrow(strip, Priority.ALWAYS);
         getChildren().addAll(buttons, explain, strip);
 
-        LessonSupport.onChange(refresher::request, model.a(), model.b(), model.frames(), latent.model(), latent.shown());
-        LessonSupport.onChange(this::describe, model.a(), model.b(), latent.xDim(), latent.yDim());
+        LessonInputs.onChange(refresher::request, model.a(), model.b(), model.frames(), latent.model(), latent.shown());
+        LessonInputs.onChange(this::describe, model.a(), model.b(), latent.xDim(), latent.yDim());
         strip.emptyText().bind(Bindings.createStringBinding(() -> I18n.get(model.a().get() == null
                 ? "interpolation.setA" : "interpolation.setB"), model.a(), I18n.locale()));
         refresher.request();
@@ -105,11 +105,11 @@ public final class InterpolationView extends VBox {
     }
 
     private Function<MatMul, ImageTiles> job() {
-        ModelSnapshot m = LessonSupport.model(latent);
+        ModelSnapshot m = LessonInputs.model(latent);
         float[] a = model.a().get(), b = model.b().get();
         if (m == null || a == null || b == null || a.length != m.latent() || b.length != m.latent()) return null;
         int n = model.frames().get();
-        int[] shape = LessonSupport.shape(latent, m);
+        int[] shape = LessonInputs.shape(latent, m);
         return mm -> {
             float[] images = new float[n * m.inputSize()];
             m.decodeBatch(mm, InterpolationModel.codes(a, b, n), n, images);

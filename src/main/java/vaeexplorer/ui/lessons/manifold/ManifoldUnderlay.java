@@ -12,7 +12,7 @@ import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.latent.PlotLayer;
 import vaeexplorer.ui.latent.PlotTransform;
 import vaeexplorer.ui.lessons.LessonContext;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
 import vaeexplorer.ui.lessons.Refresher;
 import vaeexplorer.ui.widgets.ImageTiles;
 
@@ -38,9 +38,9 @@ public final class ManifoldUnderlay implements PlotLayer {
         refresher = new Refresher<>(ctx.worker(), 400, this::job, this::show);
         refresher.active().bind(settings.background());
         Runnable request = refresher::request;
-        LessonSupport.onChange(request, latent.model(), latent.xDim(), latent.yDim(), latent.shown(), settings.gridSize(),
+        LessonInputs.onChange(request, latent.model(), latent.xDim(), latent.yDim(), latent.shown(), settings.gridSize(),
                 settings.spacing(), plot.visibleRange());
-        LessonSupport.onUnplottedChange(latent, request);
+        LessonInputs.onUnplottedChange(latent, request);
         settings.background().addListener((o, a, on) -> {
             if (on) request.run();
             plot.redrawUnderlays();
@@ -65,13 +65,13 @@ public final class ManifoldUnderlay implements PlotLayer {
     }
 
     private java.util.function.Function<MatMul, Decoded> job() {
-        ModelSnapshot m = LessonSupport.model(latent);
+        ModelSnapshot m = LessonInputs.model(latent);
         Rectangle2D v = plot.visibleRange().get();
         if (m == null || v == null) return null;
         int dx = latent.xDim().get(), dy = latent.yDim().get();
         double[][] ax = ManifoldGrid.backgroundAxes(settings.gridSize().get(), settings.spacing().get(), v, dy < 0);
         float[] base = latent.z().get().clone();
-        int[] shape = LessonSupport.shape(latent, m);
+        int[] shape = LessonInputs.shape(latent, m);
         return mm -> {
             ManifoldGrid g = ManifoldGrid.decode(m, mm, ax[0], ax[1], dx, dy, base, shape[0], shape[1]);
             return new Decoded(g, ink(g.tiles()));

@@ -18,7 +18,8 @@ import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.LessonContext;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
+import vaeexplorer.ui.lessons.LessonLayout;
 import vaeexplorer.ui.lessons.Refresher;
 import vaeexplorer.ui.widgets.ImageGridView;
 
@@ -84,14 +85,14 @@ public final class ManifoldView extends HBox {
         axes.setWrapText(true);
         axes.setMinHeight(Region.USE_PREF_SIZE);
         axes.getStyleClass().add("hint-text");
-        VBox side = LessonSupport.sidePanel(ctx, explain, title, linear, quantiles, sizeRow, background, explain, axes);
+        VBox side = LessonLayout.sidePanel(ctx, explain, title, linear, quantiles, sizeRow, background, explain, axes);
         getChildren().addAll(grid, side);
 
         Runnable request = refresher::request;
-        LessonSupport.onChange(request, latent.model(), latent.xDim(), latent.yDim(), latent.shown(), settings.gridSize(),
+        LessonInputs.onChange(request, latent.model(), latent.xDim(), latent.yDim(), latent.shown(), settings.gridSize(),
                 settings.spacing());
         view.addListener((o, a, b) -> { if (settings.spacing().get() == Spacing.LINEAR) request.run(); });
-        LessonSupport.onUnplottedChange(latent, request);
+        LessonInputs.onUnplottedChange(latent, request);
         request.run();
         Relabel.onLocaleChange(this, () -> axes.setText(shown == null ? "" : describe(shown)));
     }
@@ -117,13 +118,13 @@ public final class ManifoldView extends HBox {
     }
 
     private java.util.function.Function<vaeexplorer.core.nn.MatMul, ManifoldGrid> job() {
-        ModelSnapshot m = LessonSupport.model(latent);
+        ModelSnapshot m = LessonInputs.model(latent);
         if (m == null) return null;
         Rectangle2D v = view.getValue() != null ? view.getValue() : DEFAULT_VIEW;
         int dx = latent.xDim().get(), dy = latent.yDim().get(), n = settings.gridSize().get();
         double[][] ax = ManifoldGrid.mapAxes(n, settings.spacing().get(), v, dy < 0);
         float[] base = latent.z().get().clone();
-        int[] shape = LessonSupport.shape(latent, m);
+        int[] shape = LessonInputs.shape(latent, m);
         return mm -> ManifoldGrid.decode(m, mm, ax[0], ax[1], dx, dy, base, shape[0], shape[1]);
     }
 

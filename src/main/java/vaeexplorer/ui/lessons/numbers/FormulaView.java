@@ -16,7 +16,8 @@ import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.LessonContext;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
+import vaeexplorer.ui.lessons.LessonLayout;
 import vaeexplorer.ui.lessons.posterior.PosteriorSelection;
 
 /**
@@ -27,12 +28,12 @@ import vaeexplorer.ui.lessons.posterior.PosteriorSelection;
 public final class FormulaView extends VBox {
     private final LatentModel latent;
     private final PosteriorSelection selection;
-    private final Label values = LessonSupport.formulaValue("formulaValues");
-    private final Label recon = LessonSupport.formulaValue("formulaRecon");
-    private final Label kl = LessonSupport.formulaValue("formulaKl");
-    private final Label beta = LessonSupport.formulaValue("formulaBeta");
-    private final Label loss = LessonSupport.formulaValue("formulaLoss");
-    private final Label zLine = LessonSupport.formulaValue("formulaZ");
+    private final Label values = LessonLayout.formulaValue("formulaValues");
+    private final Label recon = LessonLayout.formulaValue("formulaRecon");
+    private final Label kl = LessonLayout.formulaValue("formulaKl");
+    private final Label beta = LessonLayout.formulaValue("formulaBeta");
+    private final Label loss = LessonLayout.formulaValue("formulaLoss");
+    private final Label zLine = LessonLayout.formulaValue("formulaZ");
 
     public FormulaView(LessonContext ctx, PosteriorSelection selection) {
         this.latent = ctx.latent();
@@ -61,11 +62,11 @@ public final class FormulaView extends VBox {
         HBox.setHgrow(zLine, javafx.scene.layout.Priority.ALWAYS);
         HBox sampling = new HBox(24, reparam, zLine);
         sampling.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
-        Label reparamText = LessonSupport.sentence("formula.reparamExplained");
+        Label reparamText = LessonLayout.sentence("formula.reparamExplained");
         getChildren().addAll(elbo, values, terms, sampling, reparamText);
         ctx.latestLoss().addListener((o, a, p) -> showLoss(p));
         showLoss(ctx.latestLoss().getValue());
-        LessonSupport.onChange(this::showZ, latent.codes(), latent.selected(), latent.xDim(), latent.yDim());
+        LessonInputs.onChange(this::showZ, latent.codes(), latent.selected(), latent.xDim(), latent.yDim());
         showZ();
         Relabel.onLocaleChange(this, () -> {
             showLoss(ctx.latestLoss().getValue());
@@ -89,7 +90,7 @@ public final class FormulaView extends VBox {
     private static void row(GridPane g, int r, Label term, Label value, String explanationKey) {
         term.getStyleClass().add("formula-term");
         term.setMinWidth(Region.USE_PREF_SIZE);
-        g.addRow(r, term, value, LessonSupport.sentence(explanationKey));
+        g.addRow(r, term, value, LessonLayout.sentence(explanationKey));
     }
 
     private static String nats(double v) {

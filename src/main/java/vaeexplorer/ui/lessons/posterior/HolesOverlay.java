@@ -12,7 +12,7 @@ import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.latent.PlotLayer;
 import vaeexplorer.ui.latent.PlotTransform;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
 
 /** The "holes" under the scatter's points: cells inside the prior's 2-sigma circle where no data is encoded, shaded. */
 public final class HolesOverlay implements PlotLayer {
@@ -24,7 +24,7 @@ public final class HolesOverlay implements PlotLayer {
 
     public HolesOverlay(LatentModel latent, LatentPlotView plot) {
         this.latent = latent;
-        LessonSupport.onChange(() -> {
+        LessonInputs.onChange(() -> {
             HoleMap before = map.get();
             update();
             if (before != null || map.get() != null) plot.redrawUnderlays(); // no extra scatter redraws while off

@@ -18,7 +18,7 @@ import vaeexplorer.core.train.LatentCodes;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.LessonContext;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
 import vaeexplorer.ui.lessons.Refresher;
 
 /**
@@ -71,7 +71,7 @@ public final class PosteriorVsPriorView extends HBox {
         HBox.setHgrow(xHist, Priority.ALWAYS);
         HBox.setHgrow(yHist, Priority.ALWAYS);
         getChildren().addAll(xHist, yHist, side);
-        LessonSupport.onChange(refresher::request, latent.codes(), latent.xDim(), latent.yDim());
+        LessonInputs.onChange(refresher::request, latent.codes(), latent.xDim(), latent.yDim());
         refresher.request();
     }
 

@@ -13,7 +13,8 @@ import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.LessonContext;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
+import vaeexplorer.ui.lessons.LessonLayout;
 import vaeexplorer.ui.lessons.Refresher;
 import vaeexplorer.ui.widgets.ImageGridView;
 import vaeexplorer.ui.widgets.ImageTiles;
@@ -48,9 +49,9 @@ public final class PriorSamplesView extends HBox {
         explain.textProperty().bind(I18n.trf("prior.explain", I18n.tr("lessons.tab.posterior")));
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
-        VBox side = LessonSupport.sidePanel(ctx, explain, title, resample, explain);
+        VBox side = LessonLayout.sidePanel(ctx, explain, title, resample, explain);
         getChildren().addAll(grid, side);
-        LessonSupport.onChange(refresher::request, latent.model(), latent.shown());
+        LessonInputs.onChange(refresher::request, latent.model(), latent.shown());
         refresher.request();
     }
 
@@ -69,13 +70,13 @@ public final class PriorSamplesView extends HBox {
     }
 
     private Function<MatMul, ImageTiles> job() {
-        ModelSnapshot m = LessonSupport.model(latent);
+        ModelSnapshot m = LessonInputs.model(latent);
         if (m == null) return null;
         int n = SIDE * SIDE, d = m.latent();
         Rng rng = new Rng(seed * 104_729 + 3);
         float[] z = new float[n * d];
         for (int k = 0; k < z.length; k++) z[k] = (float) rng.nextGaussian();
-        int[] shape = LessonSupport.shape(latent, m);
+        int[] shape = LessonInputs.shape(latent, m);
         return mm -> {
             float[] images = new float[n * m.inputSize()];
             m.decodeBatch(mm, z, n, images);

@@ -10,14 +10,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.nn.MatMul;
-import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.vae.ModelSnapshot;
 
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.LessonContext;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
+import vaeexplorer.ui.lessons.LessonLayout;
 import vaeexplorer.ui.lessons.Refresher;
 import vaeexplorer.ui.widgets.ImageGridView;
 import vaeexplorer.ui.widgets.ImageTiles;
@@ -61,10 +61,10 @@ public final class ReconstructionsView extends HBox {
         explain.textProperty().bind(I18n.trf("reconstructions.explain", I18n.tr("lessons.resample")));
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
-        VBox side = LessonSupport.sidePanel(ctx, explain, title, new HBox(8, resample, other), explain);
+        VBox side = LessonLayout.sidePanel(ctx, explain, title, new HBox(8, resample, other), explain);
         getChildren().addAll(grid, side);
         latent.shown().addListener((o, a, b) -> chosen = null);
-        LessonSupport.onChange(refresher::request, latent.model(), latent.shown());
+        LessonInputs.onChange(refresher::request, latent.model(), latent.shown());
         refresher.request();
     }
 
@@ -97,52 +97,11 @@ public final class ReconstructionsView extends HBox {
         refresher.request();
     }
 
-    /** The first image of each class in turn (or random ones after "Other images"). */
-    private int[] choose(Dataset d) {
-        int n = Math.min(IMAGES, d.size());
-        int[] idx = new int[n];
-        if (pick == 0 && d.isLabelled()) {
-            int k = 0;
-            for (int cls = 0; k < n && cls < d.classNames().size(); cls++)
-                for (int i = 0; i < d.size(); i++)
-                    if (d.label(i) == cls) {
-                        idx[k++] = i;
-                        break;
-                    }
-            if (k == n) return idx;
-        }
-        Rng rng = new Rng(1000 + pick);
-        int[] all = new int[d.size()];
-        for (int i = 0; i < all.length; i++) all[i] = i;
-        rng.shuffle(all);
-        System.arraycopy(all, 0, idx, 0, n);
-        return idx;
-    }
-
     private Function<MatMul, ImageTiles> job() {
-        ModelSnapshot m = LessonSupport.model(latent);
+        ModelSnapshot m = LessonInputs.model(latent);
         Dataset d = latent.shown().get();
         if (m == null || d == null || d.imageSize() != m.inputSize() || d.size() == 0) return null;
-        if (chosen == null) chosen = choose(d);
-        int n = chosen.length, dim = m.latent(), px = m.inputSize();
-        Dataset images = d.subset("reconstructions", chosen);
-        Rng rng = new Rng(seed * 7_919 + 17);
-        float[] eps = new float[SAMPLES * n * dim];
-        for (int k = 0; k < eps.length; k++) eps[k] = (float) rng.nextGaussian();
-        int rows = d.rows(), cols = d.cols();
-        return mm -> {
-            float[] mu = new float[n * dim], sigma = new float[n * dim];
-            m.encodeBatch(mm, images, 0, n, mu, sigma);
-            float[] z = new float[(1 + SAMPLES) * n * dim];
-            System.arraycopy(mu, 0, z, 0, mu.length);
-            for (int s = 0; s < SAMPLES; s++)
-                for (int i = 0; i < n * dim; i++) z[(1 + s) * n * dim + i] = mu[i] + sigma[i] * eps[s * n * dim + i];
-            float[] all = new float[(2 + SAMPLES) * n * px];
-            for (int i = 0; i < n; i++) images.copyImage(i, all, i * px);
-            float[] decoded = new float[(1 + SAMPLES) * n * px];
-            m.decodeBatch(mm, z, (1 + SAMPLES) * n, decoded);
-            System.arraycopy(decoded, 0, all, n * px, decoded.length);
-            return new ImageTiles(all, (2 + SAMPLES) * n, n, rows, cols);
-        };
+        if (chosen == null) chosen = Reconstructions.choose(d, IMAGES, pick);
+        return Reconstructions.job(m, d.subset("reconstructions", chosen), SAMPLES, seed);
     }
 }

@@ -14,7 +14,7 @@ import vaeexplorer.core.vae.ModelSnapshot;
 
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.LessonContext;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
 import vaeexplorer.ui.lessons.Refresher;
 import vaeexplorer.ui.lessons.draw.DrawModel;
 
@@ -95,7 +95,7 @@ public final class TruePosteriorModel {
             else if (latent.selectedOriginal().get() != null) source = Source.SELECTED;
             refresher.request();
         });
-        LessonSupport.onChange(refresher::request, latent.model(), latent.size(), latent.xDim(), latent.yDim());
+        LessonInputs.onChange(refresher::request, latent.model(), latent.size(), latent.xDim(), latent.yDim());
         refresher.request();
     }
 

@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonLayout;
 import vaeexplorer.ui.i18n.Relabel;
 import vaeexplorer.ui.lessons.LessonContext;
 import vaeexplorer.ui.lessons.truepost.TruePosteriorModel.Result;
@@ -25,12 +25,12 @@ public final class TruePosteriorView extends VBox {
     static final String IDENTITY = "log p(x)  =  ELBO  +  KL( q(z|x) \u2016 p(z|x) )";
     private final TruePosteriorModel model;
     private final Label status = new Label();
-    private final Label identityValues = LessonSupport.formulaValue("truePosteriorIdentityValues");
-    private final Label logPx = LessonSupport.formulaValue("truePosteriorLogPx");
-    private final Label elbo = LessonSupport.formulaValue("truePosteriorElbo");
-    private final Label recon = LessonSupport.formulaValue("truePosteriorRecon");
-    private final Label kl = LessonSupport.formulaValue("truePosteriorKl");
-    private final Label gap = LessonSupport.formulaValue("truePosteriorGap");
+    private final Label identityValues = LessonLayout.formulaValue("truePosteriorIdentityValues");
+    private final Label logPx = LessonLayout.formulaValue("truePosteriorLogPx");
+    private final Label elbo = LessonLayout.formulaValue("truePosteriorElbo");
+    private final Label recon = LessonLayout.formulaValue("truePosteriorRecon");
+    private final Label kl = LessonLayout.formulaValue("truePosteriorKl");
+    private final Label gap = LessonLayout.formulaValue("truePosteriorGap");
     private final GridPane numbers = new GridPane();
     private final Label testSet = new Label();
     /** How log p(x) and the reconstruction were worked out: on the grid (2-D) or by importance sampling. */
@@ -40,7 +40,7 @@ public final class TruePosteriorView extends VBox {
         this.model = model;
         setId("truePosteriorView");
         getStyleClass().add("lesson");
-        Label title = LessonSupport.sentence("truepost.title");
+        Label title = LessonLayout.sentence("truepost.title");
         title.getStyleClass().add("panel-title");
         status.setId("truePosteriorStatus");
         status.setWrapText(true);
@@ -70,8 +70,8 @@ public final class TruePosteriorView extends VBox {
         testSet.getStyleClass().add("lesson-text");
         model.testSet().latest().addListener((o, a, p) -> showTestSet(p));
         showTestSet(null);
-        getChildren().addAll(title, status, identity, identityValues, numbers, testSet, LessonSupport.sentence("truepost.shapes"),
-                LessonSupport.sentence("truepost.training"), LessonSupport.sentence("truepost.beta"));
+        getChildren().addAll(title, status, identity, identityValues, numbers, testSet, LessonLayout.sentence("truepost.shapes"),
+                LessonLayout.sentence("truepost.training"), LessonLayout.sentence("truepost.beta"));
         model.result().addListener((o, a, r) -> show(r));
         show(model.result().get());
         Relabel.onLocaleChange(this, () -> {
@@ -85,7 +85,7 @@ public final class TruePosteriorView extends VBox {
         Label term = new Label(symbol);
         term.getStyleClass().add("formula-term");
         term.setMinWidth(Region.USE_PREF_SIZE);
-        Label explanation = LessonSupport.sentence(explanationKey);
+        Label explanation = LessonLayout.sentence(explanationKey);
         numbers.addRow(r, term, value, explanation);
         return explanation;
     }

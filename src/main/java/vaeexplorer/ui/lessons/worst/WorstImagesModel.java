@@ -12,7 +12,7 @@ import vaeexplorer.core.vae.ImageScores;
 import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.LessonContext;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
 import vaeexplorer.ui.lessons.Refresher;
 import vaeexplorer.ui.widgets.ImageTiles;
 
@@ -39,7 +39,7 @@ public final class WorstImagesModel {
     public WorstImagesModel(LessonContext ctx) {
         this.latent = ctx.latent();
         refresher = new Refresher<>(ctx.worker(), 500, this::job, ranking::set);
-        LessonSupport.onChange(refresher::request, latent.model(), latent.shown());
+        LessonInputs.onChange(refresher::request, latent.model(), latent.shown());
         refresher.request();
     }
 
@@ -65,7 +65,7 @@ public final class WorstImagesModel {
     }
 
     private Function<MatMul, Ranking> job() {
-        ModelSnapshot m = LessonSupport.model(latent);
+        ModelSnapshot m = LessonInputs.model(latent);
         Dataset d = latent.shown().get();
         if (m == null || d == null || d.size() == 0 || d.imageSize() != m.inputSize()) return null;
         return mm -> rank(m, mm, d);

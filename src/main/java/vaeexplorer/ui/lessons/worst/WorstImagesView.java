@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
 import vaeexplorer.ui.lessons.LessonContext;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonLayout;
 import vaeexplorer.ui.lessons.worst.WorstImagesModel.Ranking;
 import vaeexplorer.ui.widgets.ImageGridView;
 
@@ -25,7 +25,7 @@ public final class WorstImagesView extends HBox {
     private final WorstImagesModel model;
     private final ImageGridView worst;
     private final ImageGridView best;
-    private final Label summary = LessonSupport.sentence("worst.noModel");
+    private final Label summary = LessonLayout.sentence("worst.noModel");
 
     public WorstImagesView(LessonContext ctx, WorstImagesModel model) {
         this.model = model;
@@ -35,10 +35,10 @@ public final class WorstImagesView extends HBox {
         worst = grid("worstGrid", ctx, true);
         best = grid("bestGrid", ctx, false);
         summary.setId("worstSummary");
-        Label title = LessonSupport.sentence("worst.title");
+        Label title = LessonLayout.sentence("worst.title");
         title.getStyleClass().add("panel-title");
-        Label explain = LessonSupport.sentence("worst.explain");
-        VBox side = LessonSupport.sidePanel(ctx, explain, title, summary, explain);
+        Label explain = LessonLayout.sentence("worst.explain");
+        VBox side = LessonLayout.sidePanel(ctx, explain, title, summary, explain);
         getChildren().addAll(column("worst.worstTitle", worst), column("worst.bestTitle", best), side);
         HBox.setHgrow(side, Priority.ALWAYS);
         // two strips of eight would take the whole row: the words keep a column of their own
@@ -63,7 +63,7 @@ public final class WorstImagesView extends HBox {
     }
 
     private static VBox column(String titleKey, ImageGridView grid) {
-        Label t = LessonSupport.sentence(titleKey);
+        Label t = LessonLayout.sentence(titleKey);
         t.getStyleClass().add("panel-title");
         t.setMinWidth(0); // wraps under a narrow strip (large text)
         VBox box = new VBox(4, t, grid) {

@@ -8,9 +8,12 @@ import vaeexplorer.core.vae.ModelSnapshot;
 
 import vaeexplorer.ui.latent.LatentModel;
 
-/** Small helpers the lesson views share. */
-public final class LessonSupport {
-    private LessonSupport() {}
+/**
+ * What a lesson computes from, read from the explored latent point: the model that fits it, the images' shape, and
+ * the changes a lesson must follow (only those it depends on).
+ */
+public final class LessonInputs {
+    private LessonInputs() {}
 
     /** The latest model if it matches the explored z (its latent size), else null. */
     public static ModelSnapshot model(LatentModel latent) {
@@ -48,39 +51,5 @@ public final class LessonSupport {
     /** Calls r whenever any of the values changes. */
     public static void onChange(Runnable r, ObservableValue<?>... values) {
         for (ObservableValue<?> v : values) v.addListener((o, a, b) -> r.run());
-    }
-
-    /**
-     * The text column beside a lesson's image grid: it grows into what the grid leaves (about 16 characters wide at
-     * least), and its explanation keeps its full height rather than being cut.
-     */
-    public static javafx.scene.layout.VBox sidePanel(LessonContext ctx, javafx.scene.control.Label explain,
-                                               javafx.scene.Node... children) {
-        javafx.scene.layout.VBox side = new javafx.scene.layout.VBox(children);
-        side.getStyleClass().add("lesson-side");
-        side.setMinWidth(0);
-        javafx.scene.layout.HBox.setHgrow(side, javafx.scene.layout.Priority.ALWAYS);
-        side.prefWidthProperty().bind(ctx.fontSize().multiply(16));
-        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return side;
-    }
-
-    /** A number of a formula's table, "–" until it is known (style class formula-value, never cut). */
-    public static javafx.scene.control.Label formulaValue(String id) {
-        javafx.scene.control.Label l = new javafx.scene.control.Label("\u2013");
-        l.setId(id);
-        l.getStyleClass().add("formula-value");
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    /** A sentence of a lesson in the language shown, wrapped and never cut. */
-    public static javafx.scene.control.Label sentence(String key) {
-        javafx.scene.control.Label l = new javafx.scene.control.Label();
-        l.textProperty().bind(vaeexplorer.ui.i18n.I18n.tr(key));
-        l.setWrapText(true);
-        l.getStyleClass().add("lesson-text");
-        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return l;
     }
 }
