@@ -57,6 +57,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
     private double lastX, lastY;
     private boolean panning;
     private int drawnPoints;
+    private String[] drawnTitles = {"", ""};
     private MarkSprites dots;
     private final java.util.List<PlotLayer> underlays = new java.util.ArrayList<>();
     private final java.util.List<PlotLayer> overlays = new java.util.ArrayList<>();
@@ -320,6 +321,11 @@ public final class LatentPlotView extends Region implements PlotViewport {
         return 1.1 * Math.max(spanX, spanY);
     }
 
+    /** The axis titles drawn at the last redraw, across and up (for tests: what the plot says its axes are). */
+    public String[] axisTitles() {
+        return drawnTitles.clone();
+    }
+
     /** Points drawn at the last redraw (for tests). */
     public int drawnPoints() {
         return drawnPoints;
@@ -563,12 +569,13 @@ public final class LatentPlotView extends Region implements PlotViewport {
         g.setFont(Font.font(null, FontWeight.BOLD, f));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(axisTitle(plane(), 0), view.left() + view.width() / 2, h - 0.2 * f);
+        drawnTitles = new String[] {axisTitle(plane(), 0), axisTitle(plane(), 1)};
+        g.fillText(drawnTitles[0], view.left() + view.width() / 2, h - 0.2 * f);
         g.save();
         g.translate(0.9 * f, view.top() + view.height() / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(axisTitle(plane(), 1), 0, 0);
+        g.fillText(drawnTitles[1], 0, 0);
         g.restore();
     }
 

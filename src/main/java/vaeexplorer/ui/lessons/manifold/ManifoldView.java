@@ -88,7 +88,7 @@ public final class ManifoldView extends HBox {
         getChildren().addAll(grid, side);
 
         Runnable request = refresher::request;
-        LessonSupport.onChange(request, latent.model(), latent.xDim(), latent.yDim(), latent.shown(), settings.gridSize(),
+        LessonSupport.onChange(request, latent.model(), latent.plane(), latent.shown(), settings.gridSize(),
                 settings.spacing());
         view.addListener((o, a, b) -> { if (settings.spacing().get() == Spacing.LINEAR) request.run(); });
         LessonSupport.onUnplottedChange(latent, request);
@@ -120,11 +120,13 @@ public final class ManifoldView extends HBox {
         ModelSnapshot m = LessonSupport.model(latent);
         if (m == null) return null;
         Rectangle2D v = view.getValue() != null ? view.getValue() : DEFAULT_VIEW;
-        int dx = latent.xDim().get(), dy = latent.yDim().get(), n = settings.gridSize().get();
-        double[][] ax = ManifoldGrid.mapAxes(n, settings.spacing().get(), v, dy < 0);
+        int n = settings.gridSize().get();
+        vaeexplorer.ui.latent.LatentPlane plane = latent.plane().get();
+        double[][] ax = ManifoldGrid.onPlane(ManifoldGrid.mapAxes(n, settings.spacing().get(), v, plane.oneDimensional()),
+                settings.spacing().get(), plane);
         float[] base = latent.z().get().clone();
         int[] shape = LessonSupport.shape(latent, m);
-        return mm -> ManifoldGrid.decode(m, mm, ax[0], ax[1], dx, dy, base, shape[0], shape[1]);
+        return mm -> ManifoldGrid.decode(m, mm, ax[0], ax[1], plane, base, shape[0], shape[1]);
     }
 
     private void show(ManifoldGrid g) {
@@ -135,6 +137,7 @@ public final class ManifoldView extends HBox {
 
     private static String describe(ManifoldGrid g) {
         double[] xs = g.xs(), ys = g.ys();
+        if (g.plane().isPca()) return I18n.format("manifold.axesPca", xs[0], xs[xs.length - 1], ys[ys.length - 1], ys[0]);
         if (g.dimY() < 0) return I18n.format("manifold.axesX", g.dimX(), xs[0], xs[xs.length - 1]);
         return I18n.format("manifold.axesXY", g.dimX(), xs[0], xs[xs.length - 1], g.dimY(), ys[ys.length - 1], ys[0]);
     }
