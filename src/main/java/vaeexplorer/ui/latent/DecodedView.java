@@ -22,6 +22,7 @@ public final class DecodedView extends VBox {
         values.setId("zLabel");
         values.getStyleClass().add("z-label");
         values.setWrapText(true);
+        values.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         values.textProperty().bind(Bindings.createStringBinding(() -> zText(latent), latent.z(), latent.plane()));
         latent.decoded().addListener((o, a, img) -> show(img, latent.shown().get()));
         latent.shown().addListener((o, a, d) -> show(latent.decoded().get(), d));
@@ -56,7 +57,7 @@ public final class DecodedView extends VBox {
         if (z.length == 0) return "z = –";
         if (latent.plane().get().isPca()) {
             double[] p = latent.planePoint();
-            return "PC1 = " + Formats.z(p[0]) + "    PC2 = " + Formats.z(p[1]);
+            return "PC1 = " + Formats.z(p[0]) + "\nPC2 = " + Formats.z(p[1]); // one a line: never cut beside the image
         }
         StringBuilder b = new StringBuilder();
         for (int d : new int[] {latent.xDim().get(), latent.yDim().get()})

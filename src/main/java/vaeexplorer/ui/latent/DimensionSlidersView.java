@@ -28,7 +28,8 @@ public final class DimensionSlidersView extends VBox {
         setId("dimensionSliders");
         getStyleClass().add("side-section");
         Label title = new Label();
-        title.textProperty().bind(I18n.tr("sliders.title"));
+        title.textProperty().bind(Bindings.createStringBinding(() -> I18n.get(latent.plane().get().isPca() ? "sliders.titlePca"
+                : "sliders.title"), latent.plane(), I18n.locale()));
         title.getStyleClass().add("panel-title");
         grid.getStyleClass().add("slider-grid");
         ColumnConstraints grow = new ColumnConstraints();
