@@ -32,6 +32,7 @@ import vaeexplorer.ui.i18n.FileDialogs;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.latent.ClassMarks;
+import vaeexplorer.ui.latent.LatentPlane;
 import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.i18n.ClassNames;
 import vaeexplorer.core.train.LatentCodes;
@@ -179,12 +180,14 @@ public final class Exporter {
     public int writeAnimation(Path file) throws IOException {
         List<Frame> frames = animationFrames.get();
         Dataset shown = latent.shown().get();
-        int yd = latent.yDim().get(), xd = latent.xDim().get();
+        // every frame in the plane the plot shows now (a PCA fitted to the latest codes): one set of axes for all
+        LatentPlane plane = latent.plane().get();
         frames = frames.stream().filter(f -> f.codes() != null && f.codes().latent() == latent.size().get()).toList();
         if (frames.isEmpty() || shown == null) throw new IOException(I18n.get("export.noAnimationYet"));
-        double[] region = {-2, 2, -2, 2};
+        double ox = plane.originX(), oy = plane.originY();
+        double[] region = {ox - 2, ox + 2, oy - 2, oy + 2};
         for (Frame f : frames) {
-            double[] b = LatentPlotView.robustBox(f.codes(), xd, yd); // as the plot fits its own view
+            double[] b = LatentPlotView.robustBox(f.codes(), plane); // as the plot fits its own view
             region[0] = Math.min(region[0], b[0]);
             region[1] = Math.max(region[1], b[1]);
             region[2] = Math.min(region[2], b[2]);
@@ -198,8 +201,8 @@ public final class Exporter {
         int[] delays = new int[frames.size()];
         for (int i = 0; i < frames.size(); i++) {
             Frame f = frames.get(i);
-            ScatterFigure.Content c = new ScatterFigure.Content(f.codes(), xd, yd, names, region,
-                    I18n.format("export.animationTitle", f.epoch(), Formats.count(f.codes().size())), "z" + xd, yd < 0 ? "" : "z" + yd,
+            ScatterFigure.Content c = new ScatterFigure.Content(f.codes(), plane, names, region,
+                    I18n.format("export.animationTitle", f.epoch(), Formats.count(f.codes().size())), xTitle(plane), yTitle(plane),
                     ClassMarks.style().get());
             BufferedImage img = new BufferedImage(ANIMATION_WIDTH, ANIMATION_HEIGHT, BufferedImage.TYPE_INT_RGB);
             java.awt.Graphics2D g = img.createGraphics();
@@ -261,10 +264,19 @@ public final class Exporter {
             throw new IOException(I18n.get("export.noScatterYet"));
         java.util.List<String> names = new java.util.ArrayList<>();
         for (int k = 0; k < shown.classNames().size(); k++) names.add(ClassNames.of(shown.classNames(), k));
-        int xd = latent.xDim().get(), yd = latent.yDim().get();
-        return new ScatterFigure.Content(codes, xd, yd, names, new double[] {r.getMinX(), r.getMaxX(), r.getMinY(), r.getMaxY()},
-                I18n.format("latent.titleWithCount", Formats.count(codes.size())), "z" + xd, yd < 0 ? "" : "z" + yd,
+        LatentPlane plane = latent.plane().get();
+        return new ScatterFigure.Content(codes, plane, names, new double[] {r.getMinX(), r.getMaxX(), r.getMinY(), r.getMaxY()},
+                I18n.format("latent.titleWithCount", Formats.count(codes.size())), xTitle(plane), yTitle(plane),
                 ClassMarks.style().get());
+    }
+
+    /** The figure's axis titles: the plot's own ("z3", "PC1 (34% of variance)"); none up for a one-dimensional latent. */
+    private static String xTitle(LatentPlane plane) {
+        return LatentPlotView.axisTitle(plane, 0);
+    }
+
+    private static String yTitle(LatentPlane plane) {
+        return plane.oneDimensional() ? "" : LatentPlotView.axisTitle(plane, 1);
     }
 
     /** The loss chart, drawn by JFreeChart at scale times its on-screen size. */

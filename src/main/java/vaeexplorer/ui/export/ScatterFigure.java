@@ -15,6 +15,7 @@ import java.util.List;
 
 import vaeexplorer.core.train.LatentCodes;
 import vaeexplorer.ui.latent.ClassMarks;
+import vaeexplorer.ui.latent.LatentPlane;
 import vaeexplorer.ui.latent.MarkerShape;
 import vaeexplorer.ui.latent.MarkerStyle;
 import vaeexplorer.ui.latent.Palette;
@@ -32,13 +33,13 @@ final class ScatterFigure {
      * What the figure shows.
      *
      * @param codes      the shown images' codes
-     * @param xDim       the latent dimension across
-     * @param yDim       the dimension up (-1: one-dimensional latent, points on a line)
+     * @param plane      the plane shown (two dimensions, -1 up for a one-dimensional latent with the points on a line;
+     *                   or PCA), whose origin is the prior's centre
      * @param classNames the name of each class label, in the UI's language ("" for none)
      * @param region     {minX, maxX, minY, maxY} the plot shows now
      * @param marks      how each class is marked besides its colour
      */
-    record Content(LatentCodes codes, int xDim, int yDim, List<String> classNames, double[] region, String title,
+    record Content(LatentCodes codes, LatentPlane plane, List<String> classNames, double[] region, String title,
                    String xTitle, String yTitle, MarkerStyle marks) {}
 
     private ScatterFigure() {}
@@ -89,7 +90,8 @@ final class ScatterFigure {
             g.setColor(new Color(0x45, 0x4a, 0x4d));
             g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), (float) (top + ph + fm.getAscent() + 4 * unit));
         }
-        if (c.yDim() >= 0)
+        boolean line = c.plane().oneDimensional();
+        if (!line)
             for (double t : NiceTicks.ticks(minY, maxY, step)) {
                 double y = m.y(t);
                 g.setColor(Math.abs(t) < step * 1e-6 ? new Color(0xb0, 0xb6, 0xba) : new Color(0xe6, 0xe9, 0xeb));
@@ -106,7 +108,7 @@ final class ScatterFigure {
         fm = g.getFontMetrics();
         g.setColor(new Color(0x21, 0x21, 0x21));
         g.drawString(c.xTitle(), (float) (left + pw / 2 - fm.stringWidth(c.xTitle()) / 2.0), (float) (height - 12 * unit));
-        if (c.yDim() >= 0) {
+        if (!line) {
             java.awt.geom.AffineTransform saved = g.getTransform();
             g.rotate(-Math.PI / 2, 20 * unit, top + ph / 2);
             g.drawString(c.yTitle(), (float) (20 * unit - fm.stringWidth(c.yTitle()) / 2.0), (float) (top + ph / 2 + fm.getAscent() / 2.0));
@@ -121,7 +123,8 @@ final class ScatterFigure {
             g.setStroke(new BasicStroke((float) (1.5 * unit), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
                     new float[] {(float) (6 * unit), (float) (4 * unit)}, 0));
             double rr = k * scale;
-            if (c.yDim() >= 0) g.draw(new Ellipse2D.Double(m.x(0) - rr, m.y(0) - rr, 2 * rr, 2 * rr));
+            double ox = m.x(c.plane().originX()), oy = m.y(c.plane().originY()); // N(0, I) projects to N(origin, I)
+            if (!line) g.draw(new Ellipse2D.Double(ox - rr, oy - rr, 2 * rr, 2 * rr));
         }
         // the points, in the classes' colours and marks
         LatentCodes codes = c.codes();
@@ -129,7 +132,7 @@ final class ScatterFigure {
         Font markFont = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(1, (int) Math.round(1.9 * dot)));
         if (codes != null)
             for (int i = 0; i < codes.size(); i++) {
-                double x = m.x(codes.mu(i, c.xDim())), y = c.yDim() >= 0 ? m.y(codes.mu(i, c.yDim())) : m.y(0);
+                double x = m.x(c.plane().x(codes, i)), y = m.y(c.plane().y(codes, i));
                 mark(g, c.marks(), codes.label(i), x, y, dot, 0.8f, markFont, unit);
             }
         g.setClip(clip);

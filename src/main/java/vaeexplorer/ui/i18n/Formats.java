@@ -18,6 +18,13 @@ public final class Formats {
         return String.format(Locale.ROOT, "%+.2f", v);
     }
 
+    /** A share in [0, 1] as a whole percentage: "34%" ("<1%" for a share that rounds to 0 but is not 0). */
+    public static String percent(double share) {
+        if (!Double.isFinite(share)) return "–";
+        if (share > 0 && share < 0.005) return "<1%";
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
     /** h:mm:ss or m:ss. */
     public static String duration(double seconds) {
         if (!Double.isFinite(seconds) || seconds < 0) return "–";

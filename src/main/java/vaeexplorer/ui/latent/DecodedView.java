@@ -22,8 +22,8 @@ public final class DecodedView extends VBox {
         values.setId("zLabel");
         values.getStyleClass().add("z-label");
         values.setWrapText(true);
-        values.textProperty().bind(Bindings.createStringBinding(() -> zText(latent), latent.z(), latent.xDim(),
-                latent.yDim()));
+        values.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        values.textProperty().bind(Bindings.createStringBinding(() -> zText(latent), latent.z(), latent.plane()));
         latent.decoded().addListener((o, a, img) -> show(img, latent.shown().get()));
         latent.shown().addListener((o, a, d) -> show(latent.decoded().get(), d));
         getChildren().addAll(title, image, values);
@@ -31,16 +31,16 @@ public final class DecodedView extends VBox {
         image.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
         image.accessibleRoleDescriptionProperty().bind(I18n.tr("a11y.decoded.role"));
         image.accessibleTextProperty().bind(Bindings.createStringBinding(() -> spokenText(latent), latent.decoded(),
-                latent.shown(), latent.z(), latent.xDim(), latent.yDim(), I18n.locale()));
+                latent.shown(), latent.z(), latent.plane(), I18n.locale()));
     }
 
     private static String spokenText(LatentModel latent) {
         Dataset d = latent.shown().get();
         float[] img = latent.decoded().get();
         if (d == null || img == null || img.length != d.imageSize()) return I18n.get("a11y.decoded.none");
-        int xd = latent.xDim().get(), yd = latent.yDim().get();
-        return I18n.format("a11y.decoded.text", d.cols(), d.rows(), Formats.z(xd >= 0 ? latent.get(xd) : 0),
-                Formats.z(yd >= 0 ? latent.get(yd) : 0));
+        double[] p = latent.planePoint();
+        return I18n.format(latent.plane().get().isPca() ? "a11y.decoded.textPca" : "a11y.decoded.text", d.cols(), d.rows(),
+                Formats.z(p[0]), Formats.z(p[1]));
     }
 
     public PixelCanvas image() {
@@ -55,6 +55,10 @@ public final class DecodedView extends VBox {
     private static String zText(LatentModel latent) {
         float[] z = latent.z().get();
         if (z.length == 0) return "z = –";
+        if (latent.plane().get().isPca()) {
+            double[] p = latent.planePoint();
+            return "PC1 = " + Formats.z(p[0]) + "\nPC2 = " + Formats.z(p[1]); // one a line: never cut beside the image
+        }
         StringBuilder b = new StringBuilder();
         for (int d : new int[] {latent.xDim().get(), latent.yDim().get()})
             if (d >= 0 && d < z.length) b.append(b.length() == 0 ? "" : "    ").append("z").append(d).append(" = ")

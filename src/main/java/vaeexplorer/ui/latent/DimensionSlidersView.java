@@ -8,22 +8,28 @@ import javafx.scene.control.Slider;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 
-/** A slider (-4..4, default 0) for every latent dimension the plot does not show; the decoded image follows live. */
+/**
+ * A slider (-4..4, default 0) for every latent dimension the plot does not show; the decoded image follows live. In a
+ * PCA plane, where every dimension moves with a drag, a note says what holds the other components instead.
+ */
 public final class DimensionSlidersView extends VBox {
     private final LatentModel latent;
     private final GridPane grid = new GridPane();
+    private final Label pcaNote = new Label();
 
     public DimensionSlidersView(LatentModel latent) {
         this.latent = latent;
         setId("dimensionSliders");
         getStyleClass().add("side-section");
         Label title = new Label();
-        title.textProperty().bind(I18n.tr("sliders.title"));
+        title.textProperty().bind(Bindings.createStringBinding(() -> I18n.get(latent.plane().get().isPca() ? "sliders.titlePca"
+                : "sliders.title"), latent.plane(), I18n.locale()));
         title.getStyleClass().add("panel-title");
         grid.getStyleClass().add("slider-grid");
         ColumnConstraints grow = new ColumnConstraints();
@@ -34,7 +40,16 @@ public final class DimensionSlidersView extends VBox {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(title, scroll);
+        pcaNote.setId("pcaNote");
+        pcaNote.setWrapText(true);
+        pcaNote.getStyleClass().add("hint-text");
+        pcaNote.setMinHeight(Region.USE_PREF_SIZE);
+        pcaNote.textProperty().bind(I18n.trf("sliders.pcaNote", latent.size().subtract(2)));
+        scroll.visibleProperty().bind(pcaNote.visibleProperty().not());
+        scroll.managedProperty().bind(scroll.visibleProperty());
+        pcaNote.managedProperty().bind(pcaNote.visibleProperty());
+        pcaNote.visibleProperty().bind(Bindings.createBooleanBinding(() -> latent.plane().get().isPca(), latent.plane()));
+        getChildren().addAll(title, pcaNote, scroll);
         visibleProperty().bind(latent.size().greaterThan(2));
         managedProperty().bind(visibleProperty());
         latent.size().addListener((o, a, b) -> rebuild());

@@ -17,7 +17,10 @@ import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.widgets.TextScale;
 
-/** The latent plot with its title, dimension selectors (latent size > 2), Reset view, legend and a usage hint. */
+/**
+ * The latent plot with its title, projection and dimension selectors (latent size > 2: two dimensions, or PCA), Reset
+ * view, legend and a usage hint.
+ */
 public final class LatentPanel extends VBox {
     private final LatentPlotView plot;
     private final HBox toolbar;
@@ -37,6 +40,11 @@ public final class LatentPanel extends VBox {
         yLabel.setLabelFor(yDim);
         xDim.accessibleTextProperty().bind(I18n.tr("a11y.xDim"));
         yDim.accessibleTextProperty().bind(I18n.tr("a11y.yDim"));
+        ComboBox<LatentPlane.Kind> projection = projectionChoice(latent);
+        Label projectionLabel = new Label();
+        projectionLabel.textProperty().bind(I18n.tr("latent.projection"));
+        projectionLabel.setLabelFor(projection);
+        projectionLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         title.setMinWidth(0);
@@ -47,11 +55,16 @@ public final class LatentPanel extends VBox {
         resetView.setMinWidth(Region.USE_PREF_SIZE);
         resetView.setId("resetViewButton");
         resetView.setOnAction(e -> plot.resetView());
-        toolbar = new HBox(8, title, spacer, xLabel, xDim, yLabel, yDim, resetView);
+        toolbar = new HBox(8, title, spacer, projectionLabel, projection, xLabel, xDim, yLabel, yDim, resetView);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("panel-toolbar");
-        for (var n : new javafx.scene.Node[] {xLabel, xDim, yLabel, yDim}) {
+        for (var n : new javafx.scene.Node[] {projectionLabel, projection}) {
             n.visibleProperty().bind(latent.size().greaterThan(2));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        // the dimensions are chosen only while they are what the plot shows
+        for (var n : new javafx.scene.Node[] {xLabel, xDim, yLabel, yDim}) {
+            n.visibleProperty().bind(latent.size().greaterThan(2).and(latent.projection().isEqualTo(LatentPlane.Kind.DIMENSIONS)));
             n.managedProperty().bind(n.visibleProperty());
         }
         Label hint = new Label();
@@ -84,6 +97,58 @@ public final class LatentPanel extends VBox {
     /** Adds a row (say toggles for the plot's overlays) under the plot, above the hint. */
     public void addToolRow(javafx.scene.Node row) {
         getChildren().add(getChildren().size() - 1, row);
+    }
+
+    /** The projection selector: two dimensions or PCA, in the UI's language. */
+    private static ComboBox<LatentPlane.Kind> projectionChoice(LatentModel latent) {
+        ComboBox<LatentPlane.Kind> box = new ComboBox<>();
+        box.setId("projectionChoice");
+        box.getItems().setAll(LatentPlane.Kind.values());
+        StringConverter<LatentPlane.Kind> names = new StringConverter<>() {
+            @Override
+            public String toString(LatentPlane.Kind k) {
+                String key = "latent.projection." + (k == null ? "" : k.key());
+                return k == null ? "" : I18n.get(key);
+            }
+
+            @Override
+            public LatentPlane.Kind fromString(String s) {
+                for (LatentPlane.Kind k : LatentPlane.Kind.values()) if (toString(k).equals(s)) return k;
+                return LatentPlane.Kind.DIMENSIONS;
+            }
+        };
+        box.setConverter(names);
+        box.valueProperty().bindBidirectional(latent.projection());
+        box.accessibleTextProperty().bind(I18n.tr("a11y.projection"));
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(I18n.tr("latent.projection.tooltip"));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        box.setTooltip(tip);
+        // a combo box does not renew its cells for a new language: the cells word themselves
+        box.setCellFactory(list -> new KindCell(names));
+        box.setButtonCell(new KindCell(names));
+        return box;
+    }
+
+    /** A cell that names its projection in the UI's language, anew when the language changes. */
+    private static final class KindCell extends javafx.scene.control.ListCell<LatentPlane.Kind> {
+        private final StringConverter<LatentPlane.Kind> names;
+
+        KindCell(StringConverter<LatentPlane.Kind> names) {
+            this.names = names;
+            vaeexplorer.ui.i18n.Relabel.onLocaleChange(this, this::showName);
+        }
+
+        @Override
+        protected void updateItem(LatentPlane.Kind item, boolean empty) {
+            super.updateItem(item, empty);
+            showName();
+        }
+
+        private void showName() {
+            setText(isEmpty() || getItem() == null ? null : names.toString(getItem()));
+        }
     }
 
     /** A z-dimension selector bound to dim; picking the other axis' dimension swaps the two. */

@@ -29,7 +29,8 @@ import vaeexplorer.ui.i18n.Relabel;
 import vaeexplorer.ui.widgets.NiceTicks;
 
 /**
- * The latent scatter: mu of the shown images in two chosen dimensions, coloured and marked by class (see
+ * The latent scatter: mu of the shown images in the latent model's plane (two chosen dimensions, or the first two
+ * principal components: see {@link LatentPlane}), coloured and marked by class (see
  * {@link ClassMarks}), with the prior's 1- and 2-sigma circles, grid and ticks, and the explored point z. Three
  * canvases: the points (redrawn when codes or the view change), an overlay with the overlay layers and the selection,
  * and a small one with z's marker that moves with z, so a drag repaints only the few pixels around the marker rather
@@ -56,6 +57,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
     private double lastX, lastY;
     private boolean panning;
     private int drawnPoints;
+    private String[] drawnTitles = {"", ""};
     private MarkSprites dots;
     private final java.util.List<PlotLayer> underlays = new java.util.ArrayList<>();
     private final java.util.List<PlotLayer> overlays = new java.util.ArrayList<>();
@@ -88,8 +90,8 @@ public final class LatentPlotView extends Region implements PlotViewport {
         setPrefSize(560, 520);
 
         latent.codes().addListener((o, a, b) -> {
-            if (autoFit.get() && !held && fitToCodes()) redrawAll();
-            else redrawPoints();
+            if (b != null && latent.plane().get().fittedTo() == b) return; // the new plane was drawn for them
+            codesChanged();
         });
         // the view holds still under a pressed button (a drag of z, an end, a pan) and catches up on release
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> held = true);
@@ -102,8 +104,11 @@ public final class LatentPlotView extends Region implements PlotViewport {
             if (on) fitToCodes();
             redrawAll();
         });
-        latent.xDim().addListener((o, a, b) -> redrawAll());
-        latent.yDim().addListener((o, a, b) -> redrawAll());
+        latent.plane().addListener((o, a, b) -> {
+            if (b.fittedTo() != null && a != null && b.sameAxes(a)) codesChanged(); // a PCA refitted to new codes
+            else if (autoFit.get() && !held) resetView(); // other axes: the points fill the plot again
+            else redrawAll();
+        });
         latent.size().addListener((o, a, b) -> redrawAll());
         fontSize.addListener((o, a, b) -> requestLayout());
         emptyText.addListener((o, a, b) -> redrawPoints());
@@ -125,15 +130,23 @@ public final class LatentPlotView extends Region implements PlotViewport {
         accessibleRoleDescriptionProperty().bind(I18n.tr("a11y.plot.role"));
         accessibleHelpProperty().bind(I18n.tr("a11y.plot.help"));
         accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::spokenText, latent.z(),
-                latent.codes(), latent.xDim(), latent.yDim(), latent.size(), latent.decoded(), latent.shown(), emptyText,
+                latent.codes(), latent.plane(), latent.size(), latent.decoded(), latent.shown(), emptyText,
                 I18n.locale()));
+    }
+
+    private void codesChanged() {
+        if (autoFit.get() && !held && fitToCodes()) redrawAll();
+        else redrawPoints();
+    }
+
+    private LatentPlane plane() {
+        return latent.plane().get();
     }
 
     /** What a screen reader says of the plot: "z = (+0.31, -1.20); nearest test image: 7; decoded image updated". */
     private String spokenText() {
         if (latent.size().get() == 0) return emptyText.get().isEmpty() ? I18n.get("a11y.plot.noModel") : emptyText.get();
-        int xd = latent.xDim().get(), yd = latent.yDim().get();
-        double zx = xd >= 0 ? latent.get(xd) : 0, zy = yd >= 0 ? latent.get(yd) : 0;
+        double[] p = latent.planePoint();
         int i = nearestToZ();
         String nearest;
         if (i < 0) nearest = I18n.get("a11y.plot.noImages");
@@ -142,16 +155,20 @@ public final class LatentPlotView extends Region implements PlotViewport {
             String name = d == null ? "" : ClassNames.of(d.classNames(), latent.codes().get().label(i));
             nearest = name.isEmpty() ? I18n.get("a11y.unlabelled") : name;
         }
-        return I18n.format("a11y.plot.text", Formats.z(zx), Formats.z(zy), nearest)
-                + (latent.decoded().get() != null ? I18n.get("a11y.plot.decodedUpdated") : "");
+        LatentPlane plane = plane();
+        String where = plane.isPca()
+                ? I18n.format("a11y.plot.textPca", Formats.z(p[0]), Formats.z(p[1]), Formats.percent(plane.explained(0)),
+                Formats.percent(plane.explained(1)), nearest)
+                : I18n.format("a11y.plot.text", Formats.z(p[0]), Formats.z(p[1]), nearest);
+        return where + (latent.decoded().get() != null ? I18n.get("a11y.plot.decodedUpdated") : "");
     }
 
     /** The shown point nearest z in the plotted dimensions (what Enter selects), or -1 while none is plotted. */
     public int nearestToZ() {
         LatentCodes c = latent.codes().get();
         if (c == null || c.latent() != latent.size().get()) return -1;
-        int xd = latent.xDim().get(), yd = latent.yDim().get();
-        double zx = xd >= 0 ? latent.get(xd) : 0, zy = yd >= 0 ? latent.get(yd) : 0, best = Double.MAX_VALUE;
+        double[] p = latent.planePoint();
+        double zx = p[0], zy = p[1], best = Double.MAX_VALUE;
         int hit = -1;
         for (int i = 0; i < c.size(); i++) {
             double dx = xOf(c, i) - zx, dy = yOf(c, i) - zy, d = dx * dx + dy * dy;
@@ -238,8 +255,10 @@ public final class LatentPlotView extends Region implements PlotViewport {
     public double[] pointsBox() {
         LatentCodes c = latent.codes().get();
         if (c == null || c.size() == 0 || c.latent() != latent.size().get()) return null;
-        double[] p = robustBox(c, latent.xDim().get(), latent.yDim().get());
-        double[] box = {Math.min(-2, p[0]), Math.max(2, p[1]), Math.min(-2, p[2]), Math.max(2, p[3])};
+        LatentPlane plane = plane();
+        double[] p = robustBox(c, plane);
+        double ox = plane.originX(), oy = plane.originY();
+        double[] box = {Math.min(ox - 2, p[0]), Math.max(ox + 2, p[1]), Math.min(oy - 2, p[2]), Math.max(oy + 2, p[3])};
         return Double.isFinite(box[0] + box[1] + box[2] + box[3]) ? box : null;
     }
 
@@ -248,11 +267,16 @@ public final class LatentPlotView extends Region implements PlotViewport {
      * farthest out on each side. At least one code.
      */
     public static double[] robustBox(LatentCodes c, int xd, int yd) {
+        return robustBox(c, LatentPlane.dimensions(c.latent(), xd, yd));
+    }
+
+    /** The box {x0, x1, y0, y1} of the codes' means in a plane, as {@link #robustBox(LatentCodes, int, int)}. */
+    public static double[] robustBox(LatentCodes c, LatentPlane plane) {
         int n = c.size();
-        float[] xs = new float[n], ys = new float[n];
+        double[] xs = new double[n], ys = new double[n];
         for (int i = 0; i < n; i++) {
-            xs[i] = xd >= 0 && xd < c.latent() ? c.mu(i, xd) : 0;
-            ys[i] = yd >= 0 && yd < c.latent() ? c.mu(i, yd) : 0;
+            xs[i] = plane.x(c, i);
+            ys[i] = plane.y(c, i);
         }
         java.util.Arrays.sort(xs);
         java.util.Arrays.sort(ys);
@@ -295,6 +319,11 @@ public final class LatentPlotView extends Region implements PlotViewport {
         boolean wide = view.width() >= view.height();
         double spanX = (b[1] - b[0]) / (wide ? aspect : 1), spanY = (b[3] - b[2]) / (wide ? 1 : aspect);
         return 1.1 * Math.max(spanX, spanY);
+    }
+
+    /** The axis titles drawn at the last redraw, across and up (for tests: what the plot says its axes are). */
+    public String[] axisTitles() {
+        return drawnTitles.clone();
     }
 
     /** Points drawn at the last redraw (for tests). */
@@ -340,6 +369,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
         e.consume();
     }
 
+    /** A press or drag at (sx, sy): z moves to the plane's point there (exactly: see {@link LatentModel#setPlotPoint}). */
     private void moveZ(MouseEvent e) {
         if (latent.size().get() == 0) return;
         latent.setPlotPoint(view.toLatentX(e.getX()), view.toLatentY(e.getY()));
@@ -425,13 +455,11 @@ public final class LatentPlotView extends Region implements PlotViewport {
     }
 
     private double xOf(LatentCodes c, int i) {
-        int d = latent.xDim().get();
-        return d >= 0 && d < c.latent() ? c.mu(i, d) : 0;
+        return plane().x(c, i);
     }
 
     private double yOf(LatentCodes c, int i) {
-        int d = latent.yDim().get();
-        return d >= 0 && d < c.latent() ? c.mu(i, d) : 0;
+        return plane().y(c, i);
     }
 
     @Override
@@ -541,12 +569,13 @@ public final class LatentPlotView extends Region implements PlotViewport {
         g.setFont(Font.font(null, FontWeight.BOLD, f));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(dimName(latent.xDim().get()), view.left() + view.width() / 2, h - 0.2 * f);
+        drawnTitles = new String[] {axisTitle(plane(), 0), axisTitle(plane(), 1)};
+        g.fillText(drawnTitles[0], view.left() + view.width() / 2, h - 0.2 * f);
         g.save();
         g.translate(0.9 * f, view.top() + view.height() / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(dimName(latent.yDim().get()), 0, 0);
+        g.fillText(drawnTitles[1], 0, 0);
         g.restore();
     }
 
@@ -607,12 +636,19 @@ public final class LatentPlotView extends Region implements PlotViewport {
                 || b == Character.UnicodeBlock.GENERAL_PUNCTUATION && cp >= 0x2018 && cp <= 0x201D;
     }
 
-    private static String dimName(int d) {
+    /**
+     * The title of axis 0 (across) or 1 (up) of a plane in the UI's language: "z3", "(one dimension)", or
+     * "PC1 (34% of variance)".
+     */
+    public static String axisTitle(LatentPlane plane, int axis) {
+        if (plane.isPca()) return I18n.format("latent.pcAxis", axis + 1, Formats.percent(plane.explained(axis)));
+        int d = axis == 0 ? plane.xDim() : plane.yDim();
         return d < 0 ? I18n.get("latent.oneDimension") : "z" + d;
     }
 
     private void drawPrior(GraphicsContext g, double f) {
-        double cx = view.toScreenX(0), cy = view.toScreenY(0), s = view.scale();
+        // the prior N(0, I) projects onto the plane as N(origin, I): circles of radius 1 and 2 around the origin's image
+        double cx = view.toScreenX(plane().originX()), cy = view.toScreenY(plane().originY()), s = view.scale();
         double ls = lineScale.get();
         g.setStroke(PRIOR);
         g.setLineWidth(1.5 * ls);
@@ -696,9 +732,8 @@ public final class LatentPlotView extends Region implements PlotViewport {
             marker.setWidth(size);
             marker.setHeight(size);
         }
-        int xd = latent.xDim().get(), yd = latent.yDim().get();
-        double zx = xd >= 0 ? latent.get(xd) : 0, zy = yd >= 0 ? latent.get(yd) : 0;
-        double px = view.toScreenX(zx), py = view.toScreenY(zy);
+        double[] zp = latent.planePoint();
+        double px = view.toScreenX(zp[0]), py = view.toScreenY(zp[1]);
         // far outside the plot (say after a pan) the canvas waits at the corner; the clip hides it anyway
         double ox = Double.isFinite(px) ? Math.floor(Math.max(-size, Math.min(getWidth(), px))) - half : -size;
         double oy = Double.isFinite(py) ? Math.floor(Math.max(-size, Math.min(getHeight(), py))) - half : -size;

@@ -35,15 +35,56 @@ public final class PlotMarks {
                 }
                 continue;
             }
-            if (!halo) {
-                g.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.12));
-                g.fillOval(cx - rx, cy - ry, 2 * rx, 2 * ry);
-            }
-            g.strokeOval(cx - rx, cy - ry, 2 * rx, 2 * ry);
-            g.setLineDashes(5, 4);
-            g.strokeOval(cx - 2 * rx, cy - 2 * ry, 4 * rx, 4 * ry);
-            g.setLineDashes();
+            ellipses(g, cx, cy, rx, ry, 0, c, halo);
         }
+    }
+
+    /**
+     * The 1- and 2-sigma ellipses of a Gaussian at (mx, my) whose covariance in the plotted plane is
+     * cov = {var x, cov xy, var y} (say a posterior's diag(sigma^2) projected onto a PCA plane: P Sigma P^T), as
+     * {@link #gaussian(GraphicsContext, PlotTransform, double, double, double, double, Color, double, double)} draws an
+     * axis-aligned one: turned along the covariance's eigenvectors.
+     */
+    public static void gaussian(GraphicsContext g, PlotTransform v, double mx, double my, double[] cov, Color c,
+                                double width, double fontSize) {
+        double[] axes = principalAxes(cov);
+        double cx = v.toScreenX(mx), cy = v.toScreenY(my), s = v.scale();
+        double[] r = drawnRadii(axes[0] * s, axes[1] * s, minRadius(fontSize));
+        for (int pass = 0; pass < 2; pass++) {
+            boolean halo = pass == 0;
+            g.setStroke(halo ? Color.color(1, 1, 1, 0.85) : c);
+            g.setLineWidth(halo ? width + 3 : width);
+            ellipses(g, cx, cy, r[0], r[1], axes[2], c, halo);
+        }
+    }
+
+    /**
+     * The standard deviations along the principal axes of a 2x2 covariance {a, b, c} = [[a, b], [b, c]] and the
+     * angle of the first (larger) one from the x axis, in radians: {s1, s2, angle}.
+     */
+    public static double[] principalAxes(double[] cov) {
+        double a = cov[0], b = cov[1], c = cov[2];
+        double mean = (a + c) / 2, half = Math.hypot((a - c) / 2, b);
+        double l1 = Math.max(0, mean + half), l2 = Math.max(0, mean - half);
+        double angle = 0.5 * Math.atan2(2 * b, a - c);
+        return new double[] {Math.sqrt(l1), Math.sqrt(l2), angle};
+    }
+
+    /** The 1-sigma ellipse (filled faintly unless halo) and the dashed 2-sigma one, turned by angle (latent, radians). */
+    private static void ellipses(GraphicsContext g, double cx, double cy, double rx, double ry, double angle, Color c,
+                                 boolean halo) {
+        g.save();
+        g.translate(cx, cy);
+        if (angle != 0) g.rotate(-Math.toDegrees(angle)); // the screen's y runs down
+        if (!halo) {
+            g.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.12));
+            g.fillOval(-rx, -ry, 2 * rx, 2 * ry);
+        }
+        g.strokeOval(-rx, -ry, 2 * rx, 2 * ry);
+        g.setLineDashes(5, 4);
+        g.strokeOval(-2 * rx, -2 * ry, 4 * rx, 4 * ry);
+        g.setLineDashes();
+        g.restore();
     }
 
     /** The least radius (in pixels) a 1-sigma ellipse is drawn with: just outside the z crosshair's ring. */

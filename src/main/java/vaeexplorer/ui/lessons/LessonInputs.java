@@ -29,11 +29,14 @@ public final class LessonInputs {
         return side * side == m.inputSize() ? new int[] {side, side} : new int[] {1, m.inputSize()};
     }
 
-    /** z with the plotted dimensions set to 0: what a map over the plotted plane depends on. */
+    /**
+     * z with its coordinates in the plotted plane set to 0 (the plotted dimensions, or the first two components):
+     * what a map over the plotted plane depends on.
+     */
     static float[] unplotted(LatentModel latent) {
-        float[] z = latent.z().get().clone();
-        for (int d : new int[] {latent.xDim().get(), latent.yDim().get()}) if (d >= 0 && d < z.length) z[d] = 0;
-        return z;
+        float[] z = latent.z().get();
+        vaeexplorer.ui.latent.LatentPlane p = latent.plane().get();
+        return z.length == p.latent() ? p.toZ(0, 0, z) : z.clone();
     }
 
     /** Calls r whenever the non-plotted part of z changes (not on moves within the plotted plane). */

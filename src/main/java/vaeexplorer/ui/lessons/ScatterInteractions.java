@@ -75,7 +75,7 @@ final class ScatterInteractions {
     private void dragged(MouseEvent e) {
         if (draggedEnd < 0) return;
         PlotTransform v = plot.transform();
-        interpolation.moveEnd(draggedEnd, v.toLatentX(e.getX()), v.toLatentY(e.getY()), latent.xDim().get(), latent.yDim().get());
+        interpolation.moveEnd(draggedEnd, v.toLatentX(e.getX()), v.toLatentY(e.getY()), latent.plane().get());
         e.consume();
     }
 
@@ -92,7 +92,10 @@ final class ScatterInteractions {
         e.consume();
     }
 
-    /** A data point's mu (all dimensions) if one is at (x, y), else z with the plotted dimensions at (x, y). */
+    /**
+     * A data point's mu (all dimensions) if one is at (x, y), else the z at (x, y) of the plotted plane, its other
+     * coordinates as a drag of z would hold them.
+     */
     private float[] codeAt(double x, double y) {
         LatentCodes c = latent.codes().get();
         int i = hit(x, y);
@@ -102,10 +105,8 @@ final class ScatterInteractions {
             return z;
         }
         PlotTransform v = plot.transform();
-        int dx = latent.xDim().get(), dy = latent.yDim().get();
-        if (dx >= 0) z[dx] = (float) v.toLatentX(x);
-        if (dy >= 0) z[dy] = (float) v.toLatentY(y);
-        return z;
+        vaeexplorer.ui.latent.LatentPlane plane = latent.plane().get();
+        return z.length == plane.latent() ? plane.toZ(v.toLatentX(x), v.toLatentY(y), latent.planeBase()) : z;
     }
 
     /** The shown point nearest (x, y) within a few pixels, or -1 (the plot's own rule), inside the plot area only. */

@@ -317,6 +317,7 @@ public final class SessionService {
         v.put("z", z.length == 0 ? "" : b.toString());
         v.put("plot.x_dim", String.valueOf(latent.xDim().get()));
         v.put("plot.y_dim", String.valueOf(latent.yDim().get()));
+        v.put("plot.projection", latent.projection().get().key()); // the view's centre and span are in its plane
         PlotTransform view = plot.transform();
         v.put("plot.center_x", Double.toString(view.centerX()));
         v.put("plot.center_y", Double.toString(view.centerY()));
@@ -617,6 +618,7 @@ public final class SessionService {
         } catch (NumberFormatException e) {
             // keep the default dimensions
         }
+        latent.projection().set(vaeexplorer.ui.latent.LatentPlane.Kind.ofKey(v.getOrDefault("plot.projection", "dimensions")));
         String z = v.getOrDefault("z", "");
         if (!z.isBlank()) {
             String[] parts = z.split(",");

@@ -34,6 +34,11 @@ public final class PixelCanvas extends Region {
         redraw();
     }
 
+    /** The image shown (null: the empty frame). */
+    public float[] pixels() {
+        return pixels;
+    }
+
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());

@@ -93,6 +93,30 @@ class LessonModelsTest {
     }
 
     @Test
+    void aMapOverAPcaPlaneDecodesEachCellsOwnPointOfThatPlaneWithTheOtherComponentsAsZs() throws Exception {
+        ModelSnapshot m = LessonFixture.model(2, 5);
+        LatentCodes c = LessonFixture.encoded(LessonFixture.trained(4, 5, 2), LessonFixture.images(64));
+        vaeexplorer.ui.latent.LatentPlane plane = vaeexplorer.ui.latent.LatentPlane.pca(c, null);
+        float[] base = {0.5f, -0.25f, 1, 0, -1};
+        double[] xs = {-1, 0, 1}, ys = {-0.5, 0.5};
+        ManifoldGrid g = ManifoldGrid.decode(m, new EjmlMatMul(1), xs, ys, plane, base, 28, 28);
+        for (int i = 0; i < g.tiles().count(); i++) {
+            double[] at = g.cellCentre(i);
+            float[] z = plane.toZ(at[0], at[1], base);
+            assertEquals(at[0], plane.x(z), 1e-5, "cell " + i + " lies where it is drawn");
+            assertEquals(at[1], plane.y(z), 1e-5);
+            for (int k = 2; k < 5; k++) assertEquals(plane.pca().coordinate(base, k), plane.pca().coordinate(z, k), 1e-5);
+            assertArrayEquals(m.decode(z), g.tiles().image(i), 1e-4f, "tile " + i + " is its z's image");
+        }
+        assertEquals(-1, g.dimX(), "no dimension across a PCA plane");
+        // the prior's quantiles lie around the image of z = 0 in the plane
+        double[][] q = ManifoldGrid.onPlane(ManifoldGrid.mapAxes(4, Spacing.GAUSSIAN_QUANTILES, new Rectangle2D(0, 0, 1, 1), false),
+                Spacing.GAUSSIAN_QUANTILES, plane);
+        assertEquals(plane.originX(), (q[0][1] + q[0][2]) / 2, 1e-9);
+        assertEquals(plane.originY(), (q[1][1] + q[1][2]) / 2, 1e-9);
+    }
+
+    @Test
     void cellsInsideTwoSigmaWithoutPointsAreHolesAndCellsWithPointsAreNot() {
         LatentCodes c = LessonFixture.cluster(200, 1.0, 1.0, 0.1);
         HoleMap h = HoleMap.of(c, 0, 1);

@@ -145,6 +145,7 @@ class SessionTest {
             a.latent().setPlotPoint(-0.5, 0.75);
             a.latent().yDim().set(2);
             a.latent().xDim().set(1);
+            a.latent().projection().set(vaeexplorer.ui.latent.LatentPlane.Kind.PCA); // the view below is in its plane
             a.view().latentPanel().plot().setView(0.5, -0.25, 5);
         });
         long s = step(a);
@@ -165,6 +166,7 @@ class SessionTest {
         assertArrayEquals(z, fx(() -> x.latent().z().get()), "z and the sliders");
         assertEquals(1, fx(() -> x.latent().xDim().get()));
         assertEquals(2, fx(() -> x.latent().yDim().get()));
+        assertEquals(vaeexplorer.ui.latent.LatentPlane.Kind.PCA, fx(() -> x.latent().projection().get()), "the projection");
         PlotTransform view = fx(() -> x.view().latentPanel().plot().transform());
         assertEquals(0.5, view.centerX());
         assertEquals(-0.25, view.centerY());

@@ -8,6 +8,7 @@ import javafx.scene.text.TextAlignment;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
 import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.latent.LatentPlane;
 import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.latent.PlotLayer;
 import vaeexplorer.ui.latent.PlotMarks;
@@ -31,9 +32,9 @@ public final class DrawOverlay implements PlotLayer {
     public Point2D markerPosition() {
         float[] mu = model.mu().get();
         if (mu == null || mu.length != latent.size().get()) return null;
-        int dx = latent.xDim().get(), dy = latent.yDim().get();
+        LatentPlane plane = latent.plane().get();
         PlotTransform v = plot.transform();
-        return new Point2D(v.toScreenX(mu[dx]), v.toScreenY(dy >= 0 ? mu[dy] : 0));
+        return new Point2D(v.toScreenX(plane.x(mu)), v.toScreenY(plane.y(mu)));
     }
 
     @Override
@@ -41,9 +42,10 @@ public final class DrawOverlay implements PlotLayer {
         Point2D p = markerPosition();
         float[] mu = model.mu().get(), sigma = model.sigma().get();
         if (p == null || sigma == null) return;
-        int dx = latent.xDim().get(), dy = latent.yDim().get();
-        PlotMarks.gaussian(g, view, mu[dx], dy >= 0 ? mu[dy] : 0, sigma[dx], dy >= 0 ? sigma[dy] : -1, Color.BLACK, 2,
-                fontSize);
+        LatentPlane plane = latent.plane().get();
+        if (plane.oneDimensional())
+            PlotMarks.gaussian(g, view, plane.x(mu), 0, sigma[plane.xDim()], -1, Color.BLACK, 2, fontSize);
+        else PlotMarks.gaussian(g, view, plane.x(mu), plane.y(mu), plane.covariance(sigma), Color.BLACK, 2, fontSize);
         double r = Math.max(8, 0.75 * fontSize);
         double[] xs = {p.getX(), p.getX() + r, p.getX(), p.getX() - r}, ys = {p.getY() - r, p.getY(), p.getY() + r, p.getY()};
         g.setFill(Color.web("#ffeb3b"));

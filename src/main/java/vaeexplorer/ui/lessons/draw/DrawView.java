@@ -63,7 +63,7 @@ public final class DrawView extends HBox {
         values.setWrapText(true);
         values.setMinHeight(Label.USE_PREF_SIZE); // its numbers are never cut
         values.textProperty().bind(Bindings.createStringBinding(() -> describe(ctx.latent(), model), model.mu(),
-                ctx.latent().xDim(), ctx.latent().yDim(), I18n.locale()));
+                ctx.latent().plane(), I18n.locale()));
         Label explain = label("draw.explain");
         explain.setWrapText(true);
         explain.getStyleClass().add("lesson-text");
@@ -108,6 +108,12 @@ public final class DrawView extends HBox {
     private static String describe(LatentModel latent, DrawModel model) {
         float[] mu = model.mu().get(), sigma = model.sigma().get();
         if (mu == null || sigma == null) return I18n.get("draw.nothingYet");
+        vaeexplorer.ui.latent.LatentPlane plane = latent.plane().get();
+        if (plane.isPca() && plane.latent() == mu.length) { // along the components: sigma of q projected onto each
+            double[] cov = plane.covariance(sigma);
+            return String.format(Locale.ROOT, "PC1: \u03bc = %+.2f, \u03c3 = %.2f\nPC2: \u03bc = %+.2f, \u03c3 = %.2f",
+                    plane.x(mu), Math.sqrt(cov[0]), plane.y(mu), Math.sqrt(cov[2]));
+        }
         StringBuilder b = new StringBuilder();
         for (int d : new int[] {latent.xDim().get(), latent.yDim().get()})
             if (d >= 0 && d < mu.length)

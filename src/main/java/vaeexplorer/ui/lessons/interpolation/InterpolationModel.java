@@ -99,10 +99,14 @@ public final class InterpolationModel {
     public void moveEnd(int which, double x, double y, int dimX, int dimY) {
         float[] z = end(which);
         if (z == null) return;
-        z = z.clone();
-        if (dimX >= 0 && dimX < z.length) z[dimX] = (float) x;
-        if (dimY >= 0 && dimY < z.length) z[dimY] = (float) y;
-        (which == 0 ? a : b).set(z);
+        moveEnd(which, x, y, vaeexplorer.ui.latent.LatentPlane.dimensions(z.length, dimX, dimY));
+    }
+
+    /** Moves end which to (x, y) of a plotted plane, keeping its other coordinates (see LatentPlane.toZ). */
+    public void moveEnd(int which, double x, double y, vaeexplorer.ui.latent.LatentPlane plane) {
+        float[] z = end(which);
+        if (z == null || z.length != plane.latent()) return;
+        (which == 0 ? a : b).set(plane.toZ(x, y, z));
     }
 
     void swap() {

@@ -36,8 +36,9 @@ public final class InterpolationOverlay implements PlotLayer {
         float[] z = model.end(which);
         if (z == null || z.length != latent.size().get()) return null;
         PlotTransform v = plot.transform();
-        int dx = latent.xDim().get(), dy = latent.yDim().get();
-        return new Point2D(v.toScreenX(z[dx]), v.toScreenY(dy >= 0 ? z[dy] : 0));
+        vaeexplorer.ui.latent.LatentPlane plane = latent.plane().get();
+        // a line in z projects onto a line of the plane (both projections are linear): the ends' images suffice
+        return new Point2D(v.toScreenX(plane.x(z)), v.toScreenY(plane.y(z)));
     }
 
     /** The end whose handle is at (x, y) in the plot's coordinates, or -1. */

@@ -83,7 +83,7 @@ public final class InterpolationView extends VBox {
         getChildren().addAll(buttons, explain, strip);
 
         LessonInputs.onChange(refresher::request, model.a(), model.b(), model.frames(), latent.model(), latent.shown());
-        LessonInputs.onChange(this::describe, model.a(), model.b(), latent.xDim(), latent.yDim());
+        LessonInputs.onChange(this::describe, model.a(), model.b(), latent.plane());
         strip.emptyText().bind(Bindings.createStringBinding(() -> I18n.get(model.a().get() == null
                 ? "interpolation.setA" : "interpolation.setB"), model.a(), I18n.locale()));
         refresher.request();
@@ -130,6 +130,9 @@ public final class InterpolationView extends VBox {
 
     private String endText(String name, float[] z) {
         if (z == null) return I18n.format("interpolation.endNotSet", name);
+        vaeexplorer.ui.latent.LatentPlane plane = latent.plane().get();
+        if (plane.isPca() && plane.latent() == z.length)
+            return String.format(Locale.ROOT, "%s: PC1 = %+.2f, PC2 = %+.2f", name, plane.x(z), plane.y(z));
         int dx = latent.xDim().get(), dy = latent.yDim().get();
         if (dx >= z.length) return I18n.format("interpolation.endSet", name);
         return dy >= 0 && dy < z.length ? String.format(Locale.ROOT, "%s: z%d = %+.2f, z%d = %+.2f", name, dx, z[dx], dy, z[dy])

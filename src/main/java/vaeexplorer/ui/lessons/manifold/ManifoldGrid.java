@@ -6,14 +6,15 @@ import vaeexplorer.core.vae.LatentGrid;
 import vaeexplorer.core.vae.LatentGrid.Spacing;
 import vaeexplorer.core.vae.ModelSnapshot;
 
+import vaeexplorer.ui.latent.LatentPlane;
 import vaeexplorer.ui.widgets.ImageTiles;
 
 /**
- * A decoded manifold map: the images of the latent codes at xs (dimension dimX) times ys (dimension dimY, or the one
- * row y = 0 when dimY is -1), row-major from the top (largest y) down; every other dimension keeps the explored z's
- * value. Immutable.
+ * A decoded manifold map: the images of the latent codes at xs times ys of a plotted plane (dimensions dimX and dimY,
+ * or the one row y = 0 when dimY is -1; or two principal components), row-major from the top (largest y) down; every
+ * other coordinate (dimension or component) keeps the explored z's value. Immutable.
  */
-public record ManifoldGrid(double[] xs, double[] ys, int dimX, int dimY, ImageTiles tiles) {
+public record ManifoldGrid(double[] xs, double[] ys, LatentPlane plane, ImageTiles tiles) {
     /** The most cells along one axis of the background map. */
     public static final int MAX_CELLS = 60;
 
@@ -49,18 +50,55 @@ public record ManifoldGrid(double[] xs, double[] ys, int dimX, int dimY, ImageTi
         return new double[][] {xs, ys};
     }
 
+    /**
+     * Axes for a plane: as they are, except the prior's quantiles in a PCA plane, which lie around the image of z = 0
+     * there (the prior projects onto the plane as N(origin, I)).
+     */
+    public static double[][] onPlane(double[][] axes, Spacing spacing, LatentPlane plane) {
+        if (spacing != Spacing.GAUSSIAN_QUANTILES || !plane.isPca()) return axes;
+        double[] xs = axes[0].clone(), ys = axes[1].clone();
+        for (int i = 0; i < xs.length; i++) xs[i] += plane.originX();
+        for (int i = 0; i < ys.length; i++) ys[i] += plane.originY();
+        return new double[][] {xs, ys};
+    }
+
     private static double[] centred(double centre, double cell, int n) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = centre + (i - (n - 1) / 2.0) * cell;
         return v;
     }
 
+    /** The dimension across (-1 in a PCA plane). */
+    public int dimX() {
+        return plane.xDim();
+    }
+
+    /** The dimension up (-1 in a PCA plane and for a one-dimensional latent). */
+    public int dimY() {
+        return plane.yDim();
+    }
+
     /** Decodes the grid with the model (off the FX thread): base gives the dimensions that are not plotted. */
     public static ManifoldGrid decode(ModelSnapshot m, MatMul mm, double[] xs, double[] ys, int dimX, int dimY, float[] base,
                                int rows, int cols) {
+        return decode(m, mm, xs, ys, LatentPlane.dimensions(m.latent(), dimX, dimY), base, rows, cols);
+    }
+
+    /**
+     * Decodes the grid over a plane with the model (off the FX thread): cell (x, y) decodes plane.toZ(x, y, base), so
+     * in a PCA plane every image is exactly that of its place in the scatter (the other components at base's).
+     */
+    public static ManifoldGrid decode(ModelSnapshot m, MatMul mm, double[] xs, double[] ys, LatentPlane plane, float[] base,
+                               int rows, int cols) {
         int d = m.latent(), nx = xs.length, ny = ys.length, n = nx * ny;
         float[] z;
-        if (dimY >= 0) {
+        int dimX = plane.xDim(), dimY = plane.yDim();
+        if (plane.isPca()) {
+            z = new float[n * d];
+            for (int r = 0; r < ny; r++) // row-major from the top, as LatentGrid.codes lays them out
+                for (int c = 0; c < nx; c++)
+                    System.arraycopy(plane.toZ(xs[c], ys[ny - 1 - r], base), 0, z, (r * nx + c) * d, d);
+        } else if (dimY >= 0) {
             z = LatentGrid.codes(xs, ys, d, dimX, dimY, base);
         } else {
             z = new float[n * d];
@@ -71,7 +109,7 @@ public record ManifoldGrid(double[] xs, double[] ys, int dimX, int dimY, ImageTi
         }
         float[] images = new float[n * m.inputSize()];
         m.decodeBatch(mm, z, n, images);
-        return new ManifoldGrid(xs, ys, dimX, dimY, new ImageTiles(images, n, nx, rows, cols));
+        return new ManifoldGrid(xs, ys, plane, new ImageTiles(images, n, nx, rows, cols));
     }
 
     /** The latent code of tile i (for tests): x and y of its cell. */

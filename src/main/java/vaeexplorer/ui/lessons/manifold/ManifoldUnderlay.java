@@ -8,6 +8,7 @@ import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.vae.ModelSnapshot;
 
 import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.latent.LatentPlane;
 import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.latent.PlotLayer;
 import vaeexplorer.ui.latent.PlotTransform;
@@ -38,7 +39,7 @@ public final class ManifoldUnderlay implements PlotLayer {
         refresher = new Refresher<>(ctx.worker(), 400, this::job, this::show);
         refresher.active().bind(settings.background());
         Runnable request = refresher::request;
-        LessonInputs.onChange(request, latent.model(), latent.xDim(), latent.yDim(), latent.shown(), settings.gridSize(),
+        LessonInputs.onChange(request, latent.model(), latent.plane(), latent.shown(), settings.gridSize(),
                 settings.spacing(), plot.visibleRange());
         LessonInputs.onUnplottedChange(latent, request);
         settings.background().addListener((o, a, on) -> {
@@ -68,12 +69,13 @@ public final class ManifoldUnderlay implements PlotLayer {
         ModelSnapshot m = LessonInputs.model(latent);
         Rectangle2D v = plot.visibleRange().get();
         if (m == null || v == null) return null;
-        int dx = latent.xDim().get(), dy = latent.yDim().get();
-        double[][] ax = ManifoldGrid.backgroundAxes(settings.gridSize().get(), settings.spacing().get(), v, dy < 0);
+        LatentPlane plane = latent.plane().get();
+        double[][] ax = ManifoldGrid.onPlane(ManifoldGrid.backgroundAxes(settings.gridSize().get(), settings.spacing().get(),
+                v, plane.oneDimensional()), settings.spacing().get(), plane);
         float[] base = latent.z().get().clone();
         int[] shape = LessonInputs.shape(latent, m);
         return mm -> {
-            ManifoldGrid g = ManifoldGrid.decode(m, mm, ax[0], ax[1], dx, dy, base, shape[0], shape[1]);
+            ManifoldGrid g = ManifoldGrid.decode(m, mm, ax[0], ax[1], plane, base, shape[0], shape[1]);
             return new Decoded(g, ink(g.tiles()));
         };
     }
@@ -118,8 +120,8 @@ public final class ManifoldUnderlay implements PlotLayer {
     public void draw(GraphicsContext g, PlotTransform view, double fontSize) {
         drawn = null;
         ManifoldGrid m = grid;
-        if (!settings.background().get() || m == null || ink == null || m.dimX() != latent.xDim().get()
-                || m.dimY() != latent.yDim().get()) return;
+        // a map of other axes is not drawn; one of an earlier PCA fit is (the next decode follows soon)
+        if (!settings.background().get() || m == null || ink == null || !m.plane().sameAxes(latent.plane().get())) return;
         double[] xe = ManifoldGrid.edges(m.xs(), 0.5);
         double[] ye = ManifoldGrid.edges(m.ys(), m.xs().length > 1 ? (m.xs()[1] - m.xs()[0]) / 2 : 0.5);
         ImageTiles t = m.tiles();

@@ -89,7 +89,7 @@ public final class ManifoldView extends HBox {
         getChildren().addAll(grid, side);
 
         Runnable request = refresher::request;
-        LessonInputs.onChange(request, latent.model(), latent.xDim(), latent.yDim(), latent.shown(), settings.gridSize(),
+        LessonInputs.onChange(request, latent.model(), latent.plane(), latent.shown(), settings.gridSize(),
                 settings.spacing());
         view.addListener((o, a, b) -> { if (settings.spacing().get() == Spacing.LINEAR) request.run(); });
         LessonInputs.onUnplottedChange(latent, request);
@@ -121,11 +121,13 @@ public final class ManifoldView extends HBox {
         ModelSnapshot m = LessonInputs.model(latent);
         if (m == null) return null;
         Rectangle2D v = view.getValue() != null ? view.getValue() : DEFAULT_VIEW;
-        int dx = latent.xDim().get(), dy = latent.yDim().get(), n = settings.gridSize().get();
-        double[][] ax = ManifoldGrid.mapAxes(n, settings.spacing().get(), v, dy < 0);
+        int n = settings.gridSize().get();
+        vaeexplorer.ui.latent.LatentPlane plane = latent.plane().get();
+        double[][] ax = ManifoldGrid.onPlane(ManifoldGrid.mapAxes(n, settings.spacing().get(), v, plane.oneDimensional()),
+                settings.spacing().get(), plane);
         float[] base = latent.z().get().clone();
         int[] shape = LessonInputs.shape(latent, m);
-        return mm -> ManifoldGrid.decode(m, mm, ax[0], ax[1], dx, dy, base, shape[0], shape[1]);
+        return mm -> ManifoldGrid.decode(m, mm, ax[0], ax[1], plane, base, shape[0], shape[1]);
     }
 
     private void show(ManifoldGrid g) {
@@ -136,6 +138,7 @@ public final class ManifoldView extends HBox {
 
     private static String describe(ManifoldGrid g) {
         double[] xs = g.xs(), ys = g.ys();
+        if (g.plane().isPca()) return I18n.format("manifold.axesPca", xs[0], xs[xs.length - 1], ys[ys.length - 1], ys[0]);
         if (g.dimY() < 0) return I18n.format("manifold.axesX", g.dimX(), xs[0], xs[xs.length - 1]);
         return I18n.format("manifold.axesXY", g.dimX(), xs[0], xs[xs.length - 1], g.dimY(), ys[ys.length - 1], ys[0]);
     }

@@ -2,9 +2,11 @@ package vaeexplorer.ui.lessons.posterior;
 
 import vaeexplorer.core.train.LatentCodes;
 
+import vaeexplorer.ui.latent.LatentPlane;
+
 /**
  * Where the prior has mass but no data is encoded: a coarse grid of square cells over [-radius, radius]^2 in the two
- * plotted dimensions; a cell whose centre lies within radius of the origin (the prior's 2-sigma circle) and holds no
+ * plotted dimensions (or the plotted plane, around the prior's image there); a cell whose centre lies within radius of the origin (the prior's 2-sigma circle) and holds no
  * point's mu is a hole. The decoder was never trained on codes from there, yet sampling from the prior lands there.
  */
 public record HoleMap(double cell, double radius, int n, boolean[] holes, int inside) {
@@ -16,11 +18,23 @@ public record HoleMap(double cell, double radius, int n, boolean[] holes, int in
     }
 
     public static HoleMap of(LatentCodes c, int dimX, int dimY, double cell, double radius) {
+        return of(c, LatentPlane.dimensions(c.latent(), dimX, dimY), cell, radius);
+    }
+
+    /**
+     * The holes in a plotted plane (two dimensions, or a PCA plane), where the prior projects to N(origin, I): the
+     * grid's coordinates are relative to the plane's origin (add {@link LatentPlane#originX()} to draw it).
+     */
+    public static HoleMap of(LatentCodes c, LatentPlane plane) {
+        return of(c, plane, CELL, RADIUS);
+    }
+
+    static HoleMap of(LatentCodes c, LatentPlane plane, double cell, double radius) {
         int n = (int) Math.ceil(2 * radius / cell - 1e-9);
-        double lo = -n * cell / 2;
+        double lo = -n * cell / 2, ox = plane.originX(), oy = plane.originY();
         int[] count = new int[n * n];
         for (int i = 0; i < c.size(); i++) {
-            int col = (int) Math.floor((c.mu(i, dimX) - lo) / cell), row = (int) Math.floor((c.mu(i, dimY) - lo) / cell);
+            int col = (int) Math.floor((plane.x(c, i) - ox - lo) / cell), row = (int) Math.floor((plane.y(c, i) - oy - lo) / cell);
             if (col >= 0 && col < n && row >= 0 && row < n) count[row * n + col]++;
         }
         boolean[] holes = new boolean[n * n];

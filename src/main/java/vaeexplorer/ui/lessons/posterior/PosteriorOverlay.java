@@ -8,6 +8,7 @@ import javafx.scene.paint.Color;
 import vaeexplorer.core.train.LatentCodes;
 
 import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.latent.LatentPlane;
 import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.latent.Palette;
 import vaeexplorer.ui.latent.PlotLayer;
@@ -16,7 +17,8 @@ import vaeexplorer.ui.latent.PlotTransform;
 
 /**
  * "Each x has its own Gaussian": for every selected point and the point under the mouse, the posterior q(z|x) in the
- * plotted dimensions (1 and 2 sigma, axis-aligned) and a few sampled z = mu + sigma * eps as dots.
+ * plotted plane (1 and 2 sigma: axis-aligned in two dimensions, the covariance P diag(sigma^2) P^T in a PCA plane) and a
+ * few sampled z = mu + sigma * eps, projected, as dots.
  */
 public final class PosteriorOverlay implements PlotLayer {
     private final LatentModel latent;
@@ -46,20 +48,23 @@ public final class PosteriorOverlay implements PlotLayer {
         List<Integer> points = new ArrayList<>(selection.selected());
         int h = selection.hovered().get();
         if (h >= 0 && !points.contains(h)) points.add(h);
-        int dx = latent.xDim().get(), dy = latent.yDim().get();
+        LatentPlane plane = latent.plane().get();
+        int d = c.latent();
+        float[] z = new float[d];
         for (int i : points) {
             if (i < 0 || i >= c.size()) continue;
             boolean hoverOnly = i == h && !selection.selected().contains(i);
             Color col = Palette.of(c.label(i)).darker();
-            double mx = c.mu(i, dx), my = dy >= 0 ? c.mu(i, dy) : 0;
-            double sx = c.sigma(i, dx), sy = dy >= 0 ? c.sigma(i, dy) : -1;
-            PlotMarks.gaussian(g, view, mx, my, sx, sy, hoverOnly ? Color.color(col.getRed(), col.getGreen(), col.getBlue(), 0.6)
-                    : col, hoverOnly ? 1.5 : 2.5, fontSize);
-            float[] eps = selection.eps(i, c.latent());
+            double mx = plane.x(c, i), my = plane.y(c, i);
+            Color stroke = hoverOnly ? Color.color(col.getRed(), col.getGreen(), col.getBlue(), 0.6) : col;
+            if (plane.oneDimensional())
+                PlotMarks.gaussian(g, view, mx, my, c.sigma(i, plane.xDim()), -1, stroke, hoverOnly ? 1.5 : 2.5, fontSize);
+            else PlotMarks.gaussian(g, view, mx, my, plane.covariance(c, i), stroke, hoverOnly ? 1.5 : 2.5, fontSize);
+            float[] eps = selection.eps(i, d);
             double r = Math.max(2.5, 0.22 * fontSize);
             for (int k = 0; k < PosteriorSelection.SAMPLES; k++) {
-                double zx = mx + sx * eps[k * c.latent() + dx], zy = dy >= 0 ? my + sy * eps[k * c.latent() + dy] : 0;
-                PlotMarks.dot(g, view.toScreenX(zx), view.toScreenY(zy), r, col);
+                for (int j = 0; j < d; j++) z[j] = c.mu(i, j) + c.sigma(i, j) * eps[k * d + j];
+                PlotMarks.dot(g, view.toScreenX(plane.x(z)), view.toScreenY(plane.y(z)), r, col);
             }
             drawnEllipses++;
         }

@@ -20,7 +20,8 @@ import vaeexplorer.ui.latent.PlotTransform;
  * The true posterior p(z|x) on the scatter's axes while its lesson is shown: the heat map with its contour lines over
  * the box that holds the mass, and q(z|x)'s 1- and 2-sigma ellipses over it, so the two can be compared at a glance.
  * A trained model's posterior is small at the scatter's scale, so an enlarged view of it ({@link PosteriorInset}) goes
- * in a far corner. Drawn only when the plot shows the map's two dimensions (0 and 1 of a 2-D latent, or the slice's).
+ * in a far corner. Drawn only when the plot shows the map's two dimensions (0 and 1 of a 2-D latent, or the slice's):
+ * not in a PCA plane, which is not the slice the map is of (the lesson says so).
  */
 public final class TruePosteriorOverlay implements PlotLayer {
     private static final Color Q = Color.web("#0d47a1");
@@ -38,6 +39,7 @@ public final class TruePosteriorOverlay implements PlotLayer {
         this.latent = latent;
         model.result().addListener((o, a, b) -> plot.redrawOverlays());
         model.shown().addListener((o, a, b) -> plot.redrawOverlays());
+        latent.projection().addListener((o, a, b) -> plot.redrawOverlays());
     }
 
     /** Whether the map was drawn at the last redraw (for tests). */
@@ -49,7 +51,7 @@ public final class TruePosteriorOverlay implements PlotLayer {
     public void draw(GraphicsContext g, PlotTransform view, double fontSize) {
         drawn = false;
         TruePosteriorModel.Result r = model.result().get();
-        if (!model.shown().get() || r == null || r.map() == null || latent.xDim().get() != r.dimX()
+        if (!model.shown().get() || r == null || r.map() == null || latent.plane().get().isPca() || latent.xDim().get() != r.dimX()
                 || latent.yDim().get() != r.dimY())
             return;
         TruePosteriorMap m = r.map();

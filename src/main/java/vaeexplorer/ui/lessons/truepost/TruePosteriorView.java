@@ -73,6 +73,8 @@ public final class TruePosteriorView extends VBox {
         getChildren().addAll(title, status, identity, identityValues, numbers, testSet, LessonLayout.sentence("truepost.shapes"),
                 LessonLayout.sentence("truepost.training"), LessonLayout.sentence("truepost.beta"));
         model.result().addListener((o, a, r) -> show(r));
+        ctx.latent().projection().addListener((o, a, b) -> show(model.result().get()));
+        pca = () -> ctx.latent().plane().get().isPca();
         show(model.result().get());
         Relabel.onLocaleChange(this, () -> {
             show(model.result().get());
@@ -115,6 +117,8 @@ public final class TruePosteriorView extends VBox {
         l.setText(text);
     }
 
+    private final java.util.function.BooleanSupplier pca;
+
     private void show(Result r) {
         TruePosteriorMap m = r == null ? null : r.map();
         numbers.setVisible(m != null);
@@ -132,7 +136,8 @@ public final class TruePosteriorView extends VBox {
         boolean drawn = r.source() == TruePosteriorModel.Source.DRAWN;
         if (r.isSlice()) {
             status.setText(I18n.format(drawn ? "truepost.forDrawingSlice" : "truepost.forPointSlice", r.dimX(), r.dimY(),
-                    r.latent() - 2, r.dimX(), r.dimY()));
+                    r.latent() - 2, r.dimX(), r.dimY())
+                    + (pca.getAsBoolean() ? " " + I18n.format("truepost.notInPca", r.dimX(), r.dimY()) : ""));
             explain(logPxExplained, I18n.format("truepost.logPxExplainedIwae", r.importance().k()));
             explain(reconExplained, I18n.get("truepost.reconExplainedIwae"));
         } else {
