@@ -72,6 +72,7 @@ public final class NearestView extends HBox {
         Label t = LessonSupport.sentence(titleKey);
         t.getStyleClass().add("panel-title");
         t.setMinWidth(0);
+        t.maxWidthProperty().bind(grid.widthProperty()); // wraps within the strip, never over the words beside it
         VBox box = new VBox(2, t, grid) {
             @Override
             public Orientation getContentBias() {
