@@ -13,13 +13,18 @@ import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.vae.LatentGrid;
 import vaeexplorer.core.vae.MarginalLikelihood;
 import vaeexplorer.core.vae.ModelSnapshot;
+import vaeexplorer.core.vae.NearestByLatent;
+import vaeexplorer.core.vae.NearestByPixels;
 import vaeexplorer.core.vae.Vae;
 import vaeexplorer.core.vae.VaeConfig;
 
 /**
  * {@code bench-inference}: what the UI does while the user explores, timed after warm-up (median of repeats): decode
  * one latent point (the dragged point), decode a 20 x 20 manifold grid, encode 10,000 images (the scatter), and at
- * latent 2 the true posterior lesson's map of one image.
+ * latent 2 the true posterior lesson's map of one image; and the nearest-images lesson's searches over the training set
+ * (one query by pixels, one by latent distance), on the set itself and on 60,000 images (the set repeated, when it
+ * is smaller: a query's cost depends on the number of images, not on what they show), with the dot products of the
+ * pixel search also through the {@link MatMul} on a float copy, for comparison.
  */
 final class InferenceBench {
     private InferenceBench() {}
@@ -61,19 +66,93 @@ final class InferenceBench {
                 MarginalLikelihood.posterior(pg[0], mm, x, POSTERIOR_GRID);
             });
         }
+        Nearest near = nearest(m, mm, data.train());
         if (a.flag("json")) {
             out.println(new Json().put("decode_one_us", decodeOne / 1e3, 1).put("decode_grid_20x20_ms", decodeGrid / 1e6, 2)
                     .put("encode_images", n).put("encode_ms", encode / 1e6, 1).put("backend", mm.name()).put("threads", threads)
                     .put("latent", latent).put("hidden", vae.config().hiddenText())
-                    .put("posterior_prior_grid_ms", priorGrid / 1e6, 1).put("posterior_map_100x100_ms", posterior / 1e6, 1));
+                    .put("posterior_prior_grid_ms", priorGrid / 1e6, 1).put("posterior_map_100x100_ms", posterior / 1e6, 1)
+                    .put("nearest_images", near.images).put("nearest_pixels_ms", near.pixels / 1e6, 2)
+                    .put("nearest_pixels_dots_matmul_ms", near.matmulDots / 1e6, 2)
+                    .put("nearest_latent_ms", near.latent / 1e6, 3)
+                    .put("nearest_images_large", LARGE).put("nearest_pixels_large_ms", near.pixelsLarge / 1e6, 2)
+                    .put("nearest_pixels_dots_matmul_large_ms", near.matmulDotsLarge / 1e6, 2)
+                    .put("nearest_latent_large_ms", near.latentLarge / 1e6, 3)
+                    .put("encode_large_ms", near.encodeLarge / 1e6, 1));
         } else {
             out.printf(Locale.ROOT, "decode one z: %.1f us; 20x20 grid: %.2f ms; encode %,d images: %.1f ms (backend %s, %d threads)%n",
                     decodeOne / 1e3, decodeGrid / 1e6, n, encode / 1e6, mm.name(), threads);
             if (latent == 2)
                 out.printf(Locale.ROOT, "true posterior: the grid's decodes per model snapshot %.1f ms; one image's %dx%d map %.1f ms%n",
                         priorGrid / 1e6, POSTERIOR_GRID, POSTERIOR_GRID, posterior / 1e6);
+            out.printf(Locale.ROOT, "nearest %d of %,d training images to one query: by pixels %.2f ms (the dots through the "
+                    + "matrix product on floats: %.2f ms), by latent distance %.3f ms%n", KNN, near.images,
+                    near.pixels / 1e6, near.matmulDots / 1e6, near.latent / 1e6);
+            out.printf(Locale.ROOT, "the same over %,d images: by pixels %.2f ms (matrix product %.2f ms), by latent "
+                    + "distance %.3f ms; encoding them %.1f ms%n", LARGE, near.pixelsLarge / 1e6,
+                    near.matmulDotsLarge / 1e6, near.latentLarge / 1e6, near.encodeLarge / 1e6);
         }
         return Cli.OK;
+    }
+
+    /** The neighbours the lesson shows. */
+    private static final int KNN = 5;
+    /** Images of the larger search: Fashion-MNIST's full training set. */
+    private static final int LARGE = 60_000;
+
+    /** Median nanoseconds of the nearest-image searches, over the training set and over {@link #LARGE} images. */
+    private record Nearest(int images, double pixels, double matmulDots, double latent, double pixelsLarge,
+                           double matmulDotsLarge, double latentLarge, double encodeLarge) {}
+
+    private static Nearest nearest(ModelSnapshot m, MatMul mm, Dataset train) {
+        Dataset large = repeated(train, LARGE);
+        double[] small = nearestTimes(m, mm, train, 201);
+        double encodeLarge = median(3, () -> NearestByLatent.encode(m, mm, large));
+        double[] big = nearestTimes(m, mm, large, 41);
+        return new Nearest(train.size(), small[0], small[1], small[2], big[0], big[1], big[2], encodeLarge);
+    }
+
+    /** By pixels, the same dots through the MatMul (q times a float copy of the images), by latent distance. */
+    private static double[] nearestTimes(ModelSnapshot m, MatMul mm, Dataset set, int repeats) {
+        NearestByPixels byPixels = new NearestByPixels(set);
+        NearestByLatent byLatent = NearestByLatent.encode(m, mm, set);
+        int px = set.imageSize(), d = m.latent();
+        // decoded images of points along a line, as a drag makes them
+        Rng r = new Rng(3);
+        float[][] queries = new float[16][];
+        float[][] zs = new float[16][];
+        for (int i = 0; i < queries.length; i++) {
+            zs[i] = new float[d];
+            for (int j = 0; j < d; j++) zs[i][j] = (float) r.nextGaussian();
+            queries[i] = m.decode(zs[i]);
+        }
+        int[] idx = new int[KNN];
+        double[] dist = new double[KNN];
+        int[] next = {0};
+        double pixels = median(repeats, () -> byPixels.nearest(queries[next[0]++ % queries.length], KNN, idx, dist));
+        double latent = median(repeats, () -> byLatent.nearest(zs[next[0]++ % zs.length], KNN, idx, dist));
+        // x_i . q for every image by the matrix product: q (1 x px) times X^T, X the images as floats (n x px)
+        org.ejml.data.FMatrixRMaj x = new org.ejml.data.FMatrixRMaj(set.size(), px);
+        for (int i = 0; i < set.size(); i++) set.copyImage(i, x.data, i * px);
+        org.ejml.data.FMatrixRMaj q = new org.ejml.data.FMatrixRMaj(1, px), dots = new org.ejml.data.FMatrixRMaj(1, set.size());
+        double matmul = median(repeats, () -> {
+            System.arraycopy(queries[next[0]++ % queries.length], 0, q.data, 0, px);
+            mm.multTransB(q, x, dots);
+        });
+        return new double[] {pixels, matmul, latent};
+    }
+
+    /** n images: the set's, over and over (a set at least n large is cut to n). */
+    private static Dataset repeated(Dataset set, int n) {
+        int px = set.imageSize();
+        byte[] pixels = new byte[n * px];
+        int[] labels = new int[n];
+        for (int from = 0; from < n; from += set.size()) {
+            int count = Math.min(set.size(), n - from);
+            set.copyPixelBytes(0, count, pixels, from * px);
+            for (int i = 0; i < count; i++) labels[from + i] = set.label(i);
+        }
+        return new Dataset(set.name() + " x" + n, set.rows(), set.cols(), pixels, labels, set.classNames());
     }
 
     /** Fine cells per axis of the true posterior lesson's map. */

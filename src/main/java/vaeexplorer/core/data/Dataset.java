@@ -82,6 +82,11 @@ public final class Dataset {
     /** The raw byte of pixel p of image i (0..255). */
     public int pixel(int i, int p) { return pixels[i * imageSize() + p] & 0xFF; }
 
+    /** Copies the raw bytes of images [from, from + n) (0..255 each, as Java's signed bytes) into dst at off. */
+    public void copyPixelBytes(int from, int n, byte[] dst, int off) {
+        System.arraycopy(pixels, from * imageSize(), dst, off, n * imageSize());
+    }
+
     /** The images at the given indices, in that order. */
     public Dataset subset(String newName, int[] indices) {
         int d = imageSize();

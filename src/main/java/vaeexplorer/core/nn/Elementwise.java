@@ -98,6 +98,21 @@ public interface Elementwise {
         if (relu) for (int j = 0; j < out; j++) y[j] = Math.max(y[j], 0f);
     }
 
+    /**
+     * Dot products of n rows of signed bytes with one float vector: {@code out[r] = sum_p rows[off + r len + p] q[p]}
+     * for r in [0, n), each row's sum formed the same way whatever its position (equal rows give equal dots). The
+     * nearest-image search keeps a data set's pixels as bytes (a quarter of the memory of floats, and a quarter of
+     * what each query reads) and multiplies them with the query image through this.
+     */
+    default void byteRowDots(byte[] rows, int off, int n, int len, float[] q, float[] out) {
+        for (int r = 0; r < n; r++) {
+            int o = off + r * len;
+            float acc = 0;
+            for (int p = 0; p < len; p++) acc += rows[o + p] * q[p];
+            out[r] = acc;
+        }
+    }
+
     /** The pure-Java kernels. */
     Elementwise SCALAR = new Elementwise() {
         @Override

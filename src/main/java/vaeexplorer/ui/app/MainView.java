@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Orientation;
@@ -19,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.core.train.TrainingRun.State;
 
@@ -91,7 +93,11 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(top, Priority.ALWAYS);
         VBox withTimeline = new VBox(top, new TimelineView(timeline));
         chart = new LossChartView(training, text.fontSize());
-        lessons = new Lessons(LessonContext.of(latent, training.latestLoss(), training.klPerDim(), text), latentPanel.plot());
+        // the training images, for the Nearest lesson (the split of the model being trained)
+        ObjectBinding<Dataset> trainingImages = Bindings.createObjectBinding(() -> training.data().get() == null ? null
+                : training.data().get().train(), training.data());
+        lessons = new Lessons(LessonContext.of(latent, training.latestLoss(), training.klPerDim(), text, trainingImages),
+                latentPanel.plot());
         latentPanel.addToolRow(lessons.overlayBar());
         feedTestLogPx(training, lessons.truePosterior().testSet());
         // the beta training uses now, large enough for the back of the room (also while the KL warm-up raises it)

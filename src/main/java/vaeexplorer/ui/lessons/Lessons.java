@@ -24,6 +24,8 @@ import vaeexplorer.ui.lessons.interpolation.InterpolationView;
 import vaeexplorer.ui.lessons.manifold.ManifoldModel;
 import vaeexplorer.ui.lessons.manifold.ManifoldUnderlay;
 import vaeexplorer.ui.lessons.manifold.ManifoldView;
+import vaeexplorer.ui.lessons.nearest.NearestModel;
+import vaeexplorer.ui.lessons.nearest.NearestView;
 import vaeexplorer.ui.lessons.numbers.FormulaView;
 import vaeexplorer.ui.lessons.numbers.KlPerDimensionView;
 import vaeexplorer.ui.lessons.posterior.HolesOverlay;
@@ -69,6 +71,8 @@ public final class Lessons {
     private final TruePosteriorView truePosteriorView;
     private final WorstImagesModel worstImages;
     private final WorstImagesView worstImagesView;
+    private final NearestModel nearest;
+    private final NearestView nearestView;
     private final OverlayBar overlayBar;
     /** Where the split pane's divider goes when the tabs are enlarged (the scatter keeps the top third). */
     static final double ENLARGED_DIVIDER = 0.33;
@@ -112,6 +116,8 @@ public final class Lessons {
         truePosteriorView = new TruePosteriorView(ctx, truePosterior);
         worstImages = new WorstImagesModel(ctx);
         worstImagesView = new WorstImagesView(ctx, worstImages);
+        nearest = new NearestModel(ctx);
+        nearestView = new NearestView(ctx, nearest);
         overlayBar = new OverlayBar(manifold, holes, interpolation);
         ToggleButton enlarge = new ToggleButton();
         enlarge.textProperty().bind(I18n.tr("lessons.enlarge"));
@@ -171,6 +177,7 @@ public final class Lessons {
         tab("lessons.tab.truePosterior", "lessons.tabShort.truePosterior", "truePosteriorTab", truePosteriorView,
                 truePosterior.shown());
         tab("lessons.tab.worst", "lessons.tabShort.worst", "worstTab", worstImagesView, worstImages.refresher().active());
+        tab("lessons.tab.nearest", "lessons.tabShort.nearest", "nearestTab", nearestView, nearest.shown());
         titleFit = new TabTitleFit(tabs, shortTitles, ctx.fontSize());
         // a screen reader hears the lesson chosen and what it shows (its pictures are canvases)
         tabs.accessibleTextProperty().bind(Bindings.createStringBinding(() -> {
@@ -275,4 +282,6 @@ public final class Lessons {
     TruePosteriorView truePosteriorView() { return truePosteriorView; }
     public WorstImagesModel worstImages() { return worstImages; }
     WorstImagesView worstImagesView() { return worstImagesView; }
+    public NearestModel nearest() { return nearest; }
+    NearestView nearestView() { return nearestView; }
 }

@@ -47,7 +47,7 @@ import vaeexplorer.ui.i18n.I18n;
 @ExtendWith(ApplicationExtension.class)
 class LessonTabsReachTest {
     private static final String[] TABS = {"lossesTab", "manifoldTab", "reconstructionsTab", "priorTab", "interpolationTab",
-            "klTab", "posteriorTab", "drawTab", "formulaTab", "truePosteriorTab", "worstTab"};
+            "klTab", "posteriorTab", "drawTab", "formulaTab", "truePosteriorTab", "worstTab", "nearestTab"};
     private Explorer explorer;
     private Stage stage;
 

@@ -11,6 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.train.LatentCodes;
 import vaeexplorer.core.train.LossPoint;
 import vaeexplorer.ui.concurrent.CurrentThreadTaskExecutor;
@@ -27,6 +28,8 @@ final class LessonWindow {
     final LatentModel latent;
     final SimpleObjectProperty<LossPoint> loss = new SimpleObjectProperty<>();
     final SimpleObjectProperty<double[]> kl = new SimpleObjectProperty<>();
+    /** The training images (the Nearest lesson's): set it to give the lessons a training set. */
+    final SimpleObjectProperty<Dataset> training = new SimpleObjectProperty<>();
     final LatentPlotView plot;
     final Lessons lessons;
 
@@ -34,7 +37,7 @@ final class LessonWindow {
         this.latent = latent;
         SimpleDoubleProperty font = new SimpleDoubleProperty(13);
         plot = new LatentPlotView(latent, font, new SimpleStringProperty(""));
-        lessons = new Lessons(new LessonContext(latent, loss, kl, font, new LessonWorker()), plot);
+        lessons = new Lessons(new LessonContext(latent, loss, kl, font, new LessonWorker(), training), plot);
     }
 
     /** Shows the window on stage (call from {@code @Start}): width x height, the split's divider at divider. */
@@ -56,7 +59,12 @@ final class LessonWindow {
 
     /** A context for view-models without a window: their jobs run at once on the calling thread. */
     static LessonContext direct(LatentModel latent) {
+        return direct(latent, new SimpleObjectProperty<>());
+    }
+
+    /** As {@link #direct(LatentModel)}, with these training images. */
+    static LessonContext direct(LatentModel latent, javafx.beans.value.ObservableValue<Dataset> training) {
         return new LessonContext(latent, new SimpleObjectProperty<>(), new SimpleObjectProperty<>(),
-                new SimpleDoubleProperty(13), new LessonWorker(new CurrentThreadTaskExecutor()));
+                new SimpleDoubleProperty(13), new LessonWorker(new CurrentThreadTaskExecutor()), training);
     }
 }

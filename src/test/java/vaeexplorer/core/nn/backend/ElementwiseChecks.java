@@ -1,7 +1,12 @@
 package vaeexplorer.core.nn.backend;
 
+import vaeexplorer.core.data.BuiltInDatasets;
+import vaeexplorer.core.data.DataException;
+import vaeexplorer.core.data.Dataset;
 import vaeexplorer.core.nn.Elementwise;
 import vaeexplorer.core.nn.Rng;
+import vaeexplorer.core.vae.BruteForceNearest;
+import vaeexplorer.core.vae.NearestByPixels;
 
 /**
  * Compares a backend's fused element-wise kernels with the scalar ones; run as a main in a JVM that has the backend.
@@ -43,6 +48,10 @@ final class ElementwiseChecks {
             for (boolean relu : new boolean[] {false, true})
                 report("vectorTimesMatrix in=" + shape[0] + " out=" + shape[1] + " relu=" + relu,
                         vectorTimesMatrix(e, shape[0], shape[1], relu));
+        for (int[] shape : BYTE_DOT_SHAPES) report("byteRowDots n=" + shape[0] + " len=" + shape[1], byteRowDots(e, shape[0], shape[1]));
+        report("nearestByPixels random", nearestByPixels(e, BruteForceNearest.randomImages(1300, 9, 7, 5, false,
+                new int[] {5, 17}, new int[] {5, 1299})));
+        report("nearestByPixels fashion-mnist", nearestByPixels(e, fashionMnist()));
         report("kernels() is this backend's", MatMulBackends.kernels().getClass() == Elementwise.SCALAR.getClass()
                 ? "MatMulBackends.kernels() fell back to the scalar kernels" : null);
     }
@@ -76,7 +85,7 @@ final class ElementwiseChecks {
 
     /** Cases main prints, so a test can check that the child JVM ran all of them. */
     static int caseCount() {
-        return 6 * (3 + 4) + 2 * PARALLEL_SIZES.length + BIAS_SHAPES.length * 2 * 2 * 2 + VECTOR_TIMES_MATRIX_SHAPES.length * 2 + 1;
+        return 6 * (3 + 4) + 2 * PARALLEL_SIZES.length + BYTE_DOT_SHAPES.length + 2 + BIAS_SHAPES.length * 2 * 2 * 2 + VECTOR_TIMES_MATRIX_SHAPES.length * 2 + 1;
     }
 
     static String sigmoid(Elementwise e, int n) {
@@ -130,6 +139,54 @@ final class ElementwiseChecks {
         for (int j = 0; j <= out; j++)
             if (!(Math.abs(y1[j] - y2[j]) <= 1e-4f * (1 + Math.abs(y2[j])))) return "y[" + j + "] " + y1[j] + " vs " + y2[j];
         return null;
+    }
+
+    /** n x len: a block of four and a row left over, tails of len mod 16 and mod 8, 28 x 28 images. */
+    static final int[][] BYTE_DOT_SHAPES = {{1, 784}, {4, 784}, {9, 784}, {7, 63}, {5, 7}, {3, 16}, {1000, 784}};
+
+    /** byteRowDots agrees with the scalar kernel (and the exact sum) within float rounding. */
+    static String byteRowDots(Elementwise e, int n, int len) {
+        Rng r = new Rng(17L * n + len);
+        byte[] rows = new byte[3 + n * len];
+        for (int i = 0; i < rows.length; i++) rows[i] = (byte) (r.nextInt(256) - 128);
+        float[] q = new float[len], got = new float[n + 1], scalar = new float[n + 1];
+        for (int p = 0; p < len; p++) q[p] = (float) r.nextDouble();
+        got[n] = 42f;
+        e.byteRowDots(rows, 3, n, len, q, got);
+        Elementwise.SCALAR.byteRowDots(rows, 3, n, len, q, scalar);
+        if (got[n] != 42f) return "wrote past n";
+        for (int i = 0; i < n; i++) {
+            double exact = 0, scale = 0;
+            for (int p = 0; p < len; p++) {
+                exact += rows[3 + i * len + p] * (double) q[p];
+                scale += Math.abs(rows[3 + i * len + p] * (double) q[p]);
+            }
+            if (!(Math.abs(got[i] - exact) <= 1e-5 * scale + 1e-6)) return "row " + i + ": " + got[i] + " vs exact " + exact;
+            if (!(Math.abs(got[i] - scalar[i]) <= 1e-5 * scale + 1e-6)) return "row " + i + ": " + got[i] + " vs scalar " + scalar[i];
+        }
+        return null;
+    }
+
+    /** The search with these kernels finds what a brute-force search finds (queries: random, and the set's images). */
+    static String nearestByPixels(Elementwise e, Dataset set) {
+        NearestByPixels search = new NearestByPixels(set, e);
+        Rng r = new Rng(set.size());
+        float[] q = new float[set.imageSize()];
+        for (int t = 0; t < 30; t++) {
+            if (t % 2 == 0) for (int p = 0; p < q.length; p++) q[p] = (float) r.nextDouble();
+            else set.copyImage(r.nextInt(set.size()), q, 0);
+            String d = BruteForceNearest.difference(BruteForceNearest.byPixels(set, q, 5), search.nearest(q, 5));
+            if (d != null) return "query " + t + ": " + d;
+        }
+        return null;
+    }
+
+    private static Dataset fashionMnist() {
+        try {
+            return BuiltInDatasets.load(BuiltInDatasets.FASHION_MNIST).train();
+        } catch (DataException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static void report(String name, String problem) {

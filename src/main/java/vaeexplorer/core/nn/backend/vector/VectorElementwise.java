@@ -1,8 +1,10 @@
 package vaeexplorer.core.nn.backend.vector;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import vaeexplorer.core.nn.Elementwise;
@@ -11,6 +13,8 @@ import vaeexplorer.core.nn.Elementwise;
 public final class VectorElementwise implements Elementwise {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** As many bytes as S has floats (16 bytes for 16 floats with AVX-512), widened to floats lane by lane. */
+    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * Byte.SIZE));
     /** Lanes are summed into a double this often, to keep the float partial sums short. */
     private static final int BLOCK = 64 * L;
 
@@ -241,5 +245,49 @@ public final class VectorElementwise implements Elementwise {
             for (int k = 0; k < nnz; k++) acc += x[rows[k]] * w[rows[k] * out + j];
             y[j] = relu ? Math.max(acc, 0f) : acc;
         }
+    }
+
+    /** Rows whose dots are formed together, sharing each load of q. */
+    private static final int DOT_ROWS = 4;
+
+    @Override
+    public void byteRowDots(byte[] rows, int off, int n, int len, float[] q, float[] out) {
+        int bound = S.loopBound(len);
+        int r = 0;
+        // four rows at a time: out[r..r+3] = X[r..r+3, :] q, the bytes widened to floats lane by lane
+        for (; r + DOT_ROWS <= n; r += DOT_ROWS) {
+            int o0 = off + r * len, o1 = o0 + len, o2 = o1 + len, o3 = o2 + len;
+            FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (int p = 0; p < bound; p += L) {
+                FloatVector qv = FloatVector.fromArray(S, q, p);
+                a0 = widen(rows, o0 + p).fma(qv, a0);
+                a1 = widen(rows, o1 + p).fma(qv, a1);
+                a2 = widen(rows, o2 + p).fma(qv, a2);
+                a3 = widen(rows, o3 + p).fma(qv, a3);
+            }
+            out[r] = a0.reduceLanes(VectorOperators.ADD) + tail(rows, o0, bound, len, q);
+            out[r + 1] = a1.reduceLanes(VectorOperators.ADD) + tail(rows, o1, bound, len, q);
+            out[r + 2] = a2.reduceLanes(VectorOperators.ADD) + tail(rows, o2, bound, len, q);
+            out[r + 3] = a3.reduceLanes(VectorOperators.ADD) + tail(rows, o3, bound, len, q);
+        }
+        // the last rows one at a time, each summed exactly as in the blocks above
+        for (; r < n; r++) {
+            int o = off + r * len;
+            FloatVector a = FloatVector.zero(S);
+            for (int p = 0; p < bound; p += L) a = widen(rows, o + p).fma(FloatVector.fromArray(S, q, p), a);
+            out[r] = a.reduceLanes(VectorOperators.ADD) + tail(rows, o, bound, len, q);
+        }
+    }
+
+    /** L signed bytes from rows[at] as L floats. */
+    private static FloatVector widen(byte[] rows, int at) {
+        return (FloatVector) ByteVector.fromArray(B, rows, at).convertShape(VectorOperators.B2F, S, 0);
+    }
+
+    /** The row's last len mod L products, one at a time (none for 28 x 28 images with 8 or 16 lanes). */
+    private static float tail(byte[] rows, int o, int from, int len, float[] q) {
+        float acc = 0;
+        for (int p = from; p < len; p++) acc += rows[o + p] * q[p];
+        return acc;
     }
 }
