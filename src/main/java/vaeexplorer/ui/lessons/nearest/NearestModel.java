@@ -15,7 +15,7 @@ import vaeexplorer.core.vae.NearestByLatent;
 import vaeexplorer.core.vae.NearestByPixels;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.LessonContext;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonInputs;
 import vaeexplorer.ui.lessons.Refresher;
 import vaeexplorer.ui.widgets.ImageTiles;
 
@@ -74,8 +74,8 @@ public final class NearestModel {
         indexer = new Refresher<>(ctx.worker(), 1000, this::indexJob, this::indexed);
         indexer.active().bind(shown);
         searcher.active().bind(shown);
-        LessonSupport.onChange(indexer::request, latent.model(), training);
-        LessonSupport.onChange(searcher::request, latent.decoded());
+        LessonInputs.onChange(indexer::request, latent.model(), training);
+        LessonInputs.onChange(searcher::request, latent.decoded());
         indexer.request();
     }
 
@@ -99,7 +99,7 @@ public final class NearestModel {
     }
 
     private Function<MatMul, Index> indexJob() {
-        ModelSnapshot m = LessonSupport.model(latent);
+        ModelSnapshot m = LessonInputs.model(latent);
         Dataset set = training.getValue();
         if (m == null || set == null || set.size() == 0 || set.imageSize() != m.inputSize()) return null;
         Index before = index;
@@ -113,7 +113,7 @@ public final class NearestModel {
     }
 
     private Function<MatMul, Result> searchJob() {
-        ModelSnapshot m = LessonSupport.model(latent);
+        ModelSnapshot m = LessonInputs.model(latent);
         float[] decoded = latent.decoded().get(), z = latent.z().get();
         Index i = index;
         if (m == null || decoded == null || i == null || i.pixels().dataset() != training.getValue()

@@ -15,7 +15,7 @@ import vaeexplorer.ui.i18n.ClassNames;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
 import vaeexplorer.ui.lessons.LessonContext;
-import vaeexplorer.ui.lessons.LessonSupport;
+import vaeexplorer.ui.lessons.LessonLayout;
 import vaeexplorer.ui.lessons.nearest.NearestModel.Result;
 import vaeexplorer.ui.widgets.ImageGridView;
 
@@ -29,7 +29,7 @@ public final class NearestView extends HBox {
     private final NearestModel model;
     private final ImageGridView pixels;
     private final ImageGridView latent;
-    private final Label verdict = LessonSupport.sentence("nearest.noModel");
+    private final Label verdict = LessonLayout.sentence("nearest.noModel");
     private final Label closest = new Label();
     private final Label latentClosest = new Label();
 
@@ -49,10 +49,10 @@ public final class NearestView extends HBox {
         }
         closest.setId("nearestClosest");
         latentClosest.setId("nearestLatentClosest");
-        Label explain = LessonSupport.sentence("nearest.explain");
+        Label explain = LessonLayout.sentence("nearest.explain");
         VBox strips = new VBox(6, strip("nearest.pixelsTitle", pixels), strip("nearest.latentTitle", latent));
         strips.setMinWidth(0);
-        VBox side = LessonSupport.sidePanel(ctx, explain, verdict, closest, latentClosest, explain);
+        VBox side = LessonLayout.sidePanel(ctx, explain, verdict, closest, latentClosest, explain);
         getChildren().addAll(strips, side);
         HBox.setHgrow(side, Priority.ALWAYS);
         side.minWidthProperty().bind(ctx.fontSize().multiply(16));
@@ -69,7 +69,7 @@ public final class NearestView extends HBox {
 
     /** A strip's title above it; as wide as the strip is at the height it gets (its images fill the height). */
     private static VBox strip(String titleKey, ImageGridView grid) {
-        Label t = LessonSupport.sentence(titleKey);
+        Label t = LessonLayout.sentence(titleKey);
         t.getStyleClass().add("panel-title");
         t.setMinWidth(0);
         t.maxWidthProperty().bind(grid.widthProperty()); // wraps within the strip, never over the words beside it
