@@ -404,6 +404,7 @@ class ClassroomTest {
     }
 
     private void assertFitsInTheWindow(FxRobot robot, String... ids) {
+        FxTesting.layOut(stage); // a click's new layout is in place, however busy the machine
         double w = fx(() -> stage.getScene().getWidth()), h = fx(() -> stage.getScene().getHeight());
         for (String id : ids) {
             Bounds b = fx(() -> {
