@@ -145,9 +145,9 @@ class LessonTabsReachTest {
                         I18n.locale().set(l);
                         explorer.text().scale().set(scale);
                     });
-                    // every header in view at every size; clicked at the largest, where a header is likeliest to be
-                    // covered or cut (presentation mode's test clicks at its own size)
-                    everyTabInView(robot, l + " at text scale " + scale, scale == 2.0);
+                    // every header in view at every size; clicked at the largest in Chinese, where a header is likeliest
+                    // to be covered or cut (presentation mode's test clicks in English at its own size)
+                    everyTabInView(robot, l + " at text scale " + scale, scale == 2.0 && I18n.CHINESE.equals(l));
                 }
             // at the presentation size the titles are never shrunk: only shortened if need be
             FxTesting.run(() -> explorer.text().scale().set(Presentation.scaleFor(720)));
@@ -171,7 +171,7 @@ class LessonTabsReachTest {
             assertTrue(fx(() -> explorer.presentation().on().get()));
             everyTabOneClickAway(robot, "presentation mode, English");
             FxTesting.run(() -> I18n.locale().set(I18n.CHINESE));
-            everyTabOneClickAway(robot, "presentation mode, Chinese");
+            everyTabInView(robot, "presentation mode, Chinese", false);
             assertEquals("演示模式：按 F11 或 Esc 退出。空格键训练；Ctrl+1 显示控制面板。", I18n.get("presentation.exitHint"));
         } finally {
             FxTesting.run(() -> I18n.locale().set(I18n.ENGLISH));
