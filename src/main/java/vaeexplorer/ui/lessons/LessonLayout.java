@@ -1,5 +1,6 @@
 package vaeexplorer.ui.lessons;
 
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -8,6 +9,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import vaeexplorer.ui.i18n.I18n;
+import vaeexplorer.ui.widgets.ImageGridView;
 
 /** The parts every lesson's text is built of, so that all lessons read alike: the side column, a sentence, a figure. */
 public final class LessonLayout {
@@ -44,5 +46,29 @@ public final class LessonLayout {
         l.getStyleClass().add("lesson-text");
         l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** A strip's title above it (the Nearest and Arithmetic lessons' strips); as wide as the strip is at the height it gets (its images fill the height). */
+    public static VBox strip(String titleKey, ImageGridView grid) {
+        Label t = sentence(titleKey);
+        t.getStyleClass().add("panel-title");
+        t.setMinWidth(0);
+        t.maxWidthProperty().bind(grid.widthProperty()); // wraps within the strip, never over the words beside it
+        VBox box = new VBox(2, t, grid) {
+            @Override
+            public Orientation getContentBias() {
+                return Orientation.VERTICAL;
+            }
+
+            @Override
+            protected double computePrefWidth(double height) {
+                double gridHeight = height < 0 ? -1 : Math.max(0, height - 2 * t.prefHeight(-1) - getSpacing());
+                return grid.prefWidth(gridHeight);
+            }
+        };
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        box.setMinWidth(0);
+        return box;
     }
 }

@@ -15,6 +15,9 @@ import javafx.scene.control.SplitPane;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.latent.LatentPlotView;
+import vaeexplorer.ui.lessons.arithmetic.ArithmeticModel;
+import vaeexplorer.ui.lessons.arithmetic.ArithmeticOverlay;
+import vaeexplorer.ui.lessons.arithmetic.ArithmeticView;
 import vaeexplorer.ui.lessons.draw.DrawModel;
 import vaeexplorer.ui.lessons.draw.DrawOverlay;
 import vaeexplorer.ui.lessons.draw.DrawView;
@@ -73,6 +76,8 @@ public final class Lessons {
     private final WorstImagesView worstImagesView;
     private final NearestModel nearest;
     private final NearestView nearestView;
+    private final ArithmeticModel arithmetic;
+    private final ArithmeticView arithmeticView;
     private final OverlayBar overlayBar;
     /** Where the split pane's divider goes when the tabs are enlarged (the scatter keeps the top third). */
     static final double ENLARGED_DIVIDER = 0.33;
@@ -103,6 +108,8 @@ public final class Lessons {
         truePosterior = new TruePosteriorModel(ctx, draw);
         truePosteriorOverlay = new TruePosteriorOverlay(truePosterior, latent, plot);
         plot.addOverlay(truePosteriorOverlay);
+        arithmetic = new ArithmeticModel(ctx, selection.selected());
+        plot.addOverlay(new ArithmeticOverlay(latent, arithmetic, plot));
         new ScatterInteractions(plot, latent, selection, interpolation, interpolationOverlay, ctx.fontSize());
 
         manifoldView = new ManifoldView(ctx, manifold, plot.visibleRange());
@@ -118,6 +125,7 @@ public final class Lessons {
         worstImagesView = new WorstImagesView(ctx, worstImages);
         nearest = new NearestModel(ctx);
         nearestView = new NearestView(ctx, nearest);
+        arithmeticView = new ArithmeticView(ctx, arithmetic);
         overlayBar = new OverlayBar(manifold, holes, interpolation);
         ToggleButton enlarge = new ToggleButton();
         enlarge.textProperty().bind(I18n.tr("lessons.enlarge"));
@@ -178,6 +186,8 @@ public final class Lessons {
                 truePosterior.shown());
         tab("lessons.tab.worst", "lessons.tabShort.worst", "worstTab", worstImagesView, worstImages.refresher().active());
         tab("lessons.tab.nearest", "lessons.tabShort.nearest", "nearestTab", nearestView, nearest.shown());
+        tab("lessons.tab.arithmetic", "lessons.tabShort.arithmetic", "arithmeticTab", arithmeticView,
+                arithmetic.shown());
         titleFit = new TabTitleFit(tabs, shortTitles, ctx.fontSize());
         // a screen reader hears the lesson chosen and what it shows (its pictures are canvases)
         tabs.accessibleTextProperty().bind(Bindings.createStringBinding(() -> {
@@ -250,16 +260,18 @@ public final class Lessons {
         return t;
     }
 
-    /** Writes what the user made in the lessons (the drawing, the interpolation's ends) into a session's view. */
+    /** Writes what the user made in the lessons (the drawing, the interpolation's ends, the arithmetic's classes and t) into a session's view. */
     public void saveTo(java.util.Map<String, String> view) {
         draw.saveTo(view);
         interpolation.saveTo(view);
+        arithmetic.saveTo(view);
     }
 
     /** Takes back what {@link #saveTo} wrote, once the session's model is in place. */
     public void restoreFrom(java.util.Map<String, String> view) {
         draw.restoreFrom(view);
         interpolation.restoreFrom(view);
+        arithmetic.restoreFrom(view);
     }
 
     PosteriorSelection selection() { return selection; }
@@ -284,4 +296,6 @@ public final class Lessons {
     WorstImagesView worstImagesView() { return worstImagesView; }
     public NearestModel nearest() { return nearest; }
     NearestView nearestView() { return nearestView; }
+    public ArithmeticModel arithmetic() { return arithmetic; }
+    ArithmeticView arithmeticView() { return arithmeticView; }
 }

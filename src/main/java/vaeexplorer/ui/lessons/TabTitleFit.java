@@ -96,7 +96,8 @@ final class TabTitleFit {
     /** Shows the titles so (font 0: the window's size) and tells whether they fit in one row with room to spare. */
     private boolean fits(boolean shortened, double font, Region area, Region headers) {
         shortTitles.set(shortened);
-        String style = font > 0 ? String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", font) : "";
+        // in smaller type the headers' sides are tighter too (0.3em instead of Modena's 0.5em): room for one more tab
+        String style = font > 0 ? String.format(Locale.ROOT, "-fx-font-size: %.2fpx; -fx-padding: 0.083em 0.3em 0.077em 0.3em;", font) : "";
         for (Tab t : tabs.getTabs()) t.setStyle(style);
         shrunkTo.set(font);
         area.applyCss(); // the headers only: the lessons below need no new styles

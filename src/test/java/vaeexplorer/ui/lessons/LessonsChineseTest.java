@@ -108,7 +108,8 @@ class LessonsChineseTest {
             assertTrue(List.of("Manifold", "Map").contains(fx(() -> lessons.tabPane().getTabs().get(1).getText())));
             language(I18n.CHINESE);
             List<String> titles = fx(() -> lessons.tabPane().getTabs().stream().map(t -> t.getTooltip().getText()).toList());
-            assertEquals(List.of("损失", "流形图", "重构", "先验采样", "插值", "各维 KL", "后验与先验", "手绘", "公式", "真实后验", "最难解释", "最近的训练图像"),
+            assertEquals(List.of("损失", "流形图", "重构", "先验采样", "插值", "各维 KL", "后验与先验", "手绘", "公式", "真实后验", "最难解释", "最近的训练图像",
+                            "潜在空间运算"),
                     titles);
             assertTrue(List.of("流形图", "流形").contains(fx(() -> lessons.tabPane().getTabs().get(1).getText())));
             assertEquals("后验与先验", fx(() -> lessons.tabPane().getTabs().get(6).getTooltip().getText()));

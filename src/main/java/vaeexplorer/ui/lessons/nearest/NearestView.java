@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,7 +49,7 @@ public final class NearestView extends HBox {
         closest.setId("nearestClosest");
         latentClosest.setId("nearestLatentClosest");
         Label explain = LessonLayout.sentence("nearest.explain");
-        VBox strips = new VBox(6, strip("nearest.pixelsTitle", pixels), strip("nearest.latentTitle", latent));
+        VBox strips = new VBox(6, LessonLayout.strip("nearest.pixelsTitle", pixels), LessonLayout.strip("nearest.latentTitle", latent));
         strips.setMinWidth(0);
         VBox side = LessonLayout.sidePanel(ctx, explain, verdict, closest, latentClosest, explain);
         getChildren().addAll(strips, side);
@@ -65,30 +64,6 @@ public final class NearestView extends HBox {
         ImageGridView g = new ImageGridView(id, 2, ctx.fontSize());
         g.emptyText().bind(I18n.tr("nearest.empty"));
         return g;
-    }
-
-    /** A strip's title above it; as wide as the strip is at the height it gets (its images fill the height). */
-    private static VBox strip(String titleKey, ImageGridView grid) {
-        Label t = LessonLayout.sentence(titleKey);
-        t.getStyleClass().add("panel-title");
-        t.setMinWidth(0);
-        t.maxWidthProperty().bind(grid.widthProperty()); // wraps within the strip, never over the words beside it
-        VBox box = new VBox(2, t, grid) {
-            @Override
-            public Orientation getContentBias() {
-                return Orientation.VERTICAL;
-            }
-
-            @Override
-            protected double computePrefWidth(double height) {
-                double gridHeight = height < 0 ? -1 : Math.max(0, height - 2 * t.prefHeight(-1) - getSpacing());
-                return grid.prefWidth(gridHeight);
-            }
-        };
-        VBox.setVgrow(grid, Priority.ALWAYS);
-        VBox.setVgrow(box, Priority.ALWAYS);
-        box.setMinWidth(0);
-        return box;
     }
 
     public ImageGridView pixelsGrid() {
