@@ -98,6 +98,9 @@ public final class ArithmeticView extends HBox {
 
         Label explain = LessonLayout.sentence("arithmetic.explain");
         VBox side = LessonLayout.sidePanel(ctx, explain, picked, explain);
+        // the strip along v shrinks its tiles first: the analogy and the explanation keep room to be read
+        middle.minWidthProperty().bind(ctx.fontSize().multiply(9));
+        side.minWidthProperty().bind(ctx.fontSize().multiply(12));
         getChildren().addAll(left, middle, side);
 
         follow();
