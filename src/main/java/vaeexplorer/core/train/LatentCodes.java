@@ -35,12 +35,18 @@ public final class LatentCodes {
         int n = shown.size(), d = model.latent();
         float[] mu = new float[n * d], sigma = new float[n * d];
         model.encodeBatch(mm, shown, 0, n, mu, sigma);
+        return ofAll(step, shown, d, mu, sigma);
+    }
+
+    /** The codes of every image of shown, in order, from their mu and sigma (n x d each): point i is image i with its label. */
+    public static LatentCodes ofAll(long step, Dataset shown, int latent, float[] mu, float[] sigma) {
+        int n = shown.size();
         int[] idx = new int[n], labels = new int[n];
         for (int i = 0; i < n; i++) {
             idx[i] = i;
             labels[i] = shown.label(i);
         }
-        return new LatentCodes(step, d, idx, labels, mu, sigma);
+        return new LatentCodes(step, latent, idx, labels, mu, sigma);
     }
 
     public long step() { return step; }

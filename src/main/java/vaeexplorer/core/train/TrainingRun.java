@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import vaeexplorer.core.data.Dataset;
-import vaeexplorer.core.vae.ModelSnapshot;
+import vaeexplorer.core.vae.Vae;
 
 /**
  * Runs a {@link Trainer} on a thread of its own, which alone touches the model, and publishes
@@ -50,6 +50,7 @@ public final class TrainingRun {
     // owned by the trainer thread
     private final List<LossPoint> pendingLosses = new ArrayList<>();
     private final List<TestPoint> pendingTests = new ArrayList<>();
+    private Vae.Workspace encodeWs;
     private long activeNanos;
     private long rateImages;
     private long rateNanos;
@@ -327,22 +328,40 @@ public final class TrainingRun {
 
     private void publish(boolean withLatent) {
         flushLosses();
-        ModelSnapshot model = trainer.vae().snapshot();
         TrainingSnapshot s = new TrainingSnapshot(state, problem, trainer.step(), trainer.epoch(), trainer.config().epochs(),
                 trainer.epochProgress(), trainer.data().train().size(), samplesPerSecond, activeNanos, trainer.effectiveBeta(),
-                trainer.learningRate(), pendingLosses, pendingTests, pendingKl, model,
-                withLatent ? encodeShown(model) : null);
+                trainer.learningRate(), pendingLosses, pendingTests, pendingKl, trainer.vae().snapshot(),
+                withLatent ? encodeShown() : null);
         pendingLosses.clear();
         pendingTests.clear();
         listener.accept(s);
     }
 
-    /** Encodes the shown images with the model of this step (mu and sigma per point), and paces the next encoding by its cost. */
-    private LatentCodes encodeShown(ModelSnapshot model) {
+    /**
+     * Encodes the shown images with the live model (mu and sigma per point) in a work buffer kept for the run, not a
+     * snapshot's (which would allocate its own on every encoding), and paces the next encoding by its cost.
+     */
+    private LatentCodes encodeShown() {
+        Vae vae = trainer.vae();
+        int d = vae.config().latent(), n = shown.size(), px = shown.imageSize();
+        if (encodeWs == null) encodeWs = vae.workspace(Math.min(500, Math.max(1, n)));
         long t0 = System.nanoTime();
-        LatentCodes codes = LatentCodes.encode(trainer.step(), model, trainer.matMul(), shown);
+        float[] mu = new float[n * d], sigma = new float[n * d];
+        for (int start = 0; start < n; start += encodeWs.maxBatch) {
+            int rows = Math.min(encodeWs.maxBatch, n - start);
+            encodeWs.resize(rows);
+            for (int r = 0; r < rows; r++) shown.copyImage(start + r, encodeWs.x.data, r * px);
+            vae.encode(trainer.matMul(), encodeWs, rows);
+            float[] h = encodeWs.head.data;
+            // head row = (mu, log sigma^2); sigma = exp(0.5 log sigma^2)
+            for (int r = 0; r < rows; r++)
+                for (int j = 0; j < d; j++) {
+                    mu[(start + r) * d + j] = h[r * 2 * d + j];
+                    sigma[(start + r) * d + j] = (float) Math.exp(0.5 * h[r * 2 * d + d + j]);
+                }
+        }
         long cost = System.nanoTime() - t0;
         latentInterval = Math.max(LATENT_MIN_NANOS, Math.min(LATENT_MAX_NANOS, 5 * cost));
-        return codes;
+        return LatentCodes.ofAll(trainer.step(), shown, d, mu, sigma);
     }
 }
