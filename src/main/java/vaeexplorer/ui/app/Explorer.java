@@ -70,6 +70,7 @@ public final class Explorer {
 
     /** Makes the view-models, the services and the view, and wires them: the only place that knows them all. */
     private Explorer(Stage stage) {
+        SharedGlyphLayout.hold();
         this.stage = stage;
         training = new TrainingModel(settings, library);
         timeline = new EpochTimeline(training);

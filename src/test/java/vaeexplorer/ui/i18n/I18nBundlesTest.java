@@ -64,6 +64,24 @@ class I18nBundlesTest {
         }
     }
 
+    /**
+     * No text of ours needs JavaFX's complex shaping (combining marks such as x&#770;, right-to-left scripts...): on
+     * Linux that goes through Pango, which is not safe on the FX and render threads at once (see SharedGlyphLayout).
+     */
+    @Test
+    void noTextNeedsComplexShaping() throws IOException {
+        for (String b : I18n.BUNDLES)
+            for (String suffix : List.of("", "_zh")) {
+                Properties p = load(b, suffix);
+                for (String k : p.stringPropertyNames()) {
+                    String t = p.getProperty(k);
+                    int bad = t.codePoints().filter(com.sun.javafx.text.ScriptMapper::isComplexCharCode).findFirst().orElse(-1);
+                    assertTrue(bad < 0, b + suffix + ": " + k + " has U+" + Integer.toHexString(bad).toUpperCase(Locale.ROOT)
+                            + ", which JavaFX shapes as complex text: " + t);
+                }
+            }
+    }
+
     @Test
     void everyChineseTextIsChinese() throws IOException {
         for (String b : I18n.BUNDLES) {
