@@ -51,13 +51,22 @@ public final class UiBench extends Application {
         long[] startStep = {-1};
         long[] t0 = {0};
         int[] changed = {0};
-        long[] cpu0 = new long[2];
+        long[] cpu0 = new long[4];
         double[] heap0 = {0};
         long[] nextHeap = {0};
+        // training's first seconds: steps done by the end of each second after the first step
+        long[] bySecond = new long[(int) Math.min(600, Math.ceil(SECONDS) + 20)];
+        long[] firstStep = {-1};
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (x.training().step().get() < 20) return; // wait until the model exists and training runs
+                long step = x.training().step().get();
+                if (step > 0 && firstStep[0] < 0) firstStep[0] = now;
+                if (firstStep[0] >= 0) {
+                    int sec = (int) ((now - firstStep[0]) / 1_000_000_000L);
+                    if (sec < bySecond.length) bySecond[sec] = step;
+                }
+                if (step < 20) return; // wait until the model exists and training runs
                 if (startStep[0] < 0) {
                     if (!TRAIN) x.training().pause();
                     heap0[0] = liveHeapMb();
@@ -66,6 +75,8 @@ public final class UiBench extends Application {
                     t0[0] = now;
                     cpu0[0] = fxCpu();
                     cpu0[1] = renderCpu();
+                    cpu0[2] = threadCpu("vae-trainer");
+                    cpu0[3] = gcMillis();
                 }
                 int i = count[0];
                 frames[i] = now;
@@ -87,11 +98,12 @@ public final class UiBench extends Application {
                 }
                 if (now - t0[0] > SECONDS * 1e9 || count[0] == frames.length) {
                     stop();
-                    double[] cpuMs = {(fxCpu() - cpu0[0]) / 1e6, (renderCpu() - cpu0[1]) / 1e6};
+                    double[] cpuMs = {(fxCpu() - cpu0[0]) / 1e6, (renderCpu() - cpu0[1]) / 1e6,
+                        (threadCpu("vae-trainer") - cpu0[2]) / 1e6, gcMillis() - cpu0[3]};
                     x.training().pause();
                     double[] heapMb = {heap0[0], liveHeapMb()};
                     report(x, frames, handle, count[0], changed[0], x.training().step().get() - startStep[0], (now - t0[0]) / 1e9,
-                            cpuMs, heapMb);
+                            cpuMs, heapMb, bySecond, (int) Math.min(bySecond.length, (now - firstStep[0]) / 1_000_000_000L));
                     x.shutdown();
                     Platform.exit();
                 }
@@ -114,14 +126,26 @@ public final class UiBench extends Application {
 
     /** CPU time of Prism's render thread so far, in ns, or 0 if it is not found. */
     private static long renderCpu() {
+        return threadCpu("QuantumRenderer");
+    }
+
+    /** CPU time so far of the first thread whose name starts with the prefix, in ns, or 0 if none is found. */
+    private static long threadCpu(String prefix) {
         java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
         for (Thread th : Thread.getAllStackTraces().keySet())
-            if (th.getName().startsWith("QuantumRenderer")) return Math.max(0, t.getThreadCpuTime(th.getId()));
+            if (th.getName().startsWith(prefix)) return Math.max(0, t.getThreadCpuTime(th.getId()));
         return 0;
     }
 
+    /** Time the collectors have spent so far (pauses and concurrent work as the JVM counts it), in ms. */
+    private static long gcMillis() {
+        long sum = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) sum += Math.max(0, gc.getCollectionTime());
+        return sum;
+    }
+
     private static void report(Explorer x, long[] frames, long[] handle, int n, int changed, long steps, double seconds,
-            double[] cpuMs, double[] heapMb) {
+            double[] cpuMs, double[] heapMb, long[] bySecond, int fullSeconds) {
         double[] gaps = new double[n - 1];
         for (int i = 1; i < n; i++) gaps[i - 1] = (frames[i] - frames[i - 1]) / 1e6;
         Arrays.sort(gaps);
@@ -129,13 +153,20 @@ public final class UiBench extends Application {
         for (int i = 0; i < n; i++) h[i] = handle[i] / 1e6;
         Arrays.sort(h);
         int batch = x.settings().applied().get().batchSize();
+        StringBuilder firstSeconds = new StringBuilder();
+        for (int i = 0; i < Math.min(fullSeconds, 10); i++) {
+            long steps0 = i == 0 ? 0 : bySecond[i - 1], steps1 = bySecond[i];
+            firstSeconds.append(i == 0 ? "" : ", ").append((steps1 - steps0) * batch);
+        }
         System.out.println(String.format(Locale.ROOT, "{\"frames_per_sec\": %.1f, \"frame_ms_p50\": %.2f, \"frame_ms_p95\": %.2f, "
                         + "\"frame_ms_max\": %.2f, \"drag_handle_ms_p50\": %.3f, \"drag_handle_ms_p95\": %.3f, "
                         + "\"fx_cpu_ms_per_frame\": %.2f, \"render_cpu_ms_per_frame\": %.2f, "
                         + "\"drags_with_new_image\": %d, \"drags\": %d, \"training_samples_per_sec\": %.0f, \"seconds\": %.1f, "
-                        + "\"training_steps\": %d, \"heap_live_mb_start\": %.1f, \"heap_live_mb_end\": %.1f}",
+                        + "\"training_steps\": %d, \"trainer_cpu_share\": %.2f, \"trainer_cpu_ms_per_step\": %.2f, "
+                        + "\"gc_ms_per_sec\": %.1f, \"training_samples_in_seconds_1_to_10\": [%s], "
+                        + "\"heap_live_mb_start\": %.1f, \"heap_live_mb_end\": %.1f}",
                 (n - 1) / seconds, gaps[gaps.length / 2], gaps[(int) (gaps.length * 0.95)], gaps[gaps.length - 1],
                 h[n / 2], h[(int) (n * 0.95)], cpuMs[0] / n, cpuMs[1] / n, changed, n, steps * batch / seconds, seconds,
-                steps, heapMb[0], heapMb[1]));
+                steps, cpuMs[2] / 1e3 / seconds, steps == 0 ? 0 : cpuMs[2] / steps, cpuMs[3] / seconds, firstSeconds, heapMb[0], heapMb[1]));
     }
 }
