@@ -26,7 +26,6 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        SharedGlyphLayout.hold(); // before any text is laid out on two threads
         // compile the matrix kernels while the window builds and the first data loads: the first Train is then at full
         // speed from its first step
         MatMulBackends.warmUpInBackground();
