@@ -26,6 +26,7 @@ import vaeexplorer.ui.lessons.LessonContext;
 import vaeexplorer.ui.lessons.LessonInputs;
 import vaeexplorer.ui.lessons.LessonLayout;
 import vaeexplorer.ui.widgets.ImageGridView;
+import vaeexplorer.ui.widgets.ImageTiles;
 
 /**
  * The "Latent arithmetic" tab: class A and class B (the arrow in the scatter goes from A's mean to B's), the slider t
@@ -43,10 +44,13 @@ public final class ArithmeticView extends HBox {
     private final ImageGridView analogy;
     private final Label picked = new Label();
     private final Button go = new Button();
+    private static final int ANALOGY_GAP = 2;
+    private final javafx.beans.value.ObservableDoubleValue fontSize;
 
     public ArithmeticView(LessonContext ctx, ArithmeticModel model) {
         this.latent = ctx.latent();
         this.model = model;
+        this.fontSize = ctx.fontSize();
         setId("arithmeticView");
         getStyleClass().add("lesson");
         setSpacing(12);
@@ -79,10 +83,10 @@ public final class ArithmeticView extends HBox {
         along.emptyText().bind(I18n.tr("arithmetic.noVector"));
         VBox left = new VBox(6, classes, move, LessonLayout.strip("arithmetic.alongTitle", along));
         left.setMinWidth(0);
-        HBox.setHgrow(left, Priority.SOMETIMES);
 
-        analogy = new ImageGridView("arithmeticAnalogyStrip", 2, ctx.fontSize());
-        analogy.emptyText().bind(I18n.tr("arithmetic.pick"));
+        analogy = new ImageGridView("arithmeticAnalogyStrip", ANALOGY_GAP, ctx.fontSize());
+        analogy.setMinHeight(0);
+        analogy.emptyText().bind(I18n.tr("arithmetic.pick")); // what a screen reader hears (hidden until three are selected)
         go.setId("arithmeticGoButton");
         go.textProperty().bind(I18n.tr("arithmetic.go"));
         go.setMinWidth(Region.USE_PREF_SIZE);
@@ -93,14 +97,25 @@ public final class ArithmeticView extends HBox {
         picked.setWrapText(true);
         picked.setMinHeight(Region.USE_PREF_SIZE);
         picked.setMinWidth(0);
-        VBox middle = new VBox(6, LessonLayout.strip("arithmetic.analogyTitle", analogy), go);
-        middle.setMinWidth(0);
+        Label analogyTitle = LessonLayout.sentence("arithmetic.analogyTitle");
+        analogyTitle.getStyleClass().add("panel-title");
+        // the analogy's column: its title, the four images (only once three are selected: before, the words say how),
+        // what they are, and the button right under them
+        VBox middle = new VBox(6, analogyTitle, analogy, picked, go);
+        middle.setId("arithmeticAnalogy");
+        analogy.managedProperty().bind(analogy.visibleProperty());
+        analogy.widthProperty().addListener((o, a, b) -> fitAnalogyHeight());
+        // fixed widths for the analogy and the explanation, so both always read as a column of a few words a line;
+        // the strip along v takes the rest of the row
+        bindWidth(middle, ctx, 19);
+        HBox.setHgrow(left, Priority.ALWAYS);
 
         Label explain = LessonLayout.sentence("arithmetic.explain");
-        VBox side = LessonLayout.sidePanel(ctx, explain, picked, explain);
-        // the strip along v shrinks its tiles first: the analogy and the explanation keep room to be read
-        middle.minWidthProperty().bind(ctx.fontSize().multiply(9));
-        side.minWidthProperty().bind(ctx.fontSize().multiply(12));
+        explain.setId("arithmeticExplain");
+        VBox side = LessonLayout.sidePanel(ctx, explain, explain);
+        HBox.setHgrow(side, Priority.NEVER);
+        side.prefWidthProperty().unbind();
+        bindWidth(side, ctx, 21);
         getChildren().addAll(left, middle, side);
 
         follow();
@@ -116,6 +131,26 @@ public final class ArithmeticView extends HBox {
         LessonInputs.onChange(this::describeSlider, model.classA(), model.classB(), model.t());
         classes();
         show(model.strips().get());
+    }
+
+    private static void bindWidth(Region r, LessonContext ctx, double em) {
+        r.minWidthProperty().bind(ctx.fontSize().multiply(em));
+        r.prefWidthProperty().bind(ctx.fontSize().multiply(em));
+        r.maxWidthProperty().bind(ctx.fontSize().multiply(em));
+    }
+
+    /** The analogy's grid as tall as its images at the width it has (and their labels), so nothing sits far below them. */
+    private void fitAnalogyHeight() {
+        ImageTiles t = analogy.tiles();
+        double w = analogy.getWidth();
+        if (t == null || w <= 0) return;
+        double sheetW = t.gridCols() * t.cols() + (t.gridCols() - 1) * ANALOGY_GAP;
+        double sheetH = t.gridRows() * t.rows() + (t.gridRows() - 1) * ANALOGY_GAP;
+        double s = (w - 1) / sheetW;
+        if (s >= 1) s = Math.floor(s);
+        double h = Math.ceil(sheetH * s + 1.5 * fontSize.get()) + 1;
+        analogy.setPrefHeight(h);
+        analogy.setMaxHeight(h);
     }
 
     private static Label label(String key, javafx.scene.Node target) {
@@ -196,6 +231,8 @@ public final class ArithmeticView extends HBox {
     private void show(ArithmeticModel.Strips s) {
         along.show(s == null ? null : s.along());
         analogy.show(s == null ? null : s.analogy());
+        analogy.setVisible(s != null && s.analogy() != null);
+        fitAnalogyHeight();
         List<String> tLabels = new ArrayList<>();
         if (s != null && s.along() != null)
             for (double t : ArithmeticModel.STRIP_T) tLabels.add(t == Math.rint(t) || Math.abs(t) == 0.5
@@ -214,6 +251,6 @@ public final class ArithmeticView extends HBox {
                 : I18n.format("arithmetic.a11y.analogy", pickName(c, p[0]), pickName(c, p[1]), pickName(c, p[2])));
     }
 
-    ImageGridView alongStrip() { return along; }
-    ImageGridView analogyStrip() { return analogy; }
+    public ImageGridView alongStrip() { return along; }
+    public ImageGridView analogyStrip() { return analogy; }
 }
