@@ -26,6 +26,7 @@ import vaeexplorer.ui.i18n.ClassNames;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
+import vaeexplorer.ui.widgets.CanvasText;
 import vaeexplorer.ui.widgets.NiceTicks;
 
 /**
@@ -538,7 +539,7 @@ public final class LatentPlotView extends Region implements PlotViewport {
             g.setFont(font);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            java.util.List<String> lines = wrap(emptyText.get(), font, view.width() * 0.85);
+            java.util.List<String> lines = CanvasText.wrap(emptyText.get(), font, view.width() * 0.85);
             double lineHeight = 1.4 * f * 1.1;
             // a quarter down, but never above the plot's top when it is short and the text long
             double y = Math.max(view.top() + lineHeight, view.top() + view.height() / 4 - lines.size() * lineHeight / 2);
@@ -577,63 +578,6 @@ public final class LatentPlotView extends Region implements PlotViewport {
         g.setTextBaseline(VPos.CENTER);
         g.fillText(drawnTitles[1], 0, 0);
         g.restore();
-    }
-
-    /**
-     * Splits text into lines no wider than width in font: at spaces, and between two characters of Chinese text
-     * (which has no spaces), never before closing punctuation such as ",。)" nor after opening punctuation such as "“(".
-     */
-    public static java.util.List<String> wrap(String text, Font font, double width) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
-        probe.setFont(font);
-        StringBuilder line = new StringBuilder();
-        int i = 0, n = text.length();
-        while (i < n) {
-            int gapStart = i;
-            while (i < n && text.charAt(i) == ' ') i++;
-            if (i == n) break;
-            String gap = text.substring(gapStart, i);
-            int end = unitEnd(text, i);
-            while (OPENING.indexOf(text.charAt(end - 1)) >= 0 && end < n && text.charAt(end) != ' ') end = unitEnd(text, end);
-            String unit = text.substring(i, end);
-            i = end;
-            String candidate = line.length() == 0 ? unit : line + gap + unit;
-            probe.setText(candidate);
-            boolean fits = probe.getLayoutBounds().getWidth() <= width || line.length() == 0
-                    || (gap.isEmpty() && CLOSING.indexOf(unit.charAt(0)) >= 0);
-            if (fits) {
-                line = new StringBuilder(candidate);
-            } else {
-                lines.add(line.toString());
-                line = new StringBuilder(unit);
-            }
-        }
-        if (line.length() > 0) lines.add(line.toString());
-        return lines;
-    }
-
-    /** Punctuation that stays at the end of the line before it. */
-    private static final String CLOSING = ",。、:;!?)」』”’》";
-    /** Punctuation that stays with what follows it. */
-    private static final String OPENING = "(「『“‘《";
-
-    /** Where the unbreakable piece of text that starts at i ends: one Chinese character, or a word. */
-    private static int unitEnd(String text, int i) {
-        int end = i + Character.charCount(text.codePointAt(i));
-        if (breaksAround(text.codePointAt(i))) return end;
-        while (end < text.length() && text.charAt(end) != ' ' && !breaksAround(text.codePointAt(end)))
-            end += Character.charCount(text.codePointAt(end));
-        return end;
-    }
-
-    /** Chinese characters and punctuation: a line may break before and after each. */
-    private static boolean breaksAround(int cp) {
-        Character.UnicodeBlock b = Character.UnicodeBlock.of(cp);
-        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-                || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-                || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
-                || b == Character.UnicodeBlock.GENERAL_PUNCTUATION && cp >= 0x2018 && cp <= 0x201D;
     }
 
     /**

@@ -203,10 +203,16 @@ public final class ImageGridView extends Region {
             g.setFill(Color.web("#eceff1"));
             g.fillRect(0, 0, w, h);
             g.setFill(Color.web("#546e7a"));
-            g.setFont(font);
+            EmptyText t = emptyText(font, w, h);
+            g.setFont(t.font());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(emptyText.get(), w / 2, h / 2, w - f);
+            double lh = LINE_HEIGHT * t.font().getSize();
+            double y = h / 2 - (t.lines().size() - 1) * lh / 2;
+            for (String line : t.lines()) {
+                g.fillText(line, w / 2, y, w - f);
+                y += lh;
+            }
             return;
         }
         double left = labelWidth(font), bottom = columnLabels.isEmpty() ? 0 : 1.5 * f;
@@ -234,5 +240,22 @@ public final class ImageGridView extends Region {
         g.setTextBaseline(VPos.TOP);
         for (int c = 0; c < Math.min(columnLabels.size(), tiles.gridCols()); c++)
             g.fillText(columnLabels.get(c), x0 + (c * (tiles.cols() + gap) + tiles.cols() / 2.0) * s, y0 + sh * s + 0.25 * f);
+    }
+
+    /** Line height of the empty message, in font sizes. */
+    private static final double LINE_HEIGHT = 1.3;
+
+    /** The empty message's lines and font: wrapped to the width, its font made smaller (to 60%) until the lines fit the height. */
+    record EmptyText(Font font, List<String> lines) {}
+
+    EmptyText emptyText(Font font, double w, double h) {
+        double margin = fontSize.get();
+        Font f = font;
+        List<String> lines = CanvasText.wrap(emptyText.get(), f, w - margin);
+        while (lines.size() * LINE_HEIGHT * f.getSize() > h && f.getSize() > 0.6 * font.getSize()) {
+            f = Font.font(f.getFamily(), f.getSize() * 0.9);
+            lines = CanvasText.wrap(emptyText.get(), f, w - margin);
+        }
+        return new EmptyText(f, lines);
     }
 }

@@ -12,7 +12,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -206,20 +205,5 @@ class MainWindowLanguageTest {
         language(I18n.ENGLISH);
         assertEquals("Classes", fx(() -> robot.lookup("#legend").queryAs(vaeexplorer.ui.latent.LegendView.class).texts().get(0)));
         assertTrue(text(robot, "#selectionLabel").startsWith("Test image #0, class "), text(robot, "#selectionLabel"));
-    }
-
-    @Test
-    void chineseTextWrapsBetweenCharactersButNotBeforeClosingPunctuation() {
-        String text = "模型训练时,损失曲线会显示在这里。按“训练”(或“单步”):留出的测试图像将显示在这里,位置由编码器决定。";
-        List<String> lines = fx(() -> LatentPlotView.wrap(text, Font.font(14), 120));
-        assertTrue(lines.size() > 2, lines.toString());
-        assertEquals(text, String.join("", lines), "nothing added or lost");
-        for (String line : lines) {
-            assertFalse(",。、:)”".indexOf(line.charAt(0)) >= 0, "starts with closing punctuation: " + lines);
-            assertFalse("“(".indexOf(line.charAt(line.length() - 1)) >= 0, "ends with opening punctuation: " + lines);
-        }
-        List<String> english = fx(() -> LatentPlotView.wrap("Press Train (or Step): the held-out images appear here.",
-                Font.font(14), 120));
-        assertEquals("Press Train (or Step): the held-out images appear here.", String.join(" ", english));
     }
 }

@@ -13,7 +13,9 @@ import vaeexplorer.core.data.Dataset;
 import vaeexplorer.ui.i18n.ClassNames;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.i18n.Relabel;
+import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.LessonContext;
+import vaeexplorer.ui.lessons.LessonInputs;
 import vaeexplorer.ui.lessons.LessonLayout;
 import vaeexplorer.ui.lessons.nearest.NearestModel.Result;
 import vaeexplorer.ui.widgets.ImageGridView;
@@ -26,6 +28,7 @@ import vaeexplorer.ui.widgets.ImageGridView;
  */
 public final class NearestView extends HBox {
     private final NearestModel model;
+    private final LatentModel explored;
     private final ImageGridView pixels;
     private final ImageGridView latent;
     private final Label verdict = LessonLayout.sentence("nearest.noModel");
@@ -34,6 +37,7 @@ public final class NearestView extends HBox {
 
     public NearestView(LessonContext ctx, NearestModel model) {
         this.model = model;
+        this.explored = ctx.latent();
         setId("nearestView");
         getStyleClass().add("lesson");
         setSpacing(12);
@@ -56,14 +60,13 @@ public final class NearestView extends HBox {
         HBox.setHgrow(side, Priority.ALWAYS);
         side.minWidthProperty().bind(ctx.fontSize().multiply(16));
         model.result().addListener((o, a, r) -> show(r));
+        LessonInputs.onChange(() -> show(model.result().get()), explored.model(), explored.size());
         Relabel.onLocaleChange(this, () -> show(model.result().get()));
         show(model.result().get());
     }
 
     private static ImageGridView grid(String id, LessonContext ctx) {
-        ImageGridView g = new ImageGridView(id, 2, ctx.fontSize());
-        g.emptyText().bind(I18n.tr("nearest.empty"));
-        return g;
+        return new ImageGridView(id, 2, ctx.fontSize());
     }
 
     public ImageGridView pixelsGrid() {
@@ -81,7 +84,11 @@ public final class NearestView extends HBox {
         latent.setColumnLabels(r == null ? List.of() : labels(r.latentDistances(), true));
         verdict.textProperty().unbind();
         if (r == null) {
-            verdict.setText(I18n.get("nearest.noModel"));
+            // with a model, the search is under way (the training set's codes take a moment after a model arrives)
+            boolean searching = LessonInputs.model(explored) != null;
+            pixels.emptyText().set(I18n.get(searching ? "nearest.searchingShort" : "nearest.empty"));
+            latent.emptyText().set(pixels.emptyText().get());
+            verdict.setText(I18n.get(searching ? "nearest.searching" : "nearest.noModel"));
             closest.setText("");
             latentClosest.setText("");
             bindAccessible(pixels, "");

@@ -42,7 +42,7 @@ public final class WorstImagesView extends HBox {
         getChildren().addAll(column("worst.worstTitle", worst), column("worst.bestTitle", best), side);
         HBox.setHgrow(side, Priority.ALWAYS);
         // two strips of eight would take the whole row: the words keep a column of their own
-        side.minWidthProperty().bind(ctx.fontSize().multiply(18));
+        side.minWidthProperty().bind(ctx.fontSize().multiply(23));
         model.ranking().addListener((o, a, r) -> show(r));
         Relabel.onLocaleChange(this, () -> show(model.ranking().get()));
         show(model.ranking().get());
