@@ -18,10 +18,11 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+
 import vaeexplorer.core.data.DataProblem;
-import vaeexplorer.core.data.GreyImage;
-import vaeexplorer.core.data.ImageDecodeException;
-import vaeexplorer.core.data.ImageDecoder;
+import vaeexplorer.core.data.images.GreyImage;
+import vaeexplorer.core.data.images.ImageDecodeException;
+import vaeexplorer.core.data.images.ImageDecoder;
 
 /**
  * Decodes PNG, JPEG, BMP and GIF files (the first frame) with {@code javax.imageio} into greyscale luminance: Y = 0.299

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.CRC32;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vaeexplorer.core.data.GreyImage;
+
+import vaeexplorer.core.data.images.GreyImage;
 
 class AwtImageDecoderTest {
     @TempDir

@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import vaeexplorer.core.data.idx.IdxFolder;
+import vaeexplorer.core.data.idx.IdxReader;
+import vaeexplorer.core.data.idx.IdxSplitAssembler;
+
 /**
  * The data sets shipped with the app, read from the classpath resources {@code /assets/<name>/} holding the four
  * standard gzip IDX files: {@value #MNIST} (handwritten digits) and {@value #FASHION_MNIST} (Zalando clothing

@@ -20,6 +20,8 @@ import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
+import vaeexplorer.core.data.idx.IdxReader;
+
 /**
  * Loads images from a CSV file: one image per line, comma-separated, row-major pixels of a square image.
  *

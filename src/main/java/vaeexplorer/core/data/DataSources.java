@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
+import vaeexplorer.core.data.idx.IdxFolder;
+import vaeexplorer.core.data.images.ImageFolderLoader;
+
 /**
  * The one way the CLI and the UI load data. A spec is one of:
  * <ul>

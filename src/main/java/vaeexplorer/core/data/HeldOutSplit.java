@@ -9,7 +9,7 @@ import java.util.Random;
  * {@code round(count * fraction)} images (at least 1, at most count - 1) is the test set. Both parts keep the images'
  * original order.
  */
-final class HeldOutSplit {
+public final class HeldOutSplit {
     private HeldOutSplit() {
     }
 
@@ -17,7 +17,7 @@ final class HeldOutSplit {
      * @param pixels holds count images of side x side from index 0 (it may be longer)
      * @param labels holds count labels from index 0 (it may be longer)
      */
-    static DataSplit split(String name, int side, byte[] pixels, int[] labels, int count, List<String> classNames,
+    public static DataSplit split(String name, int side, byte[] pixels, int[] labels, int count, List<String> classNames,
             double fraction, long seed) throws DataException {
         if (count < 2)
             throw new DataException(DataProblem.TOO_FEW_IMAGES, name, count);

@@ -1,5 +1,8 @@
 package vaeexplorer.core.data;
 
+import vaeexplorer.core.data.images.ImageDecoder;
+import vaeexplorer.core.data.images.InvertMode;
+
 /**
  * How users' own data (image folders and CSV files) is loaded. Built-in and IDX data ignore these options: they come
  * with their own image size and train/test split and are never inverted.

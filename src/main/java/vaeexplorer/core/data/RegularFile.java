@@ -10,7 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * The check every loader makes before it opens a file: that it exists and is a regular file. A FIFO would block the
  * reader for ever, a device such as {@code /dev/zero} would never end; neither is opened.
  */
-final class RegularFile {
+public final class RegularFile {
     private RegularFile() {
     }
 
@@ -18,7 +18,7 @@ final class RegularFile {
      * @return the file's size in bytes
      * @throws DataException naming the file when it is missing, unreadable or not a regular file
      */
-    static long size(Path file) throws DataException {
+    public static long size(Path file) throws DataException {
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(file, BasicFileAttributes.class);

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
-import vaeexplorer.core.data.IdxReader;
+import vaeexplorer.core.data.idx.IdxReader;
 import vaeexplorer.core.nn.Param;
 import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.train.MemoryPlan;

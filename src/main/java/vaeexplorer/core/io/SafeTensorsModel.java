@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import vaeexplorer.core.About;
-import vaeexplorer.core.data.IdxReader;
+import vaeexplorer.core.data.idx.IdxReader;
 import vaeexplorer.core.nn.Dense;
 import vaeexplorer.core.nn.Rng;
 import vaeexplorer.core.train.MemoryPlan;

@@ -10,17 +10,17 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+
 import vaeexplorer.core.data.BuiltInDatasets;
 import vaeexplorer.core.data.DataException;
 import vaeexplorer.core.data.DataSources;
 import vaeexplorer.core.data.DataSplit;
-import vaeexplorer.core.data.IdxFolder;
-import vaeexplorer.core.data.ImageDecoder;
 import vaeexplorer.core.data.LoadCancelledException;
 import vaeexplorer.core.data.LoadProgress;
 import vaeexplorer.core.data.LoadResult;
+import vaeexplorer.core.data.idx.IdxFolder;
+import vaeexplorer.core.data.images.ImageDecoder;
 import vaeexplorer.imaging.AwtImageDecoder;
-
 import vaeexplorer.ui.concurrent.Coalescer;
 import vaeexplorer.ui.concurrent.FxTaskExecutor;
 import vaeexplorer.ui.concurrent.TaskExecutor;

@@ -1,8 +1,8 @@
 package vaeexplorer.ui.datasets;
 
-import vaeexplorer.core.data.ImageDecoder;
-import vaeexplorer.core.data.InvertMode;
 import vaeexplorer.core.data.LoadOptions;
+import vaeexplorer.core.data.images.ImageDecoder;
+import vaeexplorer.core.data.images.InvertMode;
 
 /**
  * How the user's own images (an image folder or a CSV file) are loaded: the side of the square images (folders only;

@@ -16,9 +16,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import vaeexplorer.core.data.InvertMode;
-import vaeexplorer.core.data.LoadOptions;
 
+import vaeexplorer.core.data.LoadOptions;
+import vaeexplorer.core.data.images.InvertMode;
 import vaeexplorer.ui.i18n.I18n;
 import vaeexplorer.ui.widgets.Dialogs;
 

@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import vaeexplorer.core.data.images.GreyImage;
+import vaeexplorer.core.data.images.ImageDecoder;
+
 /** A test decoder for binary PGM ("P5 w h 255" then bytes), whatever the file is called. */
-final class FakeDecoder implements ImageDecoder {
-    int decoded;
+public final class FakeDecoder implements ImageDecoder {
+    public int decoded;
 
     @Override
     public GreyImage decode(Path file) throws IOException {
@@ -24,7 +27,7 @@ final class FakeDecoder implements ImageDecoder {
     }
 
     /** Writes a w x h PGM of background bg with a vertical line of value ink in the middle column. */
-    static Path write(Path file, int w, int h, int bg, int ink) throws IOException {
+    public static Path write(Path file, int w, int h, int bg, int ink) throws IOException {
         byte[] head = ("P5\n" + w + " " + h + "\n255\n").getBytes(StandardCharsets.US_ASCII);
         byte[] px = new byte[w * h];
         for (int y = 0; y < h; y++)

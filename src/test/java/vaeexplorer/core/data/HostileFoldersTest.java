@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import vaeexplorer.core.data.idx.IdxReader;
+import vaeexplorer.core.data.images.ImageFolderLoader;
 
 /**
  * Folders an attacker or an unlucky user could hand over: special files, links out of the tree, link loops, trees

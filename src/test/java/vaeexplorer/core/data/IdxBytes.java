@@ -9,13 +9,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
+import vaeexplorer.core.data.idx.IdxReader;
+
 /** Builds IDX files for tests. */
-final class IdxBytes {
+public final class IdxBytes {
     private IdxBytes() {
     }
 
     /** An image file with the given header and pixel (i * 7 + p) % 256 for image i, pixel p. */
-    static byte[] images(int headerCount, int rows, int cols, int actualCount) {
+    public static byte[] images(int headerCount, int rows, int cols, int actualCount) {
         ByteBuffer b = ByteBuffer.allocate(16 + actualCount * rows * cols);
         b.putInt(IdxReader.IMAGE_MAGIC).putInt(headerCount).putInt(rows).putInt(cols);
         for (int i = 0; i < actualCount; i++)
@@ -23,12 +25,12 @@ final class IdxBytes {
         return b.array();
     }
 
-    static byte[] images(int count, int rows, int cols) {
+    public static byte[] images(int count, int rows, int cols) {
         return images(count, rows, cols, count);
     }
 
     /** A label file holding the given labels. */
-    static byte[] labels(int... labels) {
+    public static byte[] labels(int... labels) {
         ByteBuffer b = ByteBuffer.allocate(8 + labels.length);
         b.putInt(IdxReader.LABEL_MAGIC).putInt(labels.length);
         for (int l : labels) b.put((byte) l);
@@ -36,13 +38,13 @@ final class IdxBytes {
     }
 
     /** Labels 0, 1, 2, ... modulo classes. */
-    static int[] cycling(int count, int classes) {
+    public static int[] cycling(int count, int classes) {
         int[] l = new int[count];
         for (int i = 0; i < count; i++) l[i] = i % classes;
         return l;
     }
 
-    static byte[] gzip(byte[] data) {
+    public static byte[] gzip(byte[] data) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
@@ -54,13 +56,13 @@ final class IdxBytes {
         }
     }
 
-    static byte[] concat(byte[] a, byte[] b) {
+    public static byte[] concat(byte[] a, byte[] b) {
         byte[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
     }
 
-    static Path write(Path file, byte[] data) {
+    public static Path write(Path file, byte[] data) {
         try {
             Files.createDirectories(file.getParent());
             return Files.write(file, data);
@@ -70,7 +72,7 @@ final class IdxBytes {
     }
 
     /** Writes the four standard files (gzip) into dir. */
-    static Path folder(Path dir, int train, int test, int side, int classes) {
+    public static Path folder(Path dir, int train, int test, int side, int classes) {
         write(dir.resolve("train-images-idx3-ubyte.gz"), gzip(images(train, side, side)));
         write(dir.resolve("train-labels-idx1-ubyte.gz"), gzip(labels(cycling(train, classes))));
         write(dir.resolve("t10k-images-idx3-ubyte.gz"), gzip(images(test, side, side)));

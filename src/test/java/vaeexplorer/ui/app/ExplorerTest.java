@@ -34,14 +34,13 @@ import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 import vaeexplorer.core.train.TrainingRun;
-
 import vaeexplorer.ui.datasets.DatasetChoice;
+import vaeexplorer.ui.fixtures.FxTesting;
+import vaeexplorer.ui.fixtures.TrainerSync;
 import vaeexplorer.ui.i18n.Formats;
 import vaeexplorer.ui.latent.LatentPlotView;
 import vaeexplorer.ui.training.TrainingModel;
 import vaeexplorer.ui.widgets.PixelCanvas;
-import vaeexplorer.ui.fixtures.FxTesting;
-import vaeexplorer.ui.fixtures.TrainerSync;
 
 /**
  * The explorer as a user drives it, with a tiny model (hidden 32) so that plain EJML trains hundreds of steps a second.
@@ -400,7 +399,7 @@ class ExplorerTest {
     @Test
     void anIdxFolderLoadsOffTheFxThreadAndAppliesOnReset(FxRobot robot, @TempDir Path dir) throws Exception {
         awaitReady();
-        for (String f : vaeexplorer.core.data.IdxFolder.FILES)
+        for (String f : vaeexplorer.core.data.idx.IdxFolder.FILES)
             try (var in = ExplorerTest.class.getResourceAsStream("/assets/mnist/" + f + ".gz")) {
                 Files.copy(in, dir.resolve(f + ".gz"));
             }

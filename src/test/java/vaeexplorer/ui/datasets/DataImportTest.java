@@ -25,11 +25,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
 import vaeexplorer.core.data.DataSplit;
-import vaeexplorer.core.data.InvertMode;
 import vaeexplorer.core.data.SkippedFile;
+import vaeexplorer.core.data.images.InvertMode;
 import vaeexplorer.core.train.TrainingRun;
 import vaeexplorer.imaging.AwtImageDecoder;
-
 import vaeexplorer.ui.app.Explorer;
 import vaeexplorer.ui.fixtures.FxTesting;
 import vaeexplorer.ui.fixtures.UserData;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import vaeexplorer.core.data.InvertMode;
+import vaeexplorer.core.data.images.InvertMode;
 
 class DatasetChoiceTest {
     @Test

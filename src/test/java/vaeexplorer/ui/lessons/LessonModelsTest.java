@@ -14,10 +14,9 @@ import org.junit.jupiter.api.Test;
 import vaeexplorer.core.nn.EjmlMatMul;
 import vaeexplorer.core.train.LatentCodes;
 import vaeexplorer.core.vae.Gaussian;
-import vaeexplorer.core.vae.LatentGrid;
 import vaeexplorer.core.vae.LatentGrid.Spacing;
+import vaeexplorer.core.vae.LatentGrid;
 import vaeexplorer.core.vae.ModelSnapshot;
-
 import vaeexplorer.ui.fixtures.LessonFixture;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.draw.DrawModel;
@@ -155,7 +154,7 @@ class LessonModelsTest {
         float[] mu = d.mu().get();
         assertNotNull(mu);
         float[] expectedMu = new float[2], lv = new float[2];
-        assertArrayEquals(vaeexplorer.core.data.DigitNormaliser.likeMnist(img, 28, 28), d.input().get(), 1e-6f,
+        assertArrayEquals(vaeexplorer.core.data.images.DigitNormaliser.likeMnist(img, 28, 28), d.input().get(), 1e-6f,
                 "the encoder is given the drawing centred and scaled like MNIST");
         latent.model().get().encode(d.input().get(), expectedMu, lv);
         assertArrayEquals(expectedMu, mu, 1e-6f);

@@ -6,10 +6,10 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import vaeexplorer.core.data.Dataset;
-import vaeexplorer.core.data.DigitNormaliser;
-import vaeexplorer.core.vae.ModelSnapshot;
 
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.data.images.DigitNormaliser;
+import vaeexplorer.core.vae.ModelSnapshot;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.lessons.LessonInputs;
 

@@ -1,9 +1,11 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.images;
 
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+
+import vaeexplorer.core.data.DataProblem;
 
 /**
  * An image file that an {@link ImageDecoder} could not read, with the reason in machine-readable form: one of the

@@ -1,4 +1,4 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.images;
 
 /**
  * A decoded greyscale image of any size: luminance bytes 0 (black) to 255 (white), row-major.

@@ -1,10 +1,11 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.images;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.IntBinaryOperator;
+
 import org.junit.jupiter.api.Test;
 
 class SquareFitterTest {

@@ -1,4 +1,4 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.images;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,18 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+
+import vaeexplorer.core.data.DataException;
+import vaeexplorer.core.data.DataProblem;
+import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.data.HeldOutSplit;
+import vaeexplorer.core.data.LoadCancelledException;
+import vaeexplorer.core.data.LoadOptions;
+import vaeexplorer.core.data.LoadProgress;
+import vaeexplorer.core.data.LoadResult;
+import vaeexplorer.core.data.SkippedFile;
+import vaeexplorer.core.data.idx.IdxReader;
 
 /**
  * Loads a folder of image files (PNG, JPEG, BMP, GIF; recognised by extension, case-insensitive).

@@ -1,4 +1,4 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.images;
 
 import java.util.Arrays;
 

@@ -1,7 +1,9 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.images;
 
 import java.io.IOException;
 import java.nio.file.Path;
+
+import vaeexplorer.core.data.LoadOptions;
 
 /**
  * Turns an image file into greyscale luminance. Core code has no imaging library of its own: the app passes an

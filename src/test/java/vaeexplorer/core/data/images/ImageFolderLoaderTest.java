@@ -1,4 +1,4 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vaeexplorer.core.data.DataException;
+import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.data.Dataset;
+import vaeexplorer.core.data.FakeDecoder;
+import vaeexplorer.core.data.LoadCancelledException;
+import vaeexplorer.core.data.LoadOptions;
+import vaeexplorer.core.data.LoadProgress;
+import vaeexplorer.core.data.LoadResult;
+import vaeexplorer.core.data.SkippedFile;
 
 /** The folder rules, with a stand-in decoder; real image formats are tested in vaeexplorer.imaging. */
 class ImageFolderLoaderTest {

@@ -1,10 +1,17 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.idx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+
+import vaeexplorer.core.data.ClassNamesFile;
+import vaeexplorer.core.data.DataException;
+import vaeexplorer.core.data.DataProblem;
+import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.data.LoadCancelledException;
+import vaeexplorer.core.data.LoadProgress;
 
 /**
  * A folder holding a data set as the four standard IDX files: {@code train-images-idx3-ubyte},

@@ -1,4 +1,4 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.idx;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,6 +6,8 @@ import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import java.util.zip.ZipException;
+
+import vaeexplorer.core.data.DataProblem;
 
 /**
  * Decompresses gzip data strictly, unlike {@link java.util.zip.GZIPInputStream} which silently ignores bytes after the

@@ -1,4 +1,4 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.images;
 
 import java.util.Arrays;
 
@@ -16,7 +16,7 @@ public enum InvertMode {
     NEVER;
 
     /** Applies this mode to the side x side image at pixels[off ..]; returns whether it inverted. */
-    boolean applyTo(byte[] pixels, int off, int side) {
+    public boolean applyTo(byte[] pixels, int off, int side) {
         boolean invert = switch (this) {
             case ALWAYS -> true;
             case NEVER -> false;

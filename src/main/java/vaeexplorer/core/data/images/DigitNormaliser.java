@@ -1,4 +1,4 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.images;
 
 /**
  * Brings a hand-drawn image into the shape MNIST's digits have, as LeCun et al. made them: the ink's bounding box is

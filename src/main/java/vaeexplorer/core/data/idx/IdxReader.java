@@ -1,4 +1,4 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.idx;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -8,6 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.ZipException;
+
+import vaeexplorer.core.data.DataException;
+import vaeexplorer.core.data.DataProblem;
+import vaeexplorer.core.data.RegularFile;
 
 /**
  * Reads IDX files (the MNIST format): images (magic 2051: unsigned bytes, 3 dimensions: count, rows, columns) and

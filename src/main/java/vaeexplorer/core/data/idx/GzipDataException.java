@@ -1,6 +1,9 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.idx;
 
 import java.util.zip.ZipException;
+
+import vaeexplorer.core.data.DataException;
+import vaeexplorer.core.data.DataProblem;
 
 /**
  * Bad gzip data, with its {@link DataProblem} (a {@code GZIP_} one, or {@link DataProblem#EMPTY_FILE}) and the detail

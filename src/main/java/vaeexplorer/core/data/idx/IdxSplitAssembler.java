@@ -1,9 +1,15 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.idx;
 
 import java.util.List;
 
+import vaeexplorer.core.data.ClassNamesFile;
+import vaeexplorer.core.data.DataException;
+import vaeexplorer.core.data.DataProblem;
+import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.data.Dataset;
+
 /** Checks that four IDX files fit together and makes them a {@link DataSplit}. */
-final class IdxSplitAssembler {
+public final class IdxSplitAssembler {
     private IdxSplitAssembler() {
     }
 
@@ -12,7 +18,7 @@ final class IdxSplitAssembler {
      * @param classNames names for the labels, or null for "0", "1", ... up to the largest label
      * @param classesFile how the class-name source is called in messages (ignored when classNames is null)
      */
-    static DataSplit assemble(String name, String[] files, IdxReader.Images trainImages, int[] trainLabels,
+    public static DataSplit assemble(String name, String[] files, IdxReader.Images trainImages, int[] trainLabels,
             IdxReader.Images testImages, int[] testLabels, List<String> classNames, String classesFile)
             throws DataException {
         checkCount(files[0], trainImages, files[1], trainLabels);

@@ -1,4 +1,4 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.idx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,8 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vaeexplorer.core.data.DataException;
+import vaeexplorer.core.data.DataSplit;
+import vaeexplorer.core.data.IdxBytes;
+import vaeexplorer.core.data.LoadCancelledException;
+import vaeexplorer.core.data.LoadProgress;
 
 class IdxFolderTest {
     @TempDir

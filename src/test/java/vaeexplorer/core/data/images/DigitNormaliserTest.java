@@ -1,10 +1,13 @@
-package vaeexplorer.core.data;
+package vaeexplorer.core.data.images;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+
+import vaeexplorer.core.data.BuiltInDatasets;
+import vaeexplorer.core.data.Dataset;
 
 /** A drawing is brought into MNIST's shape: its longer side 20 of 28 pixels, its centre of mass at the centre. */
 class DigitNormaliserTest {
