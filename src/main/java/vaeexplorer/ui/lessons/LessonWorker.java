@@ -1,7 +1,6 @@
 package vaeexplorer.ui.lessons;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,7 +18,29 @@ import vaeexplorer.ui.concurrent.TaskExecutor;
  * backend for this inference.
  */
 final class LessonWorker {
+    /** Where the worker's time comes from: the system's clock, or a test's hand-turned one. */
+    interface Clock {
+        long nanoTime();
+
+        /** Runs task (on any thread) once millis have passed. */
+        void schedule(long millis, Runnable task);
+    }
+
+    /** The system's clock. */
+    static final Clock SYSTEM = new Clock() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void schedule(long millis, Runnable task) {
+            CompletableFuture.delayedExecutor(Math.max(0, millis), TimeUnit.MILLISECONDS).execute(task);
+        }
+    };
+
     private final TaskExecutor tasks;
+    private final Clock clock;
     /** Used on the worker thread only (jobs run one after another). */
     private MatMul mm;
 
@@ -27,13 +48,18 @@ final class LessonWorker {
         this(new FxTaskExecutor("vae-lessons"));
     }
 
-    /** @param fx where results are delivered (a stand-in FX thread in tests) */
-    LessonWorker(Executor fx) {
-        this(new FxTaskExecutor("vae-lessons", fx));
+    LessonWorker(TaskExecutor tasks) {
+        this(tasks, SYSTEM);
     }
 
-    LessonWorker(TaskExecutor tasks) {
+    LessonWorker(TaskExecutor tasks, Clock clock) {
         this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /** The worker's clock, in nanoseconds. */
+    long nanoTime() {
+        return clock.nanoTime();
     }
 
     /**
@@ -61,6 +87,6 @@ final class LessonWorker {
 
     /** Runs task on the FX executor after a delay. */
     void later(long millis, Runnable task) {
-        CompletableFuture.delayedExecutor(Math.max(0, millis), TimeUnit.MILLISECONDS, tasks::fx).execute(task);
+        clock.schedule(millis, () -> tasks.fx(task));
     }
 }

@@ -63,7 +63,7 @@ public final class Refresher<R> {
 
     private void pump() {
         if (!dirty || running || !active.get()) return;
-        long wait = started ? lastStart + intervalNanos - System.nanoTime() : 0;
+        long wait = started ? lastStart + intervalNanos - worker.nanoTime() : 0;
         if (wait > 0) {
             if (!timerSet) {
                 timerSet = true;
@@ -83,7 +83,7 @@ public final class Refresher<R> {
         }
         running = true;
         started = true;
-        lastStart = System.nanoTime();
+        lastStart = worker.nanoTime();
         worker.run(job, r -> {
             running = false;
             completed++;

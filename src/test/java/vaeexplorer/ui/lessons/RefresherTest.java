@@ -5,115 +5,111 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The refresher on a stand-in FX thread (one plain thread): coalescing, pacing, and waiting while hidden. */
+import vaeexplorer.ui.fixtures.QueuedTaskExecutor;
+
+/**
+ * The refresher with a hand-turned worker and clock (no threads, no waiting): coalescing, pacing, and waiting while
+ * hidden. The test's thread stands for the FX thread.
+ */
 class RefresherTest {
-    private final ExecutorService fx = Executors.newSingleThreadExecutor();
-    private final LessonWorker worker = new LessonWorker(fx);
+    /** A clock that moves only when the test says, running what was scheduled for then. */
+    private static final class ManualClock implements LessonWorker.Clock {
+        private long now;
+        private final List<long[]> due = new ArrayList<>();
+        private final List<Runnable> tasks = new ArrayList<>();
 
-    @AfterEach
-    void stop() {
-        fx.shutdownNow();
-    }
+        @Override
+        public long nanoTime() {
+            return now;
+        }
 
-    private void onFx(Runnable r) throws Exception {
-        fx.submit(r).get(5, TimeUnit.SECONDS);
-    }
+        @Override
+        public void schedule(long millis, Runnable task) {
+            due.add(new long[] {now + millis * 1_000_000L});
+            tasks.add(task);
+        }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        /** Moves the clock on by millis, running every task that falls due on the way, in order. */
+        void advance(long millis) {
+            now += millis * 1_000_000L;
+            for (int i = 0; i < due.size(); ) {
+                if (due.get(i)[0] <= now) {
+                    due.remove(i);
+                    tasks.remove(i).run();
+                    i = 0;
+                } else {
+                    i++;
+                }
+            }
         }
     }
 
+    private final QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+    private final ManualClock clock = new ManualClock();
+    private final LessonWorker worker = new LessonWorker(tasks, clock);
+
     @Test
-    void requestsWhileAJobRunsCoalesceIntoOneMoreRunWithTheNewestInputs() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+    void requestsWhileAJobRunsCoalesceIntoOneMoreRunWithTheNewestInputs() {
         AtomicInteger input = new AtomicInteger();
         List<Integer> results = new ArrayList<>();
-        AtomicInteger runs = new AtomicInteger();
-        AtomicReference<Refresher<Integer>> r = new AtomicReference<>();
-        onFx(() -> r.set(new Refresher<>(worker, 0, () -> {
+        Refresher<Integer> r = new Refresher<>(worker, 0, () -> {
             int v = input.get();
-            return mm -> {
-                runs.incrementAndGet();
-                try {
-                    release.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return v;
-            };
-        }, results::add)));
-        onFx(() -> r.get().request());
+            return mm -> v;
+        }, results::add);
+        r.request();
+        assertEquals(1, tasks.waiting(), "the first job is under way");
         for (int i = 1; i <= 10; i++) {
-            int v = i;
-            onFx(() -> {
-                input.set(v);
-                r.get().request();
-            });
+            input.set(i);
+            r.request();
         }
-        release.countDown();
-        long end = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < end) {
-            boolean[] busy = new boolean[1];
-            onFx(() -> busy[0] = r.get().busy());
-            if (!busy[0]) break;
-            sleep(10);
-        }
-        onFx(() -> { });
-        assertEquals(2, runs.get(), "the first run, then one for all ten requests made meanwhile");
+        assertEquals(1, tasks.waiting(), "no second job while the first runs");
+        assertEquals(2, tasks.runAll(), "the first run, then one for all ten requests made meanwhile");
         assertEquals(List.of(0, 10), results);
+        assertEquals(false, r.busy());
     }
 
     @Test
-    void nothingRunsWhileInactiveAndTheNewestRequestRunsOnShowing() throws Exception {
-        AtomicInteger runs = new AtomicInteger();
+    void nothingRunsWhileInactiveAndTheNewestRequestRunsOnShowing() {
+        AtomicInteger input = new AtomicInteger();
         List<Integer> results = new ArrayList<>();
-        AtomicReference<Refresher<Integer>> r = new AtomicReference<>();
-        onFx(() -> {
-            r.set(new Refresher<>(worker, 0, () -> mm -> runs.incrementAndGet(), results::add));
-            r.get().active().set(false);
-            r.get().request();
-            r.get().request();
-        });
-        sleep(200);
-        assertEquals(0, runs.get());
-        onFx(() -> r.get().active().set(true));
-        long end = System.nanoTime() + 5_000_000_000L;
-        while (runs.get() == 0 && System.nanoTime() < end) sleep(10);
-        sleep(100);
-        assertEquals(1, runs.get());
+        Refresher<Integer> r = new Refresher<>(worker, 0, () -> {
+            int v = input.get();
+            return mm -> v;
+        }, results::add);
+        r.active().set(false);
+        r.request();
+        input.set(7);
+        r.request();
+        assertEquals(0, tasks.waiting(), "hidden: nothing runs");
+        r.active().set(true);
+        assertEquals(1, tasks.runAll(), "shown: one run");
+        assertEquals(List.of(7), results, "with the newest inputs");
     }
 
     @Test
-    void runsAreAtLeastTheIntervalApart() throws Exception {
+    void runsAreAtLeastTheIntervalApartAndARequestNeverWaitsLongerThanThat() {
         List<Long> starts = new ArrayList<>();
-        AtomicReference<Refresher<Integer>> r = new AtomicReference<>();
-        onFx(() -> r.set(new Refresher<>(worker, 150, () -> {
-            starts.add(System.nanoTime());
+        Refresher<Integer> r = new Refresher<>(worker, 150, () -> {
+            starts.add(clock.nanoTime() / 1_000_000L);
             return mm -> 1;
-        }, v -> { })));
-        long end = System.nanoTime() + 800_000_000L;
-        while (System.nanoTime() < end) {
-            onFx(() -> r.get().request());
-            sleep(5);
+        }, v -> { });
+        // a request every 5 ms for 800 ms, the jobs finishing at once
+        for (int t = 0; t < 800; t += 5) {
+            r.request();
+            tasks.runAll();
+            clock.advance(5);
+            tasks.runAll();
         }
-        sleep(300);
-        int[] n = new int[1];
-        onFx(() -> n[0] = starts.size());
-        assertTrue(n[0] >= 3 && n[0] <= 7, "about one run per 150 ms in 800 ms, got " + n[0]);
-        for (int i = 1; i < n[0]; i++) assertTrue(starts.get(i) - starts.get(i - 1) >= 145_000_000L, "paced");
+        assertTrue(starts.size() >= 5, "about one run per 150 ms in 800 ms: " + starts);
+        assertEquals(0L, starts.get(0), "the first request runs at once");
+        for (int i = 1; i < starts.size(); i++) {
+            long gap = starts.get(i) - starts.get(i - 1);
+            assertTrue(gap >= 150, "paced: " + starts);
+            assertTrue(gap <= 150 + 5, "and no later than the interval allows (one 5 ms step): " + starts);
+        }
     }
 }

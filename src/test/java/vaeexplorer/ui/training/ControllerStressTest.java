@@ -1,6 +1,7 @@
 package vaeexplorer.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static vaeexplorer.ui.fixtures.FxTesting.fx;
@@ -64,12 +65,10 @@ class ControllerStressTest {
     /** No single action may take longer on the FX thread (a deadlock would hit this). */
     static final long ACTION_LIMIT_MS = 5_000;
     /**
-     * Nor may the FX thread leave a ping waiting longer than these (99th percentile, worst). Generous: the software
-     * renderer repaints the whole window on two shared cores, where other builds may be running; a blocked FX thread
-     * shows as many seconds.
+     * Nor may the FX thread leave a ping unanswered this long: that is a hang, not slowness. How long pings wait is
+     * printed, not asserted (a loaded machine makes any latency limit flaky; speed is measured by bench-ui).
      */
-    static final long PING_P99_LIMIT_MS = 1_500;
-    static final long PING_LIMIT_MS = 4_000;
+    static final long PING_HANG_SECONDS = 30;
     static final String TRAINER = "vae-trainer";
 
     private Explorer explorer;
@@ -108,6 +107,7 @@ class ControllerStressTest {
         });
         AtomicBoolean pinging = new AtomicBoolean(true);
         AtomicLong worstPing = new AtomicLong();
+        AtomicBoolean unanswered = new AtomicBoolean();
         List<Long> pings = Collections.synchronizedList(new ArrayList<>());
         Thread pinger = new Thread(() -> {
             while (pinging.get()) {
@@ -115,7 +115,10 @@ class ControllerStressTest {
                 var done = new java.util.concurrent.CountDownLatch(1);
                 Platform.runLater(done::countDown);
                 try {
-                    if (!done.await(30, TimeUnit.SECONDS)) break;
+                    if (!done.await(PING_HANG_SECONDS, TimeUnit.SECONDS)) {
+                        unanswered.set(true);
+                        break;
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -188,8 +191,8 @@ class ControllerStressTest {
             System.out.printf(Locale.ROOT, "stress: %d actions in %d s; most trainer threads at once %d; slowest burst %d ms %s;"
                     + " FX ping p99 %d ms, worst %d ms; %s%n", ACTIONS, seconds, maxThreads, worstAction, worstActionName, p99,
                     worstPing.get(), counts);
-            assertTrue(p99 < PING_P99_LIMIT_MS && worstPing.get() < PING_LIMIT_MS, "the FX thread stays responsive: pings p99 "
-                    + p99 + " ms, worst " + worstPing.get() + " ms");
+            assertFalse(unanswered.get(), "the FX thread answered every ping within " + PING_HANG_SECONDS + " s");
+            assertTrue(sorted.size() > 0, "the pinger ran");
             assertEquals(0, reporter.reportedCount(), () -> "nothing reported: " + reports);
 
             // closing the window ends every trainer thread
