@@ -88,6 +88,9 @@ public final class SectionFile {
                 }
                 if (size >= MAGIC.length + 12) checkHead(file.toString(), head.array(), head.position()); // else: too short
                 if (size > MAX_FILE_BYTES) throw new FileFormatException(FileProblem.TOO_LARGE, file, size);
+                // the checksum before the file is held in memory: a large file that only starts like ours (a valid
+                // head, then anything) is refused after one pass through a small buffer, not after allocating its size
+                if (size >= MAGIC.length + 12) checkSum(file, ch, size);
                 bytes = new byte[(int) size];
                 ByteBuffer all = ByteBuffer.wrap(bytes);
                 ch.position(0);
@@ -102,6 +105,27 @@ public final class SectionFile {
             throw new FileFormatException(e, FileProblem.UNREADABLE, file, e.getMessage());
         }
         return parse(file.toString(), bytes);
+    }
+
+    /** The CRC-32 of all but the last 4 bytes against those 4, read through a small buffer. */
+    private static void checkSum(Path file, FileChannel ch, long size) throws IOException, FileFormatException {
+        CRC32 crc = new CRC32();
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        ch.position(0);
+        long left = size - 4;
+        while (left > 0) {
+            buf.clear().limit((int) Math.min(buf.capacity(), left));
+            int n = ch.read(buf);
+            if (n < 0) throw new FileFormatException(FileProblem.SECTION_PAST_END, file);
+            crc.update(buf.array(), 0, n);
+            left -= n;
+        }
+        ByteBuffer stored = ByteBuffer.allocate(4);
+        while (stored.hasRemaining() && ch.read(stored) >= 0) {
+            // the stored checksum
+        }
+        if (stored.hasRemaining() || (int) crc.getValue() != stored.getInt(0))
+            throw new FileFormatException(FileProblem.CHECKSUM, file);
     }
 
     /** Checks the magic and version in the first {@code got} bytes, as far as they go. */

@@ -170,6 +170,27 @@ class HostileModelFilesTest {
     }
 
     @Test
+    void aLargeFileWithAValidHeadIsRefusedByItsChecksumWithoutBeingHeldInMemory() throws Exception {
+        // our magic, version 1 and one section, then 300 MB of nothing (sparse): it looks like a model file at first
+        Path f = dir.resolve("head-then-zeros.vaex");
+        try (RandomAccessFile r = new RandomAccessFile(f.toString(), "rw")) {
+            r.write(SectionFile.MAGIC);
+            r.writeInt(SectionFile.VERSION);
+            r.writeInt(1);
+            r.setLength(300_000_000L);
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        FileFormatException e = assertThrows(FileFormatException.class, () -> ModelFile.load(f));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(FileProblem.CHECKSUM, e.problem(), e.getMessage());
+        assertTrue(e.getMessage().contains(f.toString()), "names the file: " + e.getMessage());
+        assertTrue(allocated < 16_000_000L, "refused without reading the 300 MB into memory: " + allocated + " bytes allocated");
+        Files.delete(f);
+    }
+
+    @Test
     void aFolderOrAFifoIsNotOpenedAsAModel() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("folder.vaex"));
         FileFormatException e = assertThrows(FileFormatException.class, () -> ModelFile.load(folder));
