@@ -43,12 +43,13 @@ public final class LossChartView extends StackPane {
     private final XYSeries kl = new XYSeries("kl", false, true);
     private final XYSeries testNll = new XYSeries("testNll", false, true);
     private final XYSeries testGap = new XYSeries("testGap", false, true);
-    private final XYSeries[] series = {total, recon, test, kl, testNll, testGap};
+    private final XYSeries testNegElbo = new XYSeries("testNegElbo", false, true);
+    private final XYSeries[] series = {total, recon, test, kl, testNll, testGap, testNegElbo};
     /** The names of {@link #series} in the legend, as keys. */
     private static final String[] SERIES_KEYS = {"chart.series.training", "chart.series.recon", "chart.series.test",
-            "chart.series.kl", "chart.series.testNll", "chart.series.testGap"};
-    private final int[] generations = {-1, -1, -1, -1, -1, -1};
-    private final int[] copied = new int[6];
+            "chart.series.kl", "chart.series.testNll", "chart.series.testGap", "chart.series.testNegElbo"};
+    private final int[] generations = {-1, -1, -1, -1, -1, -1, -1};
+    private final int[] copied = new int[7];
     private final JFreeChart chart;
     private final NumberAxis stepAxis = new NumberAxis();
     private final NumberAxis lossAxis = new NumberAxis();
@@ -82,6 +83,7 @@ public final class LossChartView extends StackPane {
         left.addSeries(recon);
         left.addSeries(test);
         left.addSeries(testNll);
+        left.addSeries(testNegElbo);
         XYSeriesCollection right = new XYSeriesCollection(kl);
         right.addSeries(testGap);
 
@@ -98,6 +100,9 @@ public final class LossChartView extends StackPane {
         lines.setSeriesPaint(3, LOG_PX);
         lines.setSeriesShapesVisible(3, true);
         lines.setSeriesVisibleInLegend(3, false);
+        lines.setSeriesPaint(4, LOG_PX); // the -ELBO of the same images: dashed, above -log p(x) by the gap
+        lines.setSeriesShapesVisible(4, true);
+        lines.setSeriesVisibleInLegend(4, false);
         klLine = new ChunkedLines();
         klLine.setSeriesPaint(0, new Color(0xef, 0x6c, 0x00));
         klLine.setSeriesPaint(1, GAP);
@@ -206,6 +211,9 @@ public final class LossChartView extends StackPane {
         lines.setSeriesShape(2, new Ellipse2D.Double(-5 * k, -5 * k, 10 * k, 10 * k));
         lines.setSeriesStroke(3, line(2f * f));
         lines.setSeriesShape(3, diamond(5 * k));
+        lines.setSeriesStroke(4, new BasicStroke(2f * f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                new float[] {6f * f, 4f * f}, 0f));
+        lines.setSeriesShape(4, new java.awt.geom.Rectangle2D.Double(-3.5 * k, -3.5 * k, 7 * k, 7 * k));
         klLine.setSeriesStroke(0, line(1.4f * f));
         klLine.setSeriesStroke(1, line(2f * f));
         klLine.setSeriesShape(1, diamond(4.5 * k));
@@ -344,9 +352,9 @@ public final class LossChartView extends StackPane {
         return new int[] {total.getItemCount(), recon.getItemCount(), test.getItemCount(), kl.getItemCount()};
     }
 
-    /** Points of the test set's -log p(x) and of the gap (for tests). */
+    /** Points of the test set's -log p(x), of the gap and of the -ELBO of the same images (for tests). */
     public int[] logPxCounts() {
-        return new int[] {testNll.getItemCount(), testGap.getItemCount()};
+        return new int[] {testNll.getItemCount(), testGap.getItemCount(), testNegElbo.getItemCount()};
     }
 
     private void scheduleSync() {
@@ -364,7 +372,7 @@ public final class LossChartView extends StackPane {
         pending.stop();
         lastSync = System.nanoTime();
         DownsampledSeries[] sources = {history.total(), history.recon(), history.test(), history.kl(), history.testNll(),
-                history.testGap()};
+                history.testGap(), history.testNegElbo()};
         chart.setNotify(false);
         try {
             for (int k = 0; k < series.length; k++) {
@@ -381,6 +389,7 @@ public final class LossChartView extends StackPane {
             }
             // the lesson's curves join the legend once they have points
             lines.setSeriesVisibleInLegend(3, testNll.getItemCount() > 0, false);
+            lines.setSeriesVisibleInLegend(4, testNegElbo.getItemCount() > 0, false);
             klLine.setSeriesVisibleInLegend(1, testGap.getItemCount() > 0, false);
             fitLossAxis();
         } finally {
@@ -396,7 +405,7 @@ public final class LossChartView extends StackPane {
         double maxX = total.getItemCount() == 0 ? 0 : total.getMaxX();
         double from = maxX * 0.1, lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, all = hi;
         int counted = 0;
-        for (XYSeries s : new XYSeries[] {total, recon, test, testNll}) {
+        for (XYSeries s : new XYSeries[] {total, recon, test, testNll, testNegElbo}) {
             for (int i = 0; i < s.getItemCount(); i++) {
                 double x = s.getX(i).doubleValue(), y = s.getY(i).doubleValue();
                 if (!Double.isFinite(y)) continue;

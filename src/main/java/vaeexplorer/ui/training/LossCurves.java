@@ -16,6 +16,7 @@ public final class LossCurves {
     private final DownsampledSeries test = new DownsampledSeries(MAX_POINTS);
     private final DownsampledSeries testNll = new DownsampledSeries(MAX_POINTS);
     private final DownsampledSeries testGap = new DownsampledSeries(MAX_POINTS);
+    private final DownsampledSeries testNegElbo = new DownsampledSeries(MAX_POINTS);
 
     public void add(LossPoint p) {
         total.add(p.step(), p.loss());
@@ -29,11 +30,13 @@ public final class LossCurves {
 
     /**
      * -log p(x) over (part of) the test set by importance sampling after the given step, and the gap
-     * -ELBO - (-log p(x)) on the same images, in nats per image (from the true posterior lesson).
+     * -ELBO - (-log p(x)) on the same images, in nats per image (from the true posterior lesson); with them the -ELBO
+     * of those images, nll + gap, so that the chart shows all three terms of log p(x) = ELBO + gap.
      */
     public void addLogPx(long step, double nll, double gap) {
         testNll.add(step, nll);
         testGap.add(step, gap);
+        testNegElbo.add(step, nll + gap);
     }
 
     public void clear() {
@@ -43,6 +46,7 @@ public final class LossCurves {
         test.clear();
         testNll.clear();
         testGap.clear();
+        testNegElbo.clear();
     }
 
     /** Training objective recon + beta * KL, per reporting interval. */
@@ -55,6 +59,8 @@ public final class LossCurves {
     public DownsampledSeries testNll() { return testNll; }
     /** The gap -ELBO - (-log p(x)) on the same images. */
     public DownsampledSeries testGap() { return testGap; }
+    /** The -ELBO of the same images, from the same samples: -log p(x) + gap. */
+    public DownsampledSeries testNegElbo() { return testNegElbo; }
 
     public boolean isEmpty() {
         return total.rawCount() == 0 && test.rawCount() == 0;

@@ -79,6 +79,23 @@ class LessonsInExplorerTest {
     }
 
     @Test
+    void withTheTruePosteriorShownEachEpochsEndPutsTheTestSetsLogPxElboAndGapOnTheLossChart(FxRobot robot) {
+        train(robot);
+        robot.clickOn("#truePosteriorTab");
+        int epochs = fx(() -> explorer.training().epochsEnded().get());
+        await("an epoch ends and its estimate arrives", 120_000,
+                () -> explorer.training().epochsEnded().get() > epochs
+                        && explorer.training().losses().curves().testNll().size() > 0);
+        var curves = fx(() -> explorer.training().losses().curves());
+        double nll = fx(() -> curves.testNll().y(0)), gap = fx(() -> curves.testGap().y(0));
+        assertTrue(nll > 0 && gap >= 0, "-log p(x) " + nll + " nats, gap " + gap);
+        assertEquals(nll + gap, fx(() -> curves.testNegElbo().y(0)), 1e-9, "-ELBO = -log p(x) + gap");
+        FxTesting.run(() -> explorer.view().chart().render(1));
+        int[] counts = fx(() -> explorer.view().chart().logPxCounts());
+        assertTrue(counts[0] > 0 && counts[1] > 0 && counts[2] > 0, "drawn: " + java.util.Arrays.toString(counts));
+    }
+
+    @Test
     void hiddenTabsDoNotDecode(FxRobot robot) {
         train(robot);
         int before = fx(() -> lessons().manifoldView().refresher().completed());

@@ -70,7 +70,7 @@ class LossChartLayoutTest {
     }
 
     @Test
-    void theTestSetsLogPxAndGapJoinTheChartAndItsLegendOnceEstimated() {
+    void theTestSetsLogPxElboAndGapJoinTheChartAndItsLegendOnceEstimated() {
         assertEquals(0, fx(chart::logPxCounts)[0]);
         assertTrue(!legend().contains(I18n.get("chart.series.testNll")), "no legend entry without points: " + legend());
         onFx(() -> {
@@ -82,8 +82,12 @@ class LossChartLayoutTest {
         onFx(() -> chart.render(1)); // brings the chart up to date at once
         assertEquals(2, fx(chart::logPxCounts)[0]);
         assertEquals(2, fx(chart::logPxCounts)[1]);
+        assertEquals(2, fx(chart::logPxCounts)[2]);
         assertEquals(165.25, fx(() -> training.losses().curves().testNll().y(1)), 0);
         assertEquals(1.1, fx(() -> training.losses().curves().testGap().y(1)), 0);
+        assertEquals(165.25 + 1.1, fx(() -> training.losses().curves().testNegElbo().y(1)), 1e-12,
+                "-ELBO = -log p(x) + gap");
+        assertTrue(legend().contains(I18n.get("chart.series.testNegElbo")), legend().toString());
         assertTrue(legend().contains(I18n.get("chart.series.testNll")), legend().toString());
         assertTrue(legend().contains(I18n.get("chart.series.testGap")), legend().toString());
     }
