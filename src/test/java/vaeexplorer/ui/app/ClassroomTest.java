@@ -299,7 +299,7 @@ class ClassroomTest {
         TrainingRun a = fx(ae::currentRun), b = fx(vae::currentRun);
         long t0 = System.nanoTime();
         robot.interact(stage::close);
-        while ((a.isAlive() || b.isAlive()) && System.nanoTime() - t0 < 3_000_000_000L) sleep(10);
+        while ((a.isAlive() || b.isAlive()) && System.nanoTime() - t0 < 30_000_000_000L) sleep(10);
         assertFalse(a.isAlive() || b.isAlive(), "closing the window stops both");
     }
 
