@@ -99,8 +99,8 @@ class MainWindowLanguageTest {
         assertEquals("就绪", text(robot, "#stateLabel"));
         assertEquals("模型尚未训练:按“训练”开始,或按“单步”只训练一个批次。", text(robot, "#statusLabel"));
         assertEquals("伯努利", shown(robot, "#likelihoodChoice"));
-        assertEquals("训练步数(批次)|损失(奈特)|训练损失|重构损失|测试损失(每轮)|500 张测试图像的 −log p(x)(IWAE)|KL|KL(下方面板)"
-                + "|其上的差距 −ELBO − (−log p(x))(下方)", chartWords());
+        assertEquals("训练步数(批次)|损失(奈特)|训练损失|重构损失|测试损失(每轮)|500 张测试图像的 −log p(x)(IWAE)|同一批图像的 −ELBO|KL"
+                + "|KL(下方面板)|其上的差距 −ELBO − (−log p(x))(下方)", chartWords());
 
         robot.clickOn("#stepButton");
         await("one step", 10_000, () -> training().step().get() >= 1);
@@ -118,7 +118,8 @@ class MainWindowLanguageTest {
         assertEquals("Train", text(robot, "#trainButton"));
         assertEquals("Bernoulli", shown(robot, "#likelihoodChoice"));
         assertEquals("training step (batches)|loss (nats)|training loss|reconstruction|test loss (each epoch)"
-                + "|−log p(x) of 500 test images (IWAE)|KL|KL (lower panel)|gap −ELBO − (−log p(x)) on them (lower)", chartWords());
+                + "|−log p(x) of 500 test images (IWAE)|−ELBO of the same images|KL|KL (lower panel)"
+                + "|gap −ELBO − (−log p(x)) on them (lower)", chartWords());
     }
 
     @Test
