@@ -13,6 +13,7 @@ public final class Main {
     public static void main(String[] args) {
         // a plain `java -jar` lacks the Vector API module that the fast matrix backend needs: run again with it
         if (VectorRelauncher.relaunchIfUseful(Main.class, args)) return;
+        args = VectorRelauncher.arguments(args); // as typed, where a parent under LANG=C could not spell them
         if (args.length > 0 && args[0].equals("bench-ui")) {
             vaeexplorer.ui.app.UiBench.run(new String[0]);
             return;
