@@ -310,8 +310,56 @@ public final class Exporter {
             LatentCsv.writeRows(w, model, shown, null);
             w.flush();
         });
+        writeLegendCsv(legendFile(file), shown, ClassMarks.style().get());
         return shown.size();
     }
+
+    /** Where the legend of a latent CSV goes: beside it, {@code NAME.legend.csv}. */
+    public static Path legendFile(Path csv) {
+        String name = csv.getFileName().toString();
+        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return csv.resolveSibling(stem + ".legend.csv");
+    }
+
+    /**
+     * The legend of the scatter as the app draws it, one row per class: label, class_name, colour (#rrggbb), marker
+     * (the shape's name, the class's number for View › Markers › numbers, or a dot) and the same as a matplotlib
+     * marker ({@code o s ^ D x + * v < >}, {@code $7$} for a number, {@code .} for a dot), so that a plot made
+     * elsewhere can mark the classes as the app does, not by colour alone.
+     */
+    static void writeLegendCsv(Path file, Dataset shown, vaeexplorer.ui.latent.MarkerStyle style) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write("label,class_name,colour,marker,matplotlib_marker\n");
+            List<String> names = shown.classNames();
+            for (int k = 0; k < names.size(); k++) {
+                Color c = vaeexplorer.ui.latent.Palette.of(k);
+                String colour = String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255),
+                        Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
+                String marker, mpl;
+                switch (style) {
+                    case SHAPES -> {
+                        vaeexplorer.ui.latent.MarkerShape shape = ClassMarks.shape(style, k);
+                        marker = shape.name().toLowerCase(java.util.Locale.ROOT);
+                        mpl = MATPLOTLIB[shape.ordinal()];
+                    }
+                    case LABELS -> {
+                        marker = "number " + ClassMarks.tag(k);
+                        mpl = "$" + ClassMarks.tag(k) + "$";
+                    }
+                    default -> {
+                        marker = "dot";
+                        mpl = ".";
+                    }
+                }
+                w.write(k + "," + LatentCsv.quote(names.get(k)) + "," + colour + "," + marker + "," + LatentCsv.quote(mpl) + "\n");
+            }
+            w.flush();
+        });
+    }
+
+    /** Matplotlib's markers for {@link vaeexplorer.ui.latent.MarkerShape}, in its order. */
+    private static final String[] MATPLOTLIB = {"o", "s", "^", "D", "x", "+", "*", "v", "<", ">"};
 
     /** Writes an FX image as PNG (through SwingFXUtils and ImageIO), atomically. */
     public static void writePng(Path file, Image image) throws IOException {
@@ -378,7 +426,7 @@ public final class Exporter {
                 }
                 case LATENT_CSV -> {
                     String images = Formats.count(writeLatentCsv(file));
-                    yield () -> I18n.format("export.doneImages", kind.what(), file, images);
+                    yield () -> I18n.format("export.doneImagesLegend", kind.what(), file, images, legendFile(file));
                 }
             };
             notices.notice(done, false);

@@ -142,6 +142,56 @@ class ExportTest {
     }
 
     @Test
+    void theLatentCsvHasALegendBesideItWithEachClasssColourAndTheMarkerThePlotUses(FxRobot robot) throws Exception {
+        trainOneEpoch();
+        Exporter e = explorer.exporter();
+        Path latent = tmp.resolve("latent.csv");
+        vaeexplorer.ui.latent.MarkerStyle before = fx(() -> vaeexplorer.ui.latent.ClassMarks.style().get());
+        try {
+            for (vaeexplorer.ui.latent.MarkerStyle style : vaeexplorer.ui.latent.MarkerStyle.values()) {
+                run(() -> {
+                    vaeexplorer.ui.latent.ClassMarks.style().set(style);
+                    try {
+                        e.writeLatentCsv(latent);
+                    } catch (IOException ex) {
+                        throw new AssertionError(ex);
+                    }
+                });
+                Path legend = tmp.resolve("latent.legend.csv");
+                assertEquals(legend, Exporter.legendFile(latent));
+                List<String> lines = Files.readAllLines(legend);
+                List<String> classes = fx(() -> explorer.training().shown().get().classNames());
+                assertEquals("label,class_name,colour,marker,matplotlib_marker", lines.get(0));
+                assertEquals(classes.size() + 1, lines.size(), "one row per class: " + lines);
+                for (int k = 0; k < classes.size(); k++) {
+                    String[] f = lines.get(k + 1).split(",", -1);
+                    javafx.scene.paint.Color c = vaeexplorer.ui.latent.Palette.of(k);
+                    assertEquals(Integer.toString(k), f[0]);
+                    assertEquals(classes.get(k), f[1]);
+                    assertEquals(c, javafx.scene.paint.Color.web(f[2]), "the plot's colour of class " + k);
+                    switch (style) {
+                        case SHAPES -> {
+                            vaeexplorer.ui.latent.MarkerShape shape = vaeexplorer.ui.latent.MarkerShape.of(k);
+                            assertEquals(shape.name().toLowerCase(java.util.Locale.ROOT), f[3]);
+                            assertEquals("os^Dx+*v<>".charAt(shape.ordinal()) + "", f[4], "matplotlib's marker for " + shape);
+                        }
+                        case LABELS -> {
+                            assertEquals("number " + k, f[3]);
+                            assertEquals("$" + k + "$", f[4]);
+                        }
+                        case DOTS -> {
+                            assertEquals("dot", f[3]);
+                            assertEquals(".", f[4]);
+                        }
+                    }
+                }
+            }
+        } finally {
+            run(() -> vaeexplorer.ui.latent.ClassMarks.style().set(before));
+        }
+    }
+
+    @Test
     void csvExportsHaveTheRightHeaderAndOneRowPerStepOrImage(FxRobot robot) throws Exception {
         trainOneEpoch();
         Exporter e = explorer.exporter();
