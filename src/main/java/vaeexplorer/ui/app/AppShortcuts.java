@@ -64,6 +64,8 @@ final class AppShortcuts {
                         key(KeyCode.SUBTRACT))
                 .add("selectNearest", plot, "shortcuts.selectNearest", Shortcuts.Scope.PLOT, null, key(KeyCode.ENTER))
                 .add("resetView", plot, "shortcuts.resetView", Shortcuts.Scope.PLOT, null, key(KeyCode.HOME))
+                .add("selectMore", plot, "shortcuts.selectMore", Shortcuts.Scope.PLOT, null, ctrl(KeyCode.ENTER))
+                .add("setEnd", plot, "shortcuts.setEnd", Shortcuts.Scope.PLOT, null, Shortcuts.ctrlShift(KeyCode.ENTER))
                 // what JavaFX's controls do by themselves, so the list tells how far the keyboard alone goes
                 .add("focus", keyboard, "shortcuts.focus", Shortcuts.Scope.CONTROLS, null, key(KeyCode.TAB),
                         shift(KeyCode.TAB))

@@ -274,7 +274,7 @@ public final class Lessons {
         arithmetic.restoreFrom(view);
     }
 
-    PosteriorSelection selection() { return selection; }
+    public PosteriorSelection selection() { return selection; }
     public InterpolationModel interpolation() { return interpolation; }
     public DrawModel draw() { return draw; }
     ManifoldUnderlay manifoldUnderlay() { return manifoldUnderlay; }

@@ -19,7 +19,8 @@ import vaeexplorer.ui.lessons.posterior.PosteriorSelection;
  * The lessons' mouse and keys on the scatter, as event filters that run before the plot's own handling: hovering a
  * point shows its posterior, Ctrl+click adds a point to (or removes it from) the selection, Alt+click (or a plain
  * click in interpolation click mode) sets the next interpolation end, dragging an end's handle moves it, and Escape
- * clears the selection. Everything else reaches the plot unchanged.
+ * clears the selection. By keys: Ctrl+Enter adds (or removes) the image nearest z, Ctrl+Shift+Enter sets the next end
+ * at z (the arrow keys having moved it there). Everything else reaches the plot unchanged.
  */
 final class ScatterInteractions {
     private final LatentPlotView plot;
@@ -86,6 +87,19 @@ final class ScatterInteractions {
     }
 
     private void keyPressed(KeyEvent e) {
+        boolean control = e.isShortcutDown() || e.isControlDown();
+        if (e.getCode() == KeyCode.ENTER && control && latent.size().get() > 0) {
+            // the keyboard's Ctrl+click and Ctrl+Shift+click, at z: the mouse is not needed for any of the lessons
+            if (e.isShiftDown()) {
+                interpolation.setNext(latent.z().get().clone());
+            } else {
+                int i = plot.nearestToZ();
+                if (i < 0) return;
+                selection.toggle(i);
+            }
+            e.consume();
+            return;
+        }
         if (e.getCode() != KeyCode.ESCAPE) return;
         selection.clear();
         interpolation.clickMode().set(false);

@@ -192,6 +192,37 @@ class KeyboardOnlyTest {
     }
 
     @Test
+    void ctrlEnterAddsTheImageNearestZToTheSelectionAndCtrlShiftEnterSetsTheInterpolationEnds(FxRobot robot) {
+        await("the first model is built", 10_000, () -> state() == State.IDLE);
+        FxTesting.run(() -> explorer.training().stepOnce());
+        await("codes of the shown images", 30_000, () -> explorer.latent().codes().get() != null);
+        FxTesting.run(() -> plot().requestFocus());
+        var selection = fx(() -> explorer.view().lessons().selection());
+        var interpolation = fx(() -> explorer.view().lessons().interpolation());
+
+        robot.type(KeyCode.ESCAPE); // an empty selection to start from
+        assertEquals(List.of(), fx(() -> List.copyOf(selection.selected())));
+        int first = fx(() -> plot().nearestToZ());
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        assertEquals(List.of(first), fx(() -> List.copyOf(selection.selected())), "Ctrl+Enter adds the image at z");
+        for (int i = 0; i < 40 && fx(() -> plot().nearestToZ()) == first; i++) robot.type(KeyCode.RIGHT);
+        int second = fx(() -> plot().nearestToZ());
+        assertTrue(second != first, "the arrows moved z to another image");
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        assertEquals(List.of(first, second), fx(() -> List.copyOf(selection.selected())), "and the next one");
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        assertEquals(List.of(first), fx(() -> List.copyOf(selection.selected())), "again: takes it out, as Ctrl+click");
+
+        float[] za = fx(() -> explorer.latent().z().get().clone());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.type(KeyCode.UP, 5);
+        float[] zb = fx(() -> explorer.latent().z().get().clone());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        assertArrayEquals(za, fx(() -> interpolation.a().get()), "Ctrl+Shift+Enter set A at z");
+        assertArrayEquals(zb, fx(() -> interpolation.b().get()), "and then B");
+    }
+
+    @Test
     void theDrawingPadKeepsSpaceAndTheArrowsForItsPen(FxRobot robot) {
         var tabs = explorer.view().lessons().tabPane();
         robot.interact(() -> tabs.getSelectionModel().select(
