@@ -7,9 +7,7 @@ import static vaeexplorer.ui.fixtures.FxTesting.fx;
 
 import java.util.List;
 
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,12 +20,6 @@ class CanvasTextTest {
     @Start
     void start(Stage stage) {
         // the toolkit is all these tests need
-    }
-
-    private static double width(String s, Font f) {
-        Text t = new Text(s);
-        t.setFont(f);
-        return t.getLayoutBounds().getWidth();
     }
 
     @Test
@@ -43,27 +35,5 @@ class CanvasTextTest {
         List<String> english = fx(() -> CanvasText.wrap("Press Train (or Step): the held-out images appear here.",
                 Font.font(14), 120));
         assertEquals("Press Train (or Step): the held-out images appear here.", String.join(" ", english));
-    }
-
-    @Test
-    void anEmptyImageGridWrapsItsMessageInsteadOfSqueezingItIntoOneLine() {
-        String message = "Train a model: the training images nearest the decoded image appear here.";
-        ImageGridView.EmptyText t = fx(() -> {
-            ImageGridView g = new ImageGridView("grid", 2, new SimpleDoubleProperty(14));
-            g.emptyText().set(message);
-            return g.emptyText(Font.font(14), 240, 90);
-        });
-        assertTrue(t.lines().size() > 1, "one line would be wider than 240 px: " + t.lines());
-        assertEquals(message, String.join(" ", t.lines()));
-        for (String line : t.lines())
-            assertTrue(fx(() -> width(line, t.font())) <= 240 - 14 + 0.5, "\"" + line + "\" fits");
-        assertTrue(t.lines().size() * 1.3 * t.font().getSize() <= 90, "the lines fit the height: " + t);
-        ImageGridView.EmptyText roomy = fx(() -> {
-            ImageGridView g = new ImageGridView("grid", 2, new SimpleDoubleProperty(14));
-            g.emptyText().set(message);
-            return g.emptyText(Font.font(14), 2000, 90);
-        });
-        assertEquals(List.of(message), roomy.lines(), "room enough: one line");
-        assertEquals(14, roomy.font().getSize(), 1e-9);
     }
 }
