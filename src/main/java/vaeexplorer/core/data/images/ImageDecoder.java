@@ -3,11 +3,9 @@ package vaeexplorer.core.data.images;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import vaeexplorer.core.data.LoadOptions;
-
 /**
  * Turns an image file into greyscale luminance. Core code has no imaging library of its own: the app passes an
- * implementation ({@code vaeexplorer.imaging.AwtImageDecoder}) in {@link LoadOptions}.
+ * implementation ({@code vaeexplorer.imaging.AwtImageDecoder}) in {@link vaeexplorer.core.data.LoadOptions}.
  */
 @FunctionalInterface
 public interface ImageDecoder {
