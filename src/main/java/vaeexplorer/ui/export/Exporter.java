@@ -38,6 +38,9 @@ import vaeexplorer.ui.i18n.ClassNames;
 import vaeexplorer.core.train.LatentCodes;
 import vaeexplorer.ui.i18n.ProblemTexts;
 import vaeexplorer.ui.latent.LatentModel;
+import vaeexplorer.ui.latent.MarkerShape;
+import vaeexplorer.ui.latent.MarkerStyle;
+import vaeexplorer.ui.latent.Palette;
 import vaeexplorer.ui.training.LossChartView;
 import vaeexplorer.ui.training.TrainingModel;
 import vaeexplorer.ui.widgets.Dialogs;
@@ -327,19 +330,19 @@ public final class Exporter {
      * marker ({@code o s ^ D x + * v < >}, {@code $7$} for a number, {@code .} for a dot), so that a plot made
      * elsewhere can mark the classes as the app does, not by colour alone.
      */
-    static void writeLegendCsv(Path file, Dataset shown, vaeexplorer.ui.latent.MarkerStyle style) throws IOException {
+    static void writeLegendCsv(Path file, Dataset shown, MarkerStyle style) throws IOException {
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write("label,class_name,colour,marker,matplotlib_marker\n");
             List<String> names = shown.classNames();
             for (int k = 0; k < names.size(); k++) {
-                Color c = vaeexplorer.ui.latent.Palette.of(k);
+                Color c = Palette.of(k);
                 String colour = String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255),
                         Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
                 String marker, mpl;
                 switch (style) {
                     case SHAPES -> {
-                        vaeexplorer.ui.latent.MarkerShape shape = ClassMarks.shape(style, k);
+                        MarkerShape shape = ClassMarks.shape(style, k);
                         marker = shape.name().toLowerCase(java.util.Locale.ROOT);
                         mpl = MATPLOTLIB[shape.ordinal()];
                     }
@@ -358,7 +361,7 @@ public final class Exporter {
         });
     }
 
-    /** Matplotlib's markers for {@link vaeexplorer.ui.latent.MarkerShape}, in its order. */
+    /** Matplotlib's markers for {@link MarkerShape}, in its order. */
     private static final String[] MATPLOTLIB = {"o", "s", "^", "D", "x", "+", "*", "v", "<", ">"};
 
     /** Writes an FX image as PNG (through SwingFXUtils and ImageIO), atomically. */

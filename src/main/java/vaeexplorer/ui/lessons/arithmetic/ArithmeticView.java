@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -34,6 +35,8 @@ import vaeexplorer.ui.widgets.ImageTiles;
  * selected points with its decodes and a button that moves z there. It only shows what {@link ArithmeticModel} holds.
  */
 public final class ArithmeticView extends HBox {
+    /** Pixels between the analogy's images. */
+    private static final int ANALOGY_GAP = 2;
     private final LatentModel latent;
     private final ArithmeticModel model;
     private final ChoiceBox<Integer> classA = new ChoiceBox<>();
@@ -44,8 +47,7 @@ public final class ArithmeticView extends HBox {
     private final ImageGridView analogy;
     private final Label picked = new Label();
     private final Button go = new Button();
-    private static final int ANALOGY_GAP = 2;
-    private final javafx.beans.value.ObservableDoubleValue fontSize;
+    private final ObservableDoubleValue fontSize;
 
     public ArithmeticView(LessonContext ctx, ArithmeticModel model) {
         this.latent = ctx.latent();
