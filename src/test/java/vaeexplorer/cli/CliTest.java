@@ -93,17 +93,18 @@ class CliTest {
         CliRun one = CliRun.of("evaluate", "--model", model.toString(), "--dataset", data.toString(), "--threads", "1",
                 "--iwae", "1", "--json");
         CliRun r = CliRun.of("evaluate", "--model", model.toString(), "--dataset", data.toString(), "--threads", "1",
-                "--iwae", "200", "--grid", "40", "--json");
+                "--iwae", "100", "--grid", "20", "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals(0, one.code(), one.err());
         double negElbo = CliRun.number(r.out(), "test_neg_elbo"), iwae = CliRun.number(r.out(), "test_nll_iwae"),
                 grid = CliRun.number(r.out(), "test_nll_grid");
         assertEquals(CliRun.number(plain.out(), "test_neg_elbo"), negElbo, 1e-9, "test_neg_elbo is kept");
-        assertEquals(200, CliRun.number(r.out(), "iwae_k"));
+        assertEquals(100, CliRun.number(r.out(), "iwae_k"));
         // K = 1 is the single-sample ELBO (same eps seed): -ELBO up to the Monte Carlo KL's noise over 200 images
         assertEquals(negElbo, CliRun.number(one.out(), "test_nll_iwae"), 0.02 * negElbo);
         assertTrue(iwae < negElbo, "-log p(x) by IWAE below -ELBO: " + iwae + " vs " + negElbo);
-        assertTrue(grid <= iwae + 0.05 && iwae - grid < 10, "grid " + grid + " below IWAE(200) " + iwae);
+        // a 20 x 20 grid that follows each posterior has converged here (40 x 40 gives the same to 0.02 nats)
+        assertTrue(grid <= iwae + 0.05 && iwae - grid < 10, "grid " + grid + " below IWAE(100) " + iwae);
 
         CliRun text = CliRun.of("evaluate", "--model", model.toString(), "--dataset", data.toString(), "--threads", "1",
                 "--iwae", "10");

@@ -30,6 +30,7 @@ import org.w3c.dom.NodeList;
 import vaeexplorer.core.train.TrainingRun;
 import vaeexplorer.ui.app.Explorer;
 import vaeexplorer.ui.fixtures.FxTesting;
+import vaeexplorer.ui.fixtures.SmallData;
 import vaeexplorer.ui.latent.ClassMarks;
 import vaeexplorer.ui.latent.MarkerShape;
 import vaeexplorer.ui.latent.MarkerStyle;
@@ -48,8 +49,7 @@ class FigureExportTest {
         stage.setWidth(1280);
         stage.setHeight(800);
         explorer = Explorer.open(stage, s -> {
-            s.hidden().set("32");
-            s.batchSize().set("100");
+            SmallData.smallModel(s); // 1,000 images: an epoch is 20 steps, the figures show 500 test points
             s.epochs().set("3");
         }, false);
     }
