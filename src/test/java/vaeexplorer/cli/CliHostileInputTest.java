@@ -41,18 +41,18 @@ class CliHostileInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--beta|abc|--beta must be a number, got 'abc'",
-            "--beta|NaN|--beta must be a finite number",
-            "--beta|-5|--beta must be a number from 0 to 1000, got -5",
-            "--sigma-x|1e-300|--sigma-x must be a number from 0.001 to 100, got 1e-300",
-            "--sigma-x|NaN|--sigma-x must be a finite number",
-            "--lr|0|learning rate must be a positive number",
-            "--batch|0|--batch must be from 1 to",
-            "--epochs|1e3|--epochs must be a whole number, got '1e3'",
-            "--latent|65|--latent must be from 1 to 64",
-            "--hidden|0|hidden layer size must be 1..4096",
+            "--beta|abc|--beta must be a number from 0 to 1000, got 'abc'",
+            "--beta|NaN|--beta must be a number from 0 to 1000, got 'NaN'",
+            "--beta|-5|--beta must be a number from 0 to 1000, got '-5'",
+            "--sigma-x|1e-300|--sigma-x must be a number from 0.001 to 100, got '1e-300'",
+            "--sigma-x|NaN|--sigma-x must be a number from 0.001 to 100, got 'NaN'",
+            "--lr|0|--lr must be a number above 0 and up to 100, got '0'",
+            "--batch|0|--batch must be a whole number from 1 to",
+            "--epochs|1e3|--epochs must be a whole number from 1 to 100000, got '1e3'",
+            "--latent|65|--latent must be a whole number from 1 to 64",
+            "--hidden|0|--hidden must be 1 to 4 whole numbers from 1 to 4096",
             "--seed|1.5|--seed must be a whole number",
-            "--threads|999|--threads must be from 1 to 256",
+            "--threads|999|--threads must be a whole number from 1 to 256",
     })
     void everyTrainingValueIsCheckedInWords(String option, String value, String expected) {
         refused(CliRun.of("train", "--dataset", "no-such-data-is-loaded", option, value), expected);
