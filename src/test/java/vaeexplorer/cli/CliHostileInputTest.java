@@ -139,6 +139,24 @@ class CliHostileInputTest {
         assertFalse(r.out().contains("NaN"), r.out());
     }
 
+    @Test
+    void aFifoNamedClassesTxtInAnIdxFolderIsNotedAsSkippedAndDoesNotBlock() throws Exception {
+        Path idx = vaeexplorer.core.data.IdxBytes.folder(Files.createDirectories(dir.resolve("idx")), 30, 10, 8, 3);
+        Path fifo = idx.resolve("classes.txt");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (java.io.IOException none) {
+            made = false;
+        }
+        assumeTrue(made, "mkfifo is not available");
+        CliRun r = CliRun.of("train", "--dataset", idx.toString(), "--hidden", "8", "--batch", "10", "--epochs", "1",
+                "--threads", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("note: skipped 1 of") && r.err().contains(fifo
+                + " (not a regular file (a FIFO, device or socket), not opened)"), r.err());
+    }
+
     /** An IDX folder of 4096x4096 images (the largest side), gzip-compressed: 2 train, 1 test. */
     private Path hugeIdxFolder() throws Exception {
         Path d = Files.createDirectories(dir.resolve("huge-idx"));
