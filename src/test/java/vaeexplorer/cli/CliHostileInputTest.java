@@ -157,6 +157,49 @@ class CliHostileInputTest {
                 + " (not a regular file (a FIFO, device or socket), not opened)"), r.err());
     }
 
+    @Test
+    void aFullDiskNamesTheUsersFileRemovesTheTempFileAndKeepsTheOldFile() throws Exception {
+        Path idx = vaeexplorer.core.data.IdxBytes.folder(Files.createDirectories(dir.resolve("idx")), 30, 10, 8, 3);
+        Path out = Files.createDirectories(dir.resolve("out")).resolve("model.vae");
+        Files.writeString(out, "the old file");
+        vaeexplorer.core.io.AtomicFiles.filterChannelForTests(raw -> new java.io.FilterOutputStream(raw) {
+            private long written;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                if ((written += len) > 1000) throw new java.io.IOException("No space left on device");
+                out.write(b, off, len);
+            }
+        });
+        CliRun r;
+        try {
+            r = CliRun.of("train", "--dataset", idx.toString(), "--hidden", "8", "--batch", "10", "--epochs", "1",
+                    "--threads", "1", "--out", out.toString());
+        } finally {
+            vaeexplorer.core.io.AtomicFiles.filterChannelForTests(null);
+        }
+        assertTrue(r.code() != 0, r.err());
+        assertTrue(r.err().contains("error: " + out + ": cannot be saved (No space left on device)"), r.err());
+        assertFalse(r.err().contains(".tmp"), "the temporary file is not named: " + r.err());
+        assertEquals("the old file", Files.readString(out));
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(java.util.List.of(out), files.toList(), "the temporary file is removed");
+        }
+    }
+
+    @Test
+    void aFolderThatTakesNoFilesNamesTheUsersFileAndTheReason() {
+        assumeTrue(Files.isDirectory(Path.of("/proc")));
+        Path out = Path.of("/proc/model.vae"); // not writable, even for root (as the tests may run)
+        Path idx = vaeexplorer.core.data.IdxBytes.folder(dir.resolve("idx2"), 30, 10, 8, 3);
+        CliRun r = CliRun.of("train", "--dataset", idx.toString(), "--hidden", "8", "--batch", "10", "--epochs", "1",
+                "--threads", "1", "--out", out.toString());
+        assertTrue(r.code() != 0, r.err());
+        assertTrue(r.err().contains("error: /proc/model.vae: cannot be saved (") && (r.err().contains("does not take new files")
+                || r.err().contains("permission denied")), r.err());
+        assertFalse(r.err().contains("does not exist") || r.err().contains(".tmp"), r.err());
+    }
+
     /** An IDX folder of 4096x4096 images (the largest side), gzip-compressed: 2 train, 1 test. */
     private Path hugeIdxFolder() throws Exception {
         Path d = Files.createDirectories(dir.resolve("huge-idx"));
