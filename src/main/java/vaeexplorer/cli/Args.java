@@ -1,10 +1,13 @@
 package vaeexplorer.cli;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import vaeexplorer.core.vae.VaeConfig;
 
 /** Options of the form {@code --name value} and flags of the form {@code --name}, checked against what a command takes. */
 final class Args {
@@ -55,53 +58,92 @@ final class Args {
         return v;
     }
 
+    /** A whole number from min to max, or the fallback when the option is absent; a refusal names the flag and the range. */
     int integer(String name, int fallback, int min, int max) throws UsageException {
         String v = values.get(name);
         if (v == null) return fallback;
-        int n;
+        long n;
         try {
-            n = Integer.parseInt(v.trim());
+            n = Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " must be a whole number, got '" + v + "'");
+            throw new UsageException(command + ": --" + name + " must be a whole number from " + min + " to " + max
+                    + ", got '" + v + "'");
         }
         if (n < min || n > max)
-            throw new UsageException(command + ": --" + name + " must be from " + min + " to " + max + ", got " + n);
-        return n;
+            throw new UsageException(command + ": --" + name + " must be a whole number from " + min + " to " + max
+                    + ", got " + n);
+        return (int) n;
     }
 
-    /** A finite number from min to max, or the fallback when the option is absent. */
+    /** A finite number from min to max, or the fallback when the option is absent; a refusal names the flag and the range. */
     double number(String name, double fallback, double min, double max) throws UsageException {
-        double d = number(name, fallback);
-        if (values.containsKey(name) && !(d >= min && d <= max))
-            throw new UsageException(command + ": --" + name + " must be a number from " + plain(min) + " to " + plain(max)
-                    + ", got " + values.get(name).trim());
+        return number(name, fallback, min, max, false);
+    }
+
+    /** A finite number above 0 and up to max (a learning rate), or the fallback when the option is absent. */
+    double positive(String name, double fallback, double max) throws UsageException {
+        return number(name, fallback, 0, max, true);
+    }
+
+    private double number(String name, double fallback, double min, double max, boolean aboveMin) throws UsageException {
+        String v = values.get(name);
+        if (v == null) return fallback;
+        String range = aboveMin ? "above " + plain(min) + " and up to " + plain(max) : "from " + plain(min) + " to " + plain(max);
+        double d;
+        try {
+            d = Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            d = Double.NaN;
+        }
+        if (!Double.isFinite(d) || (aboveMin ? !(d > min) : !(d >= min)) || !(d <= max))
+            throw new UsageException(command + ": --" + name + " must be a number " + range + ", got '" + v + "'");
         return d;
+    }
+
+    /** One of the choices (case-insensitive; given in lower case), or the fallback when the option is absent. */
+    String choice(String name, String fallback, String... choices) throws UsageException {
+        String v = values.get(name);
+        if (v == null) return fallback;
+        for (String c : choices) if (c.equalsIgnoreCase(v.trim())) return c;
+        throw new UsageException(command + ": --" + name + " must be " + String.join(" or ", choices) + ", got '" + v + "'");
+    }
+
+    /**
+     * Hidden layer sizes written as 512 or 512,256: 1 to {@value VaeConfig#MAX_HIDDEN_LAYERS} whole numbers from 1 to
+     * {@value VaeConfig#MAX_HIDDEN}, or the fallback when the option is absent.
+     */
+    List<Integer> hidden(String name, String fallback) throws UsageException {
+        String v = values.getOrDefault(name, fallback);
+        List<Integer> sizes = new ArrayList<>();
+        boolean ok = true;
+        for (String part : v.split(",", -1)) {
+            try {
+                int h = Integer.parseInt(part.trim());
+                ok &= h >= 1 && h <= VaeConfig.MAX_HIDDEN;
+                sizes.add(h);
+            } catch (NumberFormatException e) {
+                ok = false;
+            }
+        }
+        if (!ok || sizes.size() > VaeConfig.MAX_HIDDEN_LAYERS)
+            throw new UsageException(command + ": --" + name + " must be 1 to " + VaeConfig.MAX_HIDDEN_LAYERS
+                    + " whole numbers from 1 to " + VaeConfig.MAX_HIDDEN + ", like 512 or 512,256; got '" + v + "'");
+        return sizes;
     }
 
     private static String plain(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
     }
 
+    /** A whole number (any long: a seed), or the fallback when the option is absent. */
     long longValue(String name, long fallback) throws UsageException {
         String v = values.get(name);
         if (v == null) return fallback;
         try {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " must be a whole number, got '" + v + "'");
+            throw new UsageException(command + ": --" + name + " must be a whole number from " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE + ", got '" + v + "'");
         }
-    }
-
-    double number(String name, double fallback) throws UsageException {
-        String v = values.get(name);
-        if (v == null) return fallback;
-        double d;
-        try {
-            d = Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " must be a number, got '" + v + "'");
-        }
-        if (!Double.isFinite(d)) throw new UsageException(command + ": --" + name + " must be a finite number, got '" + v + "'");
-        return d;
     }
 }

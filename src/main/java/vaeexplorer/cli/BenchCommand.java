@@ -21,18 +21,20 @@ import vaeexplorer.core.vae.VaeConfig;
 final class BenchCommand {
     private BenchCommand() {}
 
+    /** The options that take a value. */
+    static final Set<String> OPTIONS = Set.of("dataset", "latent", "hidden", "batch", "threads", "seconds", "seed");
+
     static int run(List<String> argv, PrintStream out, PrintStream err) throws UsageException, DataException, TrainingDivergedException {
-        Args a = new Args("bench", argv, Set.of("dataset", "latent", "hidden", "batch", "threads", "seconds", "seed"),
-                Set.of("json"));
+        Args a = new Args("bench", argv, OPTIONS, Set.of("json"));
         String spec = a.string("dataset", "mnist");
         int latent = a.integer("latent", 2, 1, VaeConfig.MAX_LATENT);
-        List<Integer> hidden = VaeConfig.parseHidden(a.string("hidden", "512"));
+        List<Integer> hidden = a.hidden("hidden", "512");
         int batch = a.integer("batch", 128, 1, TrainConfig.MAX_BATCH);
         int threads = a.integer("threads", Cli.defaultThreads(), 1, 256);
-        double seconds = a.number("seconds", 20, 0.1, 86_400);
-        if (seconds <= 0 || seconds > 3600) throw new UsageException("bench: --seconds must be from 0 to 3600, got " + seconds);
+        double seconds = a.number("seconds", 20, 0.1, 3600);
+        long seed = a.longValue("seed", 1);
         DataSplit data = CliData.load(spec, err);
-        TrainConfig tc = new TrainConfig(1, 1e-3, batch, 1, a.longValue("seed", 1), TrainConfig.OptimizerKind.ADAM, threads);
+        TrainConfig tc = new TrainConfig(1, 1e-3, batch, 1, seed, TrainConfig.OptimizerKind.ADAM, threads);
         Rng rng = new Rng(tc.seed());
         Vae vae = new Vae(new VaeConfig(data.train().imageSize(), hidden, latent, Likelihood.BERNOULLI,
                 VaeConfig.DEFAULT_GAUSSIAN_SIGMA), rng);
@@ -74,7 +76,7 @@ final class BenchCommand {
         double sps = samples / ((t - t0) / 1e9);
         if (a.flag("json")) {
             out.println(new Json().put("samples_per_sec", sps, 1).put("backend", mm.name()).put("threads", threads)
-                    .put("latent", latent).put("hidden", VaeConfig.parseHidden(a.string("hidden", "512")).toString().replace(" ", ""))
+                    .put("latent", latent).put("hidden", hidden.toString().replace(" ", ""))
                     .put("batch", batch).put("seconds", (t - t0) / 1e9, 2).put("java", System.getProperty("java.version"))
                     .put("steps", steps).put("ms_per_step", stepMs, 3)
                     .put("ms_products", products, 3).put("ms_elementwise", elementwise, 3)

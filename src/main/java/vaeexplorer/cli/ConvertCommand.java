@@ -22,8 +22,11 @@ import vaeexplorer.core.vae.Vae;
 final class ConvertCommand {
     private ConvertCommand() {}
 
+    /** The options that take a value. */
+    static final Set<String> OPTIONS = Set.of("model", "out", "likelihood");
+
     static int run(List<String> argv, PrintStream out) throws UsageException, FileFormatException, IOException {
-        Args a = new Args("convert", argv, Set.of("model", "out", "likelihood"), Set.of());
+        Args a = new Args("convert", argv, OPTIONS, Set.of());
         Path modelPath = Path.of(a.required("model"));
         Path outFile = Path.of(a.required("out"));
         ModelFile.Loaded loaded = EvaluateCommand.loadModel(a, modelPath);

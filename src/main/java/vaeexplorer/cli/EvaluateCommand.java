@@ -27,13 +27,17 @@ import vaeexplorer.core.vae.Vae;
 final class EvaluateCommand {
     private EvaluateCommand() {}
 
+    /** The options that take a value. */
+    static final Set<String> OPTIONS = Set.of("model", "dataset", "threads", "likelihood", "iwae", "grid");
+
     static int run(List<String> argv, PrintStream out, PrintStream err) throws UsageException, DataException, FileFormatException {
-        Args a = new Args("evaluate", argv, Set.of("model", "dataset", "threads", "likelihood", "iwae", "grid"), Set.of("json"));
+        Args a = new Args("evaluate", argv, OPTIONS, Set.of("json"));
         Path modelPath = Path.of(a.required("model"));
         String spec = a.required("dataset");
         int threads = a.integer("threads", Cli.defaultThreads(), 1, 256);
         int iwaeK = a.integer("iwae", 0, 1, MAX_IWAE);
         int grid = a.integer("grid", 0, MarginalLikelihood.MIN_GRID, MarginalLikelihood.MAX_GRID);
+        a.choice("likelihood", null, "bernoulli", "gaussian"); // checked before the model is read, whichever kind it is
         // our files: every setting checked, beta among them; a PyTorch model has no beta of its own (1: the ELBO)
         SessionFile.Session session = ModelFiles.isSafeTensors(modelPath) ? null : SessionFile.load(modelPath);
         ModelFile.Loaded loaded = session != null ? session.model() : loadModel(a, modelPath);
@@ -128,13 +132,8 @@ final class EvaluateCommand {
      * metadata names none.
      */
     static ModelFile.Loaded loadModel(Args a, Path modelPath) throws UsageException, FileFormatException {
-        String l = a.string("likelihood", null);
-        Likelihood likelihood;
-        try {
-            likelihood = l == null ? null : Likelihood.parse(l);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--likelihood: " + e.getMessage());
-        }
+        String l = a.choice("likelihood", null, "bernoulli", "gaussian");
+        Likelihood likelihood = l == null ? null : Likelihood.parse(l);
         return ModelFiles.open(modelPath, likelihood);
     }
 }

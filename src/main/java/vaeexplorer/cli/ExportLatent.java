@@ -32,14 +32,15 @@ import vaeexplorer.core.vae.ModelSnapshot;
 final class ExportLatent {
     private ExportLatent() {}
 
+    /** The options that take a value. */
+    static final Set<String> OPTIONS = Set.of("model", "dataset", "out", "likelihood", "projection");
+
     static int run(List<String> argv, PrintStream out) throws UsageException, DataException, FileFormatException, IOException {
-        Args a = new Args("export-latent", argv, Set.of("model", "dataset", "out", "likelihood", "projection"), Set.of());
+        Args a = new Args("export-latent", argv, OPTIONS, Set.of());
         Path modelPath = Path.of(a.required("model"));
         String spec = a.required("dataset");
         Path outFile = Path.of(a.required("out"));
-        String projection = a.string("projection", "none");
-        if (!projection.equals("none") && !projection.equals("pca"))
-            throw new UsageException("--projection: expected none or pca, got " + projection);
+        String projection = a.choice("projection", "none", "none", "pca");
         ModelFile.Loaded loaded = EvaluateCommand.loadModel(a, modelPath);
         DataSplit data = CliData.load(spec, System.err);
         if (loaded.vae().config().inputSize() != data.train().imageSize())

@@ -29,12 +29,16 @@ import vaeexplorer.core.vae.VaeConfig;
 final class InferenceBench {
     private InferenceBench() {}
 
+    /** The options that take a value. */
+    static final Set<String> OPTIONS = Set.of("dataset", "latent", "hidden", "threads");
+
     static int run(List<String> argv, PrintStream out, PrintStream err) throws UsageException, DataException {
-        Args a = new Args("bench-inference", argv, Set.of("dataset", "latent", "hidden", "threads"), Set.of("json"));
-        DataSplit data = CliData.load(a.string("dataset", "mnist"), err);
+        Args a = new Args("bench-inference", argv, OPTIONS, Set.of("json"));
         int latent = a.integer("latent", 2, 1, VaeConfig.MAX_LATENT);
         int threads = a.integer("threads", Cli.defaultThreads(), 1, 256);
-        Vae vae = new Vae(new VaeConfig(data.train().imageSize(), VaeConfig.parseHidden(a.string("hidden", "512")), latent,
+        List<Integer> hidden = a.hidden("hidden", "512");
+        DataSplit data = CliData.load(a.string("dataset", "mnist"), err);
+        Vae vae = new Vae(new VaeConfig(data.train().imageSize(), hidden, latent,
                 vaeexplorer.core.vae.Likelihood.BERNOULLI, 0.1), new Rng(1));
         ModelSnapshot m = vae.snapshot();
         MatMul mm = Cli.matMul(threads);

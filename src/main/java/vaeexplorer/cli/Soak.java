@@ -27,17 +27,22 @@ import vaeexplorer.core.vae.VaeConfig;
 final class Soak {
     private Soak() {}
 
+    /** The options that take a value. */
+    static final Set<String> OPTIONS = Set.of("dataset", "steps", "hidden", "latent", "batch", "reports");
+
     static int run(List<String> argv, PrintStream out, PrintStream err) throws UsageException, DataException, InterruptedException {
-        Args a = new Args("soak", argv, Set.of("dataset", "steps", "hidden", "latent", "batch", "reports"), Set.of("json"));
-        DataSplit data = CliData.load(a.string("dataset", "mnist"), err);
+        Args a = new Args("soak", argv, OPTIONS, Set.of("json"));
         long steps = a.integer("steps", 100_000, 1, Integer.MAX_VALUE);
         int reports = a.integer("reports", 10, 1, 1000);
         int batch = a.integer("batch", 32, 1, TrainConfig.MAX_BATCH);
+        List<Integer> hidden = a.hidden("hidden", "32");
+        int latent = a.integer("latent", 2, 1, VaeConfig.MAX_LATENT);
+        DataSplit data = CliData.load(a.string("dataset", "mnist"), err);
         int epochs = (int) Math.min(100_000, steps * batch / data.train().size() + 2);
         TrainConfig tc = new TrainConfig(1, 1e-3, batch, epochs, 1, TrainConfig.OptimizerKind.ADAM, 1);
         Rng rng = new Rng(1);
-        Vae vae = new Vae(new VaeConfig(data.train().imageSize(), VaeConfig.parseHidden(a.string("hidden", "32")),
-                a.integer("latent", 2, 1, VaeConfig.MAX_LATENT), Likelihood.BERNOULLI, 0.1), rng);
+        Vae vae = new Vae(new VaeConfig(data.train().imageSize(), hidden,
+                latent, Likelihood.BERNOULLI, 0.1), rng);
         Trainer trainer = new Trainer(vae, data, tc, Cli.matMul(1), rng);
         Dataset shown = data.test();
         AtomicReference<TrainingSnapshot> pending = new AtomicReference<>();

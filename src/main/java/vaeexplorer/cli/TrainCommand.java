@@ -27,20 +27,27 @@ import vaeexplorer.core.vae.VaeConfig;
 final class TrainCommand {
     private TrainCommand() {}
 
+    /** The options that take a value. */
+    static final Set<String> OPTIONS = Set.of("dataset", "latent", "hidden", "likelihood", "sigma-x", "beta", "lr",
+            "optimizer", "batch", "epochs", "seed", "threads", "out");
+
     static int run(List<String> argv, PrintStream out, PrintStream err) throws UsageException, DataException, IOException, TrainingDivergedException {
-        Args a = new Args("train", argv, Set.of("dataset", "latent", "hidden", "likelihood", "sigma-x", "beta", "lr",
-                "optimizer", "batch", "epochs", "seed", "threads", "out"), Set.of("json"));
+        Args a = new Args("train", argv, OPTIONS, Set.of("json"));
         String datasetSpec = a.required("dataset");
         int threads = a.integer("threads", Cli.defaultThreads(), 1, 256);
         TrainConfig tc = new TrainConfig(a.number("beta", 1.0, 0, TrainConfig.MAX_BETA),
-                a.number("lr", 1e-3), // its range: TrainConfig
+                a.positive("lr", 1e-3, TrainConfig.MAX_LEARNING_RATE),
                 a.integer("batch", 128, 1, TrainConfig.MAX_BATCH), a.integer("epochs", 5, 1, TrainConfig.MAX_EPOCHS),
-                a.longValue("seed", 1), TrainConfig.OptimizerKind.parse(a.string("optimizer", "adam")), threads);
-        List<Integer> hidden = VaeConfig.parseHidden(a.string("hidden", "512"));
+                a.longValue("seed", 1), TrainConfig.OptimizerKind.parse(a.choice("optimizer", "adam", "adam", "sgd")), threads);
+        List<Integer> hidden = a.hidden("hidden", "512");
         int latent = a.integer("latent", 2, 1, VaeConfig.MAX_LATENT);
-        Likelihood likelihood = Likelihood.parse(a.string("likelihood", "bernoulli"));
+        Likelihood likelihood = Likelihood.parse(a.choice("likelihood", "bernoulli", "bernoulli", "gaussian"));
         double sigma = a.number("sigma-x", VaeConfig.DEFAULT_GAUSSIAN_SIGMA, VaeConfig.MIN_GAUSSIAN_SIGMA,
                 VaeConfig.MAX_GAUSSIAN_SIGMA);
+        // (its range first, then) a meaningless combination is refused, as the others are, not silently ignored
+        if (likelihood != Likelihood.GAUSSIAN && a.string("sigma-x", null) != null)
+            throw new UsageException("train: --sigma-x is the Gaussian likelihood's; it means nothing with --likelihood "
+                    + likelihood.id() + " (give --likelihood gaussian, or leave --sigma-x out)");
         new VaeConfig(1, hidden, latent, likelihood, sigma); // every model setting checked before the data is loaded
         Path outFile = a.string("out", null) == null ? null : Path.of(a.string("out", null));
         // --out checked before the data is loaded and training starts, not after the first epoch

@@ -41,18 +41,18 @@ class CliHostileInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--beta|abc|--beta must be a number, got 'abc'",
-            "--beta|NaN|--beta must be a finite number",
-            "--beta|-5|--beta must be a number from 0 to 1000, got -5",
-            "--sigma-x|1e-300|--sigma-x must be a number from 0.001 to 100, got 1e-300",
-            "--sigma-x|NaN|--sigma-x must be a finite number",
-            "--lr|0|learning rate must be a positive number",
-            "--batch|0|--batch must be from 1 to",
-            "--epochs|1e3|--epochs must be a whole number, got '1e3'",
-            "--latent|65|--latent must be from 1 to 64",
-            "--hidden|0|hidden layer size must be 1..4096",
+            "--beta|abc|--beta must be a number from 0 to 1000, got 'abc'",
+            "--beta|NaN|--beta must be a number from 0 to 1000, got 'NaN'",
+            "--beta|-5|--beta must be a number from 0 to 1000, got '-5'",
+            "--sigma-x|1e-300|--sigma-x must be a number from 0.001 to 100, got '1e-300'",
+            "--sigma-x|NaN|--sigma-x must be a number from 0.001 to 100, got 'NaN'",
+            "--lr|0|--lr must be a number above 0 and up to 100, got '0'",
+            "--batch|0|--batch must be a whole number from 1 to",
+            "--epochs|1e3|--epochs must be a whole number from 1 to 100000, got '1e3'",
+            "--latent|65|--latent must be a whole number from 1 to 64",
+            "--hidden|0|--hidden must be 1 to 4 whole numbers from 1 to 4096",
             "--seed|1.5|--seed must be a whole number",
-            "--threads|999|--threads must be from 1 to 256",
+            "--threads|999|--threads must be a whole number from 1 to 256",
     })
     void everyTrainingValueIsCheckedInWords(String option, String value, String expected) {
         refused(CliRun.of("train", "--dataset", "no-such-data-is-loaded", option, value), expected);
@@ -137,6 +137,67 @@ class CliHostileInputTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"test_loss\": "), r.out());
         assertFalse(r.out().contains("NaN"), r.out());
+    }
+
+    @Test
+    void aFifoNamedClassesTxtInAnIdxFolderIsNotedAsSkippedAndDoesNotBlock() throws Exception {
+        Path idx = vaeexplorer.core.data.IdxBytes.folder(Files.createDirectories(dir.resolve("idx")), 30, 10, 8, 3);
+        Path fifo = idx.resolve("classes.txt");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (java.io.IOException none) {
+            made = false;
+        }
+        assumeTrue(made, "mkfifo is not available");
+        CliRun r = CliRun.of("train", "--dataset", idx.toString(), "--hidden", "8", "--batch", "10", "--epochs", "1",
+                "--threads", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("note: skipped 1 of") && r.err().contains(fifo
+                + " (not a regular file (a FIFO, device or socket), not opened)"), r.err());
+    }
+
+    @Test
+    void aFullDiskNamesTheUsersFileRemovesTheTempFileAndKeepsTheOldFile() throws Exception {
+        Path idx = vaeexplorer.core.data.IdxBytes.folder(Files.createDirectories(dir.resolve("idx")), 30, 10, 8, 3);
+        Path out = Files.createDirectories(dir.resolve("out")).resolve("model.vae");
+        Files.writeString(out, "the old file");
+        vaeexplorer.core.io.AtomicFiles.filterChannelForTests(raw -> new java.io.FilterOutputStream(raw) {
+            private long written;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                if ((written += len) > 1000) throw new java.io.IOException("No space left on device");
+                out.write(b, off, len);
+            }
+        });
+        CliRun r;
+        try {
+            r = CliRun.of("train", "--dataset", idx.toString(), "--hidden", "8", "--batch", "10", "--epochs", "1",
+                    "--threads", "1", "--out", out.toString());
+        } finally {
+            vaeexplorer.core.io.AtomicFiles.filterChannelForTests(null);
+        }
+        assertTrue(r.code() != 0, r.err());
+        assertTrue(r.err().contains("error: " + out + ": cannot be saved (No space left on device)"), r.err());
+        assertFalse(r.err().contains(".tmp"), "the temporary file is not named: " + r.err());
+        assertEquals("the old file", Files.readString(out));
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(java.util.List.of(out), files.toList(), "the temporary file is removed");
+        }
+    }
+
+    @Test
+    void aFolderThatTakesNoFilesNamesTheUsersFileAndTheReason() {
+        assumeTrue(Files.isDirectory(Path.of("/proc")));
+        Path out = Path.of("/proc/model.vae"); // not writable, even for root (as the tests may run)
+        Path idx = vaeexplorer.core.data.IdxBytes.folder(dir.resolve("idx2"), 30, 10, 8, 3);
+        CliRun r = CliRun.of("train", "--dataset", idx.toString(), "--hidden", "8", "--batch", "10", "--epochs", "1",
+                "--threads", "1", "--out", out.toString());
+        assertTrue(r.code() != 0, r.err());
+        assertTrue(r.err().contains("error: /proc/model.vae: cannot be saved (") && (r.err().contains("does not take new files")
+                || r.err().contains("permission denied")), r.err());
+        assertFalse(r.err().contains("does not exist") || r.err().contains(".tmp"), r.err());
     }
 
     /** An IDX folder of 4096x4096 images (the largest side), gzip-compressed: 2 train, 1 test. */

@@ -69,7 +69,7 @@ class CliPyTorchTest {
         assertEquals(0, ok.code(), ok.err());
         CliRun bad = CliRun.of("evaluate", "--model", f.toString(), "--dataset", "mnist", "--likelihood", "poisson");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("--likelihood: likelihood must be bernoulli or gaussian"), bad.err());
+        assertTrue(bad.err().contains("--likelihood must be bernoulli or gaussian"), bad.err());
     }
 
     @Test

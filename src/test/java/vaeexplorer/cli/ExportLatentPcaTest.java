@@ -84,7 +84,7 @@ class ExportLatentPcaTest {
         CliRun x = CliRun.of("export-latent", "--model", "x.vae", "--dataset", "mnist", "--projection", "tsne",
                 "--out", dir.resolve("o.csv").toString());
         assertEquals(2, x.code(), x.err());
-        assertTrue(x.err().contains("--projection: expected none or pca, got tsne"), x.err());
+        assertTrue(x.err().contains("--projection must be none or pca, got 'tsne'"), x.err());
         assertFalse(Files.exists(dir.resolve("o.csv")));
     }
 

@@ -45,7 +45,7 @@ public final class DataSources {
         if (spec.isBlank() || !Files.exists(path)) throw new DataException(DataProblem.NO_SUCH_FILE_OR_FOLDER, spec);
         if (Files.isDirectory(path)) {
             if (IdxFolder.looksLikeIdxFolder(path))
-                return new LoadResult(IdxFolder.load(path, progress, cancelled), List.of());
+                return IdxFolder.open(path, progress, cancelled);
             return ImageFolderLoader.load(path, options, progress, cancelled);
         }
         if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))

@@ -15,6 +15,9 @@ import java.util.List;
  * @param args    the arguments of the problem's pattern (none for most)
  */
 public record SkippedFile(String path, String reason, DataProblem problem, List<Object> args) {
+    /** Why a FIFO, device or socket in a data folder was passed over (it is never opened: that could block). */
+    public static final String NOT_REGULAR = "not a regular file (a FIFO, device or socket), not opened";
+
     public SkippedFile {
         args = Collections.unmodifiableList(Arrays.asList(args.toArray()));
     }

@@ -44,6 +44,17 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
+    /** What every save's bytes go through on their way to the temporary file: nothing, unless a test says. */
+    private static volatile java.util.function.UnaryOperator<OutputStream> channelFilter = java.util.function.UnaryOperator.identity();
+
+    /**
+     * Test seam: wraps the stream of the temporary file of every following save (say, one that fails with "No space
+     * left on device" after some bytes, as a full disk does); null restores the plain stream.
+     */
+    public static void filterChannelForTests(java.util.function.UnaryOperator<OutputStream> filter) {
+        channelFilter = filter == null ? java.util.function.UnaryOperator.identity() : filter;
+    }
+
     /** What writes the contents. */
     @FunctionalInterface
     public interface Writer {
@@ -105,7 +116,8 @@ public final class AtomicFiles {
                 }
             }
             try (FileChannel c = ch;
-                 OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(c), 1 << 16)) {
+                 OutputStream out = new java.io.BufferedOutputStream(channelFilter.apply(java.nio.channels.Channels.newOutputStream(c)),
+                         1 << 16)) {
                 tryLock(c); // released when the channel closes
                 keepPermissions(absolute, tmp);
                 writer.write(out);
@@ -142,8 +154,10 @@ public final class AtomicFiles {
         if (e instanceof AccessDeniedException)
             f = new AccessDeniedException(t, null, "cannot be saved (permission denied: the folder " + dir
                     + " is not writable)");
-        else if (e instanceof NoSuchFileException)
+        else if (e instanceof NoSuchFileException && (dir == null || !Files.isDirectory(dir)))
             f = new NoSuchFileException(t, null, "cannot be saved (the folder " + dir + " does not exist)");
+        else if (e instanceof NoSuchFileException) // the folder is there but takes no new files (/proc, even for root)
+            f = new AccessDeniedException(t, null, "cannot be saved (the folder " + dir + " does not take new files)");
         else {
             String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
                     : e instanceof FileSystemException ? e.getClass().getSimpleName()

@@ -2,10 +2,15 @@ package vaeexplorer.core.io;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,12 +49,66 @@ public final class ModelFile {
     public static Map<String, byte[]> sections(Vae vae, Map<String, String> extraInfo) {
         Map<String, byte[]> s = new LinkedHashMap<>();
         s.put("config", SectionFile.text(configText(vae.config(), extraInfo)));
-        s.put("params", paramsBytes(vae.params()));
+        s.put("params", paramsBytes(vae));
         return s;
     }
 
+    /**
+     * Saves a model: the parameters are written from the model's own arrays while the file is written, through a
+     * small buffer, so a save needs no second copy of a large model (as bytes) in memory.
+     */
     public static void save(Path file, Vae vae, Map<String, String> extraInfo) throws IOException {
-        SectionFile.write(file, sections(vae, extraInfo));
+        SectionFile.writeBodies(file, bodies(vae.config(), values(vae), extraInfo));
+    }
+
+    /** The sections of a model whose weights are {@code values} (in parameter order), made while they are written. */
+    static Map<String, SectionFile.Body> bodies(VaeConfig config, List<float[]> values, Map<String, String> extraInfo) {
+        Map<String, SectionFile.Body> s = new LinkedHashMap<>();
+        s.put("config", SectionFile.Body.of(SectionFile.text(configText(config, extraInfo))));
+        s.put("params", paramsBody(config, values));
+        return s;
+    }
+
+    static List<float[]> values(Vae vae) {
+        List<float[]> v = new ArrayList<>();
+        for (Param p : vae.params()) v.add(p.value.data);
+        return v;
+    }
+
+    /** The parameters section of a model of this configuration with these weights, written as the file is. */
+    static SectionFile.Body paramsBody(VaeConfig config, List<float[]> values) {
+        List<Vae.ParamShape> shapes = Vae.paramShapes(config);
+        if (shapes.size() != values.size())
+            throw new IllegalArgumentException(values.size() + " parameter arrays for a model of " + shapes.size());
+        long length = 4;
+        for (Vae.ParamShape s : shapes)
+            length += 2 + s.name().getBytes(StandardCharsets.UTF_8).length + 8 + 4L * s.rows() * s.cols();
+        return new SectionFile.Body(length, out -> {
+            DataOutputStream o = new DataOutputStream(out);
+            o.writeInt(shapes.size());
+            for (int k = 0; k < shapes.size(); k++) {
+                Vae.ParamShape s = shapes.get(k);
+                o.writeUTF(s.name());
+                o.writeInt(s.rows());
+                o.writeInt(s.cols());
+                o.flush();
+                writeFloats(out, values.get(k), s.rows() * s.cols());
+            }
+            o.flush();
+        });
+    }
+
+    /** The first n values of a as big-endian float32, through a buffer of at most 64 KiB. */
+    static void writeFloats(OutputStream out, float[] a, int n) throws IOException {
+        byte[] buf = new byte[4 * Math.max(1, Math.min(n, 1 << 14))];
+        FloatBuffer f = ByteBuffer.wrap(buf).asFloatBuffer();
+        for (int i = 0; i < n; ) {
+            int k = Math.min(n - i, buf.length / 4);
+            f.clear();
+            f.put(a, i, k);
+            out.write(buf, 0, 4 * k);
+            i += k;
+        }
     }
 
     public static Loaded load(Path file) throws FileFormatException {
@@ -162,16 +221,11 @@ public final class ModelFile {
         return b.toString();
     }
 
-    static byte[] paramsBytes(List<Param> params) {
-        SectionFile.Builder b = new SectionFile.Builder();
+    static byte[] paramsBytes(Vae vae) {
+        SectionFile.Body body = paramsBody(vae.config(), values(vae));
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream((int) body.length());
         try {
-            b.out.writeInt(params.size());
-            for (Param p : params) {
-                b.out.writeUTF(p.name);
-                b.out.writeInt(p.value.numRows);
-                b.out.writeInt(p.value.numCols);
-                for (int i = 0; i < p.size(); i++) b.out.writeFloat(p.value.data[i]);
-            }
+            body.bytes().write(b);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

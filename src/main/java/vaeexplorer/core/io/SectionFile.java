@@ -38,11 +38,42 @@ public final class SectionFile {
 
     private SectionFile() {}
 
+    /**
+     * A section whose bytes are made while the file is written, so that a large one (the parameters, the optimiser
+     * state) is never held in memory a second time as bytes: its length is known first, then {@code bytes} writes
+     * exactly that many.
+     */
+    public record Body(long length, AtomicFiles.Writer bytes) {
+        public Body {
+            if (length < 0) throw new IllegalArgumentException("a section's length must not be negative, got " + length);
+        }
+
+        /** A section already held as bytes. */
+        public static Body of(byte[] b) {
+            return new Body(b.length, out -> out.write(b));
+        }
+    }
+
     public static void write(Path file, Map<String, byte[]> sections) throws IOException {
-        AtomicFiles.write(file, out -> write(out, sections));
+        writeBodies(file, bodies(sections));
+    }
+
+    /** Writes a file (atomically) whose sections are made while it is written. */
+    public static void writeBodies(Path file, Map<String, Body> sections) throws IOException {
+        AtomicFiles.write(file, out -> writeBodies(out, sections));
     }
 
     public static void write(OutputStream raw, Map<String, byte[]> sections) throws IOException {
+        writeBodies(raw, bodies(sections));
+    }
+
+    private static Map<String, Body> bodies(Map<String, byte[]> sections) {
+        Map<String, Body> b = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> s : sections.entrySet()) b.put(s.getKey(), Body.of(s.getValue()));
+        return b;
+    }
+
+    public static void writeBodies(OutputStream raw, Map<String, Body> sections) throws IOException {
         CRC32 crc = new CRC32();
         OutputStream checked = new OutputStream() {
             @Override
@@ -61,12 +92,30 @@ public final class SectionFile {
         out.write(MAGIC);
         out.writeInt(VERSION);
         out.writeInt(sections.size());
-        for (Map.Entry<String, byte[]> s : sections.entrySet()) {
+        long[] written = new long[1];
+        OutputStream counted = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                written[0]++;
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written[0] += len;
+                out.write(b, off, len);
+            }
+        };
+        for (Map.Entry<String, Body> s : sections.entrySet()) {
             byte[] name = s.getKey().getBytes(StandardCharsets.UTF_8);
             out.writeShort(name.length);
             out.write(name);
-            out.writeLong(s.getValue().length);
-            out.write(s.getValue());
+            out.writeLong(s.getValue().length());
+            written[0] = 0;
+            s.getValue().bytes().write(counted);
+            if (written[0] != s.getValue().length())
+                throw new IllegalStateException("section " + s.getKey() + " wrote " + written[0] + " bytes but declared "
+                        + s.getValue().length());
         }
         out.flush();
         new DataOutputStream(raw).writeInt((int) crc.getValue());

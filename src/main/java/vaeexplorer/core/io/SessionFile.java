@@ -107,6 +107,18 @@ public final class SessionFile {
         SectionFile.write(file, sections);
     }
 
+    /**
+     * Writes a session file (atomically) from a {@link #copy} and the history and view sections: the weights and the
+     * optimiser state are written from the copy's arrays as the file is written (through a small buffer), so the save
+     * holds no second copy of them as bytes. Any thread.
+     */
+    public static void write(Path file, Copy c, Map<String, byte[]> historyAndView) throws IOException {
+        Map<String, SectionFile.Body> sections = ModelFile.bodies(c.config(), c.params(), c.info());
+        sections.put("trainer", trainerBody(c.state()));
+        for (Map.Entry<String, byte[]> s : historyAndView.entrySet()) sections.put(s.getKey(), SectionFile.Body.of(s.getValue()));
+        SectionFile.writeBodies(file, sections);
+    }
+
     /** The info lines of a model trained by this trainer on this data set. */
     public static Map<String, String> trainInfo(Trainer trainer, String datasetSpec) {
         TrainConfig tc = trainer.config();
@@ -196,9 +208,22 @@ public final class SessionFile {
     }
 
     static byte[] trainerBytes(TrainerState s) {
-        SectionFile.Builder b = new SectionFile.Builder();
-        DataOutputStream o = b.out;
+        SectionFile.Body body = trainerBody(s);
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, body.length()));
         try {
+            body.bytes().write(b);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return b.toByteArray();
+    }
+
+    /** The trainer section, written from the state's arrays as the file is written. */
+    static SectionFile.Body trainerBody(TrainerState s) {
+        long length = 4 + 8 + 4 + 4 + 4L * s.order().length + 4 + 8L * s.rngState().length + 4 + 8 + 8 + 8;
+        for (float[] a : s.optimizerState()) length += 4 + 4L * a.length;
+        return new SectionFile.Body(length, out -> {
+            DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));
             o.writeInt(s.epoch());
             o.writeLong(s.step());
             o.writeInt(s.cursor());
@@ -209,15 +234,14 @@ public final class SessionFile {
             o.writeInt(s.optimizerState().length);
             for (float[] a : s.optimizerState()) {
                 o.writeInt(a.length);
-                for (float f : a) o.writeFloat(f);
+                o.flush();
+                ModelFile.writeFloats(out, a, a.length);
             }
             o.writeLong(s.optimizerSteps());
             o.writeDouble(s.beta());
             o.writeDouble(s.learningRate());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return b.toByteArray();
+            o.flush();
+        });
     }
 
     private static int count(DataInputStream in, int bytesEach, String where, FileProblem.Part what)

@@ -8,6 +8,13 @@ import org.ejml.data.FMatrixRMaj;
  * and is overwritten (never aliased with {@code a} or {@code b}). Implementations must not allocate per call.
  */
 public interface MatMul {
+    /**
+     * A backend may keep, for a product of at most this many columns (n), B reshaped in a buffer of its own of
+     * {@code ceil(n / 4) * 4 * k} floats, grown to the largest such product and kept (the vector backend does: its
+     * path for latent-sized products). {@link vaeexplorer.core.train.MemoryPlan} counts it.
+     */
+    int NARROW_COLUMNS = 24;
+
     /** C = A B, with A m x k and B k x n. */
     void mult(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c);
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import vaeexplorer.core.nn.MatMul;
 import vaeexplorer.core.vae.VaeConfig;
 
 /**
@@ -12,8 +13,13 @@ import vaeexplorer.core.vae.VaeConfig;
  * "Matrix size exceeds the size of an integer" in the middle of a run). Also sizes the evaluation workspace from a
  * memory budget: wide images (a 1000x1000 CSV row, a 4096x4096 IDX image) get fewer rows per evaluation batch.
  *
- * <p>The figures are estimates on the safe side: per parameter the value, its gradient, the optimiser's two moments
- * and the trainer's copy to roll back to; per row of a workspace every activation and its gradient.
+ * <p>What a training run holds, part by part ({@link #trainingBytes}): per parameter the value, its gradient, the
+ * optimiser's two moments and the trainer's copy to roll back to; per row of the training and the evaluation
+ * workspace every activation and its gradient; the matrix backend's own buffer ({@link #backendScratchFloats}); the
+ * save's buffers (saves stream the weights from their arrays: {@value #SAVE_BYTES} bytes); and whatever the caller
+ * keeps beside the trainer ({@link Keeps}: the app's snapshots, timeline and the copy a session save takes). The
+ * data set is loaded before the check, so it is in the memory the check finds used. Tested against what is really
+ * allocated: a child JVM with a small heap trains and saves a model the plan accepts with only a few MiB to spare.
  */
 public final class MemoryPlan {
     /** The memory an evaluation workspace may take, beyond its one row minimum. */
@@ -24,6 +30,21 @@ public final class MemoryPlan {
     public static final long MAX_MATRIX_ELEMENTS = Integer.MAX_VALUE - 8;
     /** Float arrays held per parameter: value, gradient, Adam's m and v, the copy to roll back to. */
     private static final int FLOATS_PER_PARAMETER = 5;
+    /** The buffers of a save: 64 KiB of stream buffer, as much for the floats being converted, the config text. */
+    public static final long SAVE_BYTES = 1L << 20;
+
+    /**
+     * What a run keeps beside its trainer: whole copies of the weights (snapshots shown, copies taken to be saved) and
+     * other bytes (an epoch timeline's).
+     */
+    public record Keeps(int weightCopies, long otherBytes) {
+        /** The CLI's train: nothing (its save streams from the model's own arrays). */
+        public static final Keeps NOTHING = new Keeps(0, 0);
+
+        public Keeps {
+            if (weightCopies < 0 || otherBytes < 0) throw new IllegalArgumentException("negative keeps");
+        }
+    }
 
     private MemoryPlan() {
     }
@@ -51,14 +72,44 @@ public final class MemoryPlan {
         return total;
     }
 
-    /** The bytes a model needs to be trained with this batch: parameters and their state, both workspaces. */
+    /** As {@link #trainingBytes(VaeConfig, int, Keeps)} with nothing kept beside the trainer (the CLI's train). */
     public static long trainingBytes(VaeConfig c, int batch) {
-        return 4L * FLOATS_PER_PARAMETER * parameterCount(c) + bytesPerRow(c) * ((long) batch + evalBatch(c));
+        return trainingBytes(c, batch, Keeps.NOTHING);
     }
 
-    /** The bytes a model needs to be evaluated: its parameters once and an evaluation workspace. */
+    /**
+     * The bytes a model needs to be trained with this batch: parameters and their state, both workspaces, the
+     * backend's buffer, a save's buffers, and what the caller keeps.
+     */
+    public static long trainingBytes(VaeConfig c, int batch, Keeps keeps) {
+        long p = parameterCount(c);
+        return 4L * FLOATS_PER_PARAMETER * p + bytesPerRow(c) * ((long) batch + evalBatch(c))
+                + 4 * backendScratchFloats(c, batch) + SAVE_BYTES + 4L * p * keeps.weightCopies() + keeps.otherBytes();
+    }
+
+    /** The bytes a model needs to be evaluated: its parameters (and gradients) once, an evaluation workspace, the backend's buffer. */
     public static long evaluationBytes(VaeConfig c) {
-        return 4L * 2 * parameterCount(c) + bytesPerRow(c) * evalBatch(c);
+        return 4L * 2 * parameterCount(c) + bytesPerRow(c) * evalBatch(c) + 4 * backendScratchFloats(c, evalBatch(c));
+    }
+
+    /**
+     * The floats a matrix backend keeps or takes per product beside the model's matrices: B reshaped for products of
+     * at most {@link MatMul#NARROW_COLUMNS} columns (forward x W and backward dY W^T of every layer, and dW = X^T dY),
+     * kept at the largest; and one column of the widest input (EJML's products take one per call).
+     */
+    public static long backendScratchFloats(VaeConfig c, int batch) {
+        long narrow = 0, widest = c.inputSize();
+        for (long[] m : layers(c)) {
+            long in = m[0], out = m[1];
+            if (out <= MatMul.NARROW_COLUMNS) narrow = Math.max(narrow, roundUp4(out) * Math.max(in, batch));
+            if (in <= MatMul.NARROW_COLUMNS) narrow = Math.max(narrow, roundUp4(in) * out);
+            widest = Math.max(widest, out);
+        }
+        return narrow + widest;
+    }
+
+    private static long roundUp4(long n) {
+        return (n + 3) / 4 * 4;
     }
 
     /**
@@ -68,8 +119,13 @@ public final class MemoryPlan {
      * @throws IllegalArgumentException saying what does not fit, what it would need and what to change
      */
     public static void checkTraining(VaeConfig c, int batch) {
+        checkTraining(c, batch, Keeps.NOTHING);
+    }
+
+    /** As {@link #checkTraining(VaeConfig, int)}, with what the caller keeps beside the trainer counted too. */
+    public static void checkTraining(VaeConfig c, int batch, Keeps keeps) {
         checkMatrices(c, batch);
-        checkFree(trainingBytes(c, batch), c, batch);
+        checkFree(trainingBytes(c, batch, keeps), c, batch);
     }
 
     /** As {@link #checkTraining} for evaluating a model (no optimiser state, no training batch). */
@@ -141,12 +197,21 @@ public final class MemoryPlan {
 
     /** batch < 0: for evaluation. */
     private static void checkFree(long needed, VaeConfig c, int batch) {
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long free = free();
+        if (needed > free) {
+            System.gc(); // what looked used may be garbage (a CSV's text, say): refuse only on what is live
+            free = free();
+        }
         if (needed <= free) return;
         if (batch < 0)
             throw new TooLarge(TooLarge.Kind.EVALUATION_MEMORY, parameterCount(c), c.inputSize(), mib(needed), mib(free));
         throw new TooLarge(TooLarge.Kind.TRAINING_MEMORY, parameterCount(c), c.inputSize(), mib(needed), batch, mib(free));
+    }
+
+    /** The memory the heap can still give: its maximum less what is used now. */
+    public static long free() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
     private static long mib(long bytes) {

@@ -63,6 +63,37 @@ public final class Vae {
         return config;
     }
 
+    /** The name and shape of one parameter. */
+    public record ParamShape(String name, int rows, int cols) {}
+
+    /**
+     * The names and shapes of {@link #params()} of a model of this configuration, in the same order, without building
+     * it (a save writes a copy of the weights with them).
+     */
+    public static List<ParamShape> paramShapes(VaeConfig config) {
+        List<ParamShape> out = new ArrayList<>();
+        List<Integer> hidden = config.hidden();
+        int d = config.latent(), in = config.inputSize();
+        for (int i = 0; i < hidden.size(); i++) {
+            addLayer(out, "encoder." + i, in, hidden.get(i));
+            in = hidden.get(i);
+        }
+        addLayer(out, "encoder.head", in, 2 * d);
+        in = d;
+        for (int i = 0; i < hidden.size(); i++) {
+            int h = hidden.get(hidden.size() - 1 - i);
+            addLayer(out, "decoder." + i, in, h);
+            in = h;
+        }
+        addLayer(out, "decoder.out", in, config.inputSize());
+        return out;
+    }
+
+    private static void addLayer(List<ParamShape> out, String name, int in, int outputs) {
+        out.add(new ParamShape(name + ".weight", in, outputs));
+        out.add(new ParamShape(name + ".bias", 1, outputs));
+    }
+
     /** Every trainable parameter, in a fixed order (encoder layers, head, decoder layers; weight then bias). */
     public List<Param> params() {
         return params;

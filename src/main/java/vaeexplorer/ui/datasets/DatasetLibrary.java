@@ -171,7 +171,7 @@ public final class DatasetLibrary {
             java.util.function.BooleanSupplier cancelled) throws DataException {
         return switch (choice.kind()) {
             case BUILT_IN -> new LoadResult(BuiltInDatasets.load(choice.builtIn(), progress, cancelled), List.of());
-            case IDX -> new LoadResult(IdxFolder.load(choice.folder(), progress, cancelled), List.of());
+            case IDX -> IdxFolder.open(choice.folder(), progress, cancelled);
             case IMAGES, CSV -> DataSources.load(choice.folder().toString(), choice.options().toLoadOptions(decoder),
                     progress, cancelled);
         };

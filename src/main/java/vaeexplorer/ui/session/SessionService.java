@@ -245,7 +245,7 @@ public final class SessionService {
                         try {
                             Path dir = file.toAbsolutePath().getParent();
                             if (auto && dir != null) Files.createDirectories(dir);
-                            SessionFile.write(file, SessionFile.modelAndTrainer(taken.copy()), rest);
+                            SessionFile.write(file, taken.copy(), rest); // streamed: no bytes copy
                         } catch (IOException | RuntimeException | OutOfMemoryError e) {
                             failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
                         }

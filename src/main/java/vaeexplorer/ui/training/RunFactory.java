@@ -45,9 +45,16 @@ public final class RunFactory {
      * @throws IllegalArgumentException when the settings do not fit the data (say the batch is larger than the set) or
      *                                  the memory, saying what and the figures
      */
+    /**
+     * What the app keeps beside a trainer, in whole copies of the weights: three snapshots (the one shown, one pending
+     * on its way to the FX thread, one being made), a session save's copy of the weights and Adam's two moments (3),
+     * and the epoch timeline's fewest entries (8).
+     */
+    static final MemoryPlan.Keeps KEEPS = new MemoryPlan.Keeps(3 + 3 + 8, 0);
+
     static TrainingRun create(DataSplit split, RunSettings s, Dataset shown, Consumer<TrainingSnapshot> listener) {
         VaeConfig config = s.vaeConfig(split.train().imageSize());
-        MemoryPlan.checkTraining(config, Math.min(s.batchSize(), split.train().size()));
+        MemoryPlan.checkTraining(config, Math.min(s.batchSize(), split.train().size()), KEEPS);
         Rng rng = new Rng(s.seed());
         Vae vae = new Vae(config, rng);
         Trainer trainer = new Trainer(vae, split, s.trainConfig(THREADS), matMul(), rng);
@@ -61,7 +68,7 @@ public final class RunFactory {
      * @throws IllegalArgumentException saying what does not fit and the figures
      */
     public static void checkTraining(VaeConfig config, int batch, int trainingImages) {
-        MemoryPlan.checkTraining(config, Math.min(batch, trainingImages));
+        MemoryPlan.checkTraining(config, Math.min(batch, trainingImages), KEEPS);
     }
 
     /** A run that goes on with the trainer of an ended one (after divergence, say with a lower learning rate). */

@@ -88,6 +88,25 @@ class ModelFileTest {
     }
 
     @Test
+    void theStreamedSaveWritesWhatTheSectionsHoldAndTheShapesAreTheModels() throws Exception {
+        for (VaeConfig c : List.of(VaeConfig.of(12, 7, 2),
+                new VaeConfig(30, List.of(9, 5, 3), 4, vaeexplorer.core.vae.Likelihood.GAUSSIAN, 0.2))) {
+            Vae vae = new Vae(c, new Rng(4));
+            List<Vae.ParamShape> shapes = Vae.paramShapes(c);
+            assertEquals(vae.params().size(), shapes.size());
+            for (int k = 0; k < shapes.size(); k++) {
+                var p = vae.params().get(k);
+                assertEquals(new Vae.ParamShape(p.name, p.value.numRows, p.value.numCols), shapes.get(k));
+            }
+            Path streamed = dir.resolve("streamed.vae");
+            ModelFile.save(streamed, vae, Map.of("dataset", "x"));
+            java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
+            SectionFile.write(held, ModelFile.sections(vae, Map.of("dataset", "x")));
+            assertArrayEquals(held.toByteArray(), Files.readAllBytes(streamed));
+        }
+    }
+
+    @Test
     void aSaveInterruptedAtAnyByteLeavesThePreviousFileIntact() throws Exception {
         Path f = dir.resolve("m.vae");
         Vae first = model();

@@ -133,5 +133,9 @@ class SessionFileTest {
         Path fromCopy = dir.resolve("copy.vaesession");
         SessionFile.write(fromCopy, SessionFile.modelAndTrainer(copy), SessionFile.historyAndView(history, Map.of("z", "1,2")));
         assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(fromCopy), "a copy taken then gives the same file");
+        Path streamed = dir.resolve("streamed.vaesession");
+        SessionFile.write(streamed, copy, SessionFile.historyAndView(history, Map.of("z", "1,2")));
+        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(streamed),
+                "the streamed save (the app's: no bytes copy of the weights) writes the same file");
     }
 }

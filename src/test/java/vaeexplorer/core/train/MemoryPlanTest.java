@@ -41,4 +41,17 @@ class MemoryPlanTest {
         assertTrue(e.getMessage().contains("a batch of 128 rows of 16,777,216 values"), e.getMessage());
         assertTrue(e.getMessage().contains("the largest batch for this model is 127"), e.getMessage());
     }
+
+    @Test
+    void thePlanCountsTheBackendsBufferTheSaveAndWhatTheCallerKeeps() {
+        VaeConfig wide = VaeConfig.of(1_000_000, 8, 2); // the vector backend keeps 8 x 10^6 floats for x W
+        assertEquals(8L * 1_000_000 + 1_000_000, MemoryPlan.backendScratchFloats(wide, 2));
+        long p = MemoryPlan.parameterCount(wide);
+        long plain = MemoryPlan.trainingBytes(wide, 2);
+        assertEquals(20 * p + MemoryPlan.bytesPerRow(wide) * (2 + MemoryPlan.evalBatch(wide))
+                + 4 * MemoryPlan.backendScratchFloats(wide, 2) + MemoryPlan.SAVE_BYTES, plain);
+        assertEquals(plain + 3 * 4 * p + 1000, MemoryPlan.trainingBytes(wide, 2, new MemoryPlan.Keeps(3, 1000)));
+        assertEquals(784, MemoryPlan.backendScratchFloats(VaeConfig.of(784, 512, 32), 128),
+                "latent 32: no layer has 24 or fewer inputs or outputs, only EJML's column is left");
+    }
 }

@@ -166,6 +166,69 @@ class HostileFilesInAppTest {
         assertUnchanged(b, "after all");
     }
 
+    /** A model file (or session, with a trainer section) whose config lines are replaced; a valid checksum. */
+    private Path nativeFile(String name, Map<String, String> lines, Map<String, byte[]> extra) throws IOException {
+        vaeexplorer.core.vae.Vae vae = new vaeexplorer.core.vae.Vae(vaeexplorer.core.vae.VaeConfig.of(784, 8, 2),
+                new vaeexplorer.core.nn.Rng(1));
+        Map<String, byte[]> sections = new java.util.LinkedHashMap<>(vaeexplorer.core.io.ModelFile.sections(vae,
+                Map.of("dataset", "mnist", "beta", "1.0", "learning_rate", "0.001")));
+        StringBuilder config = new StringBuilder();
+        List<String> replaced = new ArrayList<>();
+        for (String line : new String(sections.get("config"), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            String key = line.contains("=") ? line.substring(0, line.indexOf('=')) : "";
+            if (lines.containsKey(key)) {
+                config.append(key).append('=').append(lines.get(key)).append('\n');
+                replaced.add(key);
+            } else {
+                config.append(line).append('\n');
+            }
+        }
+        for (Map.Entry<String, String> l : lines.entrySet())
+            if (!replaced.contains(l.getKey())) config.append(l.getKey()).append('=').append(l.getValue()).append('\n');
+        sections.put("config", vaeexplorer.core.io.SectionFile.text(config.toString()));
+        sections.putAll(extra);
+        Path f = tmp.resolve(name);
+        vaeexplorer.core.io.SectionFile.write(f, sections);
+        return f;
+    }
+
+    @Test
+    void everyHostileNativeModelAndSessionFileGivesItsDialogNamingTheFileAndTheProblem() throws Exception {
+        awaitReady();
+        Map<Path, String> files = new java.util.LinkedHashMap<>();
+        for (String v : List.of("NaN", "-5", "1e-300", "abc"))
+            files.put(nativeFile("sigma " + v + ".vae", Map.of("likelihood", "gaussian", "gaussian_sigma", v), Map.of()),
+                    "sigma");
+        for (String v : List.of("NaN", "-5", "1e9", "abc")) // a tiny beta (1e-300) is a beta
+            files.put(nativeFile("beta " + v + ".vaesession", Map.of("beta", v), Map.of()), "beta");
+        files.put(nativeFile("lr 0.vaesession", Map.of("learning_rate", "0"), Map.of()), "learning rate");
+        // a huge declared network, with a valid checksum: refused before it is allocated
+        files.put(nativeFile("huge.vae", Map.of("input_size", "16777216", "hidden", "4096,4096,4096,4096",
+                "image_rows", "4096", "image_cols", "4096"), Map.of()), "parameters section holds only");
+        // a session whose trainer section lies about beta
+        vaeexplorer.core.train.TrainerState lying = new vaeexplorer.core.train.TrainerState(0, 0, 0, new int[] {0, 1},
+                new long[] {1, 2}, new float[0][], 0, Double.NaN, 1e-3);
+        files.put(nativeFile("trainer beta NaN.vaesession", Map.of(), Map.of("trainer",
+                vaeexplorer.core.io.SessionFileAccess.trainerBytes(lying))), "beta");
+        Path good = nativeFile("good.vae", Map.of(), Map.of());
+        byte[] bytes = Files.readAllBytes(good);
+        Path truncated = Files.write(tmp.resolve("truncated.vaesession"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        files.put(truncated, "truncated");
+        Files.delete(good);
+
+        Before b = before();
+        for (Map.Entry<Path, String> f : files.entrySet()) {
+            assertFalse(open(f.getKey()), f.getKey() + " is not opened");
+            assertTrue(fx(() -> true), "the FX thread answers");
+            String text = dialogText("sessionErrorDialog", f.getKey().toString());
+            assertTrue(text.contains(f.getKey().toString()), "names the file: " + text);
+            assertTrue(text.contains(f.getValue()), "names the problem (" + f.getValue() + "): " + text);
+            assertFalse(text.contains("Exception") || text.contains("\tat ") || text.contains("For input string"),
+                    "in words: " + text);
+            assertUnchanged(b, f.getKey().toString());
+        }
+    }
+
     @Test
     void aHostileSafeTensorsFileIsExplainedInChineseToo() throws Exception {
         awaitReady();

@@ -12,6 +12,8 @@ import vaeexplorer.core.data.DataProblem;
 import vaeexplorer.core.data.DataSplit;
 import vaeexplorer.core.data.LoadCancelledException;
 import vaeexplorer.core.data.LoadProgress;
+import vaeexplorer.core.data.LoadResult;
+import vaeexplorer.core.data.SkippedFile;
 
 /**
  * A folder holding a data set as the four standard IDX files: {@code train-images-idx3-ubyte},
@@ -37,6 +39,28 @@ public final class IdxFolder {
         for (String f : FILES)
             if (find(dir, f) != null) return true;
         return false;
+    }
+
+    /**
+     * Loads the folder as {@link #load} does, and lists the files of the names it looks for (the IDX files, {@code
+     * classes.txt}) that are there but were passed over unopened because they are not regular files: a FIFO named
+     * classes.txt is said to be skipped (as in image folders), never opened (it would block) nor silently ignored.
+     */
+    public static LoadResult open(Path dir, LoadProgress progress, BooleanSupplier cancelled) throws DataException {
+        DataSplit split = load(dir, progress, cancelled);
+        List<SkippedFile> skipped = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String f : FILES) {
+            String dotted = f.replace("-idx", ".idx");
+            names.addAll(List.of(f, f + ".gz", dotted, dotted + ".gz"));
+        }
+        names.add(ClassNamesFile.NAME);
+        for (String name : names) {
+            Path p = dir.resolve(name);
+            if (Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p))
+                skipped.add(new SkippedFile(p.toString(), SkippedFile.NOT_REGULAR));
+        }
+        return new LoadResult(split, skipped);
     }
 
     /**

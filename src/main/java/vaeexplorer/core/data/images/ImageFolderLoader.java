@@ -257,7 +257,7 @@ public final class ImageFolderLoader {
                     if (!inside(p)) return new Entry(p, attrs, "a link to outside " + root + ", not followed");
                 }
                 if (attrs.isDirectory() || attrs.isRegularFile()) return new Entry(p, attrs, null);
-                return new Entry(p, attrs, "not a regular file (a FIFO, device or socket), not opened");
+                return new Entry(p, attrs, SkippedFile.NOT_REGULAR);
             } catch (IOException e) {
                 return new Entry(p, null, "could not be read (" + e.getMessage() + ")");
             }

@@ -161,4 +161,36 @@ class IdxFolderTest {
         assertMentions(e, "cancelled");
         assertEquals(2, checks[0]);
     }
+
+    /** mkfifo at path; false where there is no mkfifo. */
+    static boolean mkfifo(Path path) throws InterruptedException {
+        try {
+            return new ProcessBuilder("mkfifo", path.toString()).start().waitFor() == 0;
+        } catch (IOException none) {
+            return false;
+        }
+    }
+
+    @Test
+    void aFifoNamedClassesTxtIsSaidToBeSkippedAndNeverOpened() throws Exception {
+        IdxBytes.folder(dir, 30, 10, 28, 10);
+        Path fifo = dir.resolve("classes.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo(fifo), "mkfifo is not available");
+        // opening the FIFO for reading would block this thread for good (no writer): the test would not end
+        vaeexplorer.core.data.LoadResult r = IdxFolder.open(dir, LoadProgress.NONE, () -> false);
+        assertEquals(List.of(new vaeexplorer.core.data.SkippedFile(fifo.toString(),
+                "not a regular file (a FIFO, device or socket), not opened")), r.skipped());
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), r.split().train().classNames(),
+                "numbered classes, as without classes.txt");
+        assertEquals(30, r.split().train().size());
+        // the same through the data sources every caller uses
+        assertEquals(r.skipped(), vaeexplorer.core.data.DataSources.load(dir.toString(),
+                vaeexplorer.core.data.LoadOptions.defaults(null), LoadProgress.NONE, () -> false).skipped());
+    }
+
+    @Test
+    void aRegularFolderHasNothingSkipped() throws Exception {
+        IdxBytes.folder(dir, 30, 10, 28, 10);
+        assertEquals(List.of(), IdxFolder.open(dir, LoadProgress.NONE, () -> false).skipped());
+    }
 }

@@ -184,7 +184,7 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
      * C^T = B^T A with A's rows as vectors (multTransA). Latent-sized products (n = d or 2d) then run near the
      * speed of the big ones instead of padding n up to a panel.
      */
-    private static final int SMALL_N = 24;
+    private static final int SMALL_N = vaeexplorer.core.nn.MatMul.NARROW_COLUMNS;
     private static final int G = 4;
     /** Below this many flops a product runs on the caller alone: waking a worker would cost more than it saves. */
     private static final long PARALLEL_MIN_FLOPS = 1L << 21;
@@ -258,7 +258,8 @@ public final class VectorMatMul implements MatMul, Elementwise, WorkerPool.Task 
         long flops = 2L * m * n * k;
         boolean parallel = pool != null && flops >= PARALLEL_MIN_FLOPS;
         if (n <= SMALL_N) {
-            if (small.length < roundUp(n) * k) small = new float[roundUp(SMALL_N) * k];
+            // exactly what this product needs (MemoryPlan counts it: roundUp(n) * k floats for the narrowest layers)
+            if (small.length < roundUp(n) * k) small = new float[roundUp(n) * k];
             prepareSmall(op, b.data, k, n, small);
         }
         if (!parallel) {
