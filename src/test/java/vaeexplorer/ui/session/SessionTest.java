@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vaeexplorer.ui.fixtures.FxTesting.await;
 import static vaeexplorer.ui.fixtures.FxTesting.dialog;
 import static vaeexplorer.ui.fixtures.FxTesting.fx;
 import static vaeexplorer.ui.fixtures.FxTesting.run;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.DialogPane;
@@ -30,6 +34,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
+import vaeexplorer.core.io.AtomicFiles;
 import vaeexplorer.core.io.SessionFile;
 import vaeexplorer.core.nn.Param;
 import vaeexplorer.core.train.LossPoint;
@@ -256,6 +261,43 @@ class SessionTest {
             assertTrue(p.step() > last, "steps only grow: no jump back");
             last = p.step();
         }
+    }
+
+    @Test
+    void aSaveOntoAFullDiskSaysSoNamingTheFileKeepsTheOldFileAndLeavesNoTempFile(FxRobot robot) throws Exception {
+        trainUntil(a, 10);
+        Path file = tmp.resolve("full.vaesession");
+        Files.writeString(file, "the old file");
+        AtomicFiles.filterChannelForTests(raw -> new java.io.FilterOutputStream(raw) {
+            private long written;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                // as the JDK reports a full disk on Linux
+                if ((written += len) > 1000) throw new IOException("No space left on device");
+                out.write(b, off, len);
+            }
+        });
+        try {
+            CompletableFuture<SessionService.Saved> saved = fx(() -> a.sessions().save(file));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> saved.get(20, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof IOException, String.valueOf(e.getCause()));
+        } finally {
+            AtomicFiles.filterChannelForTests(null);
+        }
+        await("an error dialog", () -> dialog("sessionErrorDialog") != null);
+        DialogPane d = dialog("sessionErrorDialog");
+        String message = fx(d::getContentText);
+        assertTrue(message.contains(file.toString()) && message.contains("the disk is full"), message);
+        assertFalse(message.contains(".tmp"), "the temporary file is not named: " + message);
+        FxTesting.close(d);
+        assertEquals("the old file", Files.readString(file));
+        try (var files = Files.list(tmp)) {
+            List<String> left = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
+            assertTrue(left.isEmpty(), "no temporary file left: " + left);
+        }
+        assertNull(fx(() -> a.sessions().currentFile().get()), "the session is not taken for saved");
+        assertEquals(TrainingRun.State.RUNNING, fx(() -> a.training().state().get()), "training goes on");
     }
 
     @Test
