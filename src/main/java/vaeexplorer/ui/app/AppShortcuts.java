@@ -77,7 +77,9 @@ final class AppShortcuts {
                 .add("drawMove", keyboard, "shortcuts.drawMove", Shortcuts.Scope.DRAWING, null, key(KeyCode.LEFT),
                         key(KeyCode.RIGHT), key(KeyCode.UP), key(KeyCode.DOWN))
                 .add("drawPen", keyboard, "shortcuts.drawPen", Shortcuts.Scope.DRAWING, null, key(KeyCode.SPACE))
-                .add("drawEraser", keyboard, "shortcuts.drawEraser", Shortcuts.Scope.DRAWING, null, key(KeyCode.E));
+                .add("drawEraser", keyboard, "shortcuts.drawEraser", Shortcuts.Scope.DRAWING, null, key(KeyCode.E))
+                .add("worstStrip", keyboard, "shortcuts.worstStrip", Shortcuts.Scope.STRIP, null, key(KeyCode.LEFT),
+                        key(KeyCode.RIGHT), key(KeyCode.ENTER), key(KeyCode.SPACE));
     }
 
     private static void flip(BooleanProperty p) {

@@ -45,7 +45,9 @@ public final class Shortcuts {
         /** JavaFX's own controls (focus traversal, menus, tabs, buttons); in the table for the list only. */
         CONTROLS,
         /** The Draw lesson's pad, while it has the keyboard focus; in the table for the list only. */
-        DRAWING
+        DRAWING,
+        /** The Worst lesson's strips of images, while one has the keyboard focus; in the table for the list only. */
+        STRIP
     }
 
     /** One action and its keys; its group is a text key, its description is written in the language shown. */

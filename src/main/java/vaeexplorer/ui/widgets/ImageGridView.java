@@ -19,9 +19,10 @@ import javafx.scene.text.TextAlignment;
 /**
  * A grid of greyscale images fitted into the region: one sheet image holds the whole grid (a redraw is one drawImage),
  * enlarged by a whole number without smoothing when there is room (every pixel a crisp square), shrunk smoothly when
- * not. Optional labels left of the rows and under the columns; a message while there is nothing to show.
+ * not. Optional labels left of the rows and under the columns; a message while there is nothing to show. A grid whose
+ * columns can be chosen ({@link #chooseColumnsByKeys}) is reached by Tab and moved through with the arrow keys.
  */
-public final class ImageGridView extends Region {
+public final class ImageGridView extends Region implements OwnKeys {
     private static final double PREF_SIDE = 240;
     private final Canvas canvas = new Canvas();
     private final ObservableDoubleValue fontSize;
@@ -32,6 +33,11 @@ public final class ImageGridView extends Region {
     private List<String> columnLabels = List.of();
     private final StringProperty emptyText = new SimpleStringProperty("");
     private double drawnX, drawnY, drawnScale;
+    /** The column under the keyboard's cursor (-1: none), while the columns can be chosen by keys. */
+    private final javafx.beans.property.IntegerProperty cursor = new javafx.beans.property.SimpleIntegerProperty(-1);
+    private java.util.function.IntConsumer choose;
+    private java.util.function.IntFunction<String> describe;
+    private FocusRing ring;
 
     /**
      * @param gap  white space between images, in image pixels (0: a seamless map)
@@ -47,9 +53,64 @@ public final class ImageGridView extends Region {
         emptyText.addListener((o, a, b) -> redraw());
         // how many images, in words, for a screen reader (the lesson's summary says what they are)
         setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
-        accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> tiles == null
-                ? emptyText.get() : vaeexplorer.ui.i18n.I18n.format("a11y.imageGrid", tiles.count(), tiles.gridRows(),
-                tiles.gridCols()), shown, emptyText, vaeexplorer.ui.i18n.I18n.locale()));
+        accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::spokenText, shown,
+                emptyText, cursor, focusedProperty(), vaeexplorer.ui.i18n.I18n.locale()));
+    }
+
+    /** The count of images, or (a grid chosen by keys, focused) what is under the cursor. */
+    private String spokenText() {
+        if (tiles == null) return emptyText.get();
+        if (describe != null && isFocused() && cursor.get() >= 0) return describe.apply(cursor.get());
+        return vaeexplorer.ui.i18n.I18n.format("a11y.imageGrid", tiles.count(), tiles.gridRows(), tiles.gridCols());
+    }
+
+    /**
+     * Lets the keyboard choose a column, as a click on it chooses: Tab reaches the grid (a frame shows its focus), the
+     * arrow keys (Home, End) move a highlighted cursor over the columns, Enter or Space calls choose with the column
+     * under it. While the grid has the focus its accessible text is describe's words for that column.
+     */
+    public void chooseColumnsByKeys(java.util.function.IntConsumer choose, java.util.function.IntFunction<String> describe) {
+        this.choose = choose;
+        this.describe = describe;
+        if (ring == null) {
+            ring = new FocusRing(this);
+            getChildren().add(ring);
+        }
+        setFocusTraversable(true);
+        focusedProperty().addListener((o, a, on) -> {
+            if (on && cursor.get() < 0 && columns() > 0) cursor.set(0);
+            redraw();
+        });
+        cursor.addListener((o, a, b) -> redraw());
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    /** The column under the keyboard's cursor, or -1. */
+    public javafx.beans.property.ReadOnlyIntegerProperty cursor() {
+        return javafx.beans.property.ReadOnlyIntegerProperty.readOnlyIntegerProperty(cursor);
+    }
+
+    private int columns() {
+        return tiles == null ? 0 : Math.min(tiles.gridCols(), tiles.count());
+    }
+
+    private void keyPressed(javafx.scene.input.KeyEvent e) {
+        if (e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) return; // menu accelerators
+        int n = columns();
+        if (n == 0) return;
+        int c = Math.max(0, Math.min(n - 1, cursor.get()));
+        switch (e.getCode()) {
+            case LEFT, KP_LEFT, UP, KP_UP -> cursor.set(Math.max(0, c - 1));
+            case RIGHT, KP_RIGHT, DOWN, KP_DOWN -> cursor.set(Math.min(n - 1, c + 1));
+            case HOME -> cursor.set(0);
+            case END -> cursor.set(n - 1);
+            case ENTER, SPACE -> {
+                cursor.set(c);
+                choose.accept(c);
+            }
+            default -> { return; }
+        }
+        e.consume();
     }
 
     /** Counts the tiles shown, so that the accessible text follows them. */
@@ -58,6 +119,8 @@ public final class ImageGridView extends Region {
     /** Shows tiles (null: the empty message). */
     public void show(ImageTiles tiles) {
         this.tiles = tiles;
+        if (cursor.get() >= columns() || describe != null && isFocused() && cursor.get() < 0)
+            cursor.set(columns() - 1 < 0 ? -1 : Math.min(Math.max(0, cursor.get()), columns() - 1));
         shown.set(shown.get() + 1);
         WritableImage before = sheet;
         sheet = tiles == null ? null : sheet(tiles, gap);
@@ -161,6 +224,7 @@ public final class ImageGridView extends Region {
             canvas.setHeight(h);
             redraw();
         }
+        if (ring != null) ring.cover(w, h);
     }
 
     private Font font() {
@@ -240,6 +304,27 @@ public final class ImageGridView extends Region {
         g.setTextBaseline(VPos.TOP);
         for (int c = 0; c < Math.min(columnLabels.size(), tiles.gridCols()); c++)
             g.fillText(columnLabels.get(c), x0 + (c * (tiles.cols() + gap) + tiles.cols() / 2.0) * s, y0 + sh * s + 0.25 * f);
+        int k = cursor.get();
+        if (describe != null && isFocused() && k >= 0 && k < columns()) {
+            // the keyboard's cursor: a frame round the whole column, in the focus colour, over the white gap
+            double lw = Math.max(2, 0.2 * f);
+            g.setStroke(CURSOR);
+            g.setLineWidth(lw);
+            g.strokeRect(x0 + k * (tiles.cols() + gap) * s - lw / 2, y0 + lw / 2,
+                    tiles.cols() * s + lw, Math.min(h - lw, sh * s + lw / 2));
+        }
+    }
+
+    /** The keyboard cursor's colour: the focus colour of the style sheet (6.6:1 on white). */
+    static final Color CURSOR = Color.web("#0b57d0");
+
+    /** The screen rectangle of the cursor's column as last drawn, in this region's coordinates, or null (for tests). */
+    public javafx.geometry.Rectangle2D cursorBounds() {
+        int k = cursor.get();
+        if (describe == null || !isFocused() || k < 0 || k >= columns() || drawnScale <= 0) return null;
+        double s = drawnScale;
+        return new javafx.geometry.Rectangle2D(drawnX + k * (tiles.cols() + gap) * s, drawnY, tiles.cols() * s,
+                (tiles.gridRows() * (tiles.rows() + gap) - gap) * s);
     }
 
     /** Line height of the empty message, in font sizes. */

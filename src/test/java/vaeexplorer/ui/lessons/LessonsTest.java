@@ -262,6 +262,67 @@ class LessonsTest {
         await("none after Escape", () -> overlay.drawnEllipses() == 0 && latent.selected().get() == -1);
     }
 
+    /** The posterior overlay alone, drawn on a clear canvas of the plot's size in the given marker style. */
+    private javafx.scene.image.Image posteriorsIn(vaeexplorer.ui.latent.MarkerStyle style) {
+        return fx(() -> {
+            vaeexplorer.ui.latent.ClassMarks.style().set(style);
+            javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(plot.getWidth(), plot.getHeight());
+            c.getGraphicsContext2D().setFill(Color.WHITE);
+            c.getGraphicsContext2D().fillRect(0, 0, c.getWidth(), c.getHeight());
+            lessons.posteriors().draw(c.getGraphicsContext2D(), plot.transform(), 13);
+            return c.snapshot(null, null);
+        });
+    }
+
+    /** How much ink (0: white, 1: a full colour or black) the overlay has at offset (dx, dy) pixels from point i's centre. */
+    private double inkAt(javafx.scene.image.Image img, int i, double dx, double dy) {
+        Point2D p = fx(() -> plot.pointPosition(i));
+        Color c = img.getPixelReader().getColor((int) Math.floor(p.getX() + dx), (int) Math.floor(p.getY() + dy));
+        return 1 - Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue()));
+    }
+
+    @Test
+    void withShapesOrNumbersOnEachPosteriorShowsItsClassMarkAtItsCentreAsTheScatterDoes() {
+        // point 12 is class 0 (a circle), point 13 class 1 (a square), side by side at (0, 0) and (1, 0)
+        fx(() -> {
+            lessons.selection().toggle(12);
+            lessons.selection().toggle(13);
+            return null;
+        });
+        try {
+            double r = 1.3 * Math.max(2.5, 0.23 * 13) * 2.0; // the shapes' mark radius at font size 13
+            javafx.scene.image.Image shapes = posteriorsIn(vaeexplorer.ui.latent.MarkerStyle.SHAPES);
+            assertEquals(2, (int) fx(() -> lessons.posteriors().drawnMarks()), "a mark at each centre");
+            // the square's corner is inked, the circle's bounding corner is not: told by shape alone
+            assertTrue(inkAt(shapes, 13, 0.75 * r, 0.75 * r) > 0.9, "the square's corner");
+            assertTrue(inkAt(shapes, 12, 0.75 * r, 0.75 * r) < 0.5, "outside the circle");
+            assertTrue(inkAt(shapes, 12, 0, 0.75 * r) > 0.9 && inkAt(shapes, 13, 0, 0) > 0.9, "both centres inked");
+
+            javafx.scene.image.Image dots = posteriorsIn(vaeexplorer.ui.latent.MarkerStyle.DOTS);
+            assertEquals(0, (int) fx(() -> lessons.posteriors().drawnMarks()), "colour only: no marks");
+            assertTrue(inkAt(dots, 13, 0.75 * r, 0.75 * r) < 0.5 && inkAt(dots, 12, 0, 0.75 * r) < 0.5,
+                    "only the ellipses' faint fill at the centres");
+
+            javafx.scene.image.Image labels = posteriorsIn(vaeexplorer.ui.latent.MarkerStyle.LABELS);
+            assertEquals(2, (int) fx(() -> lessons.posteriors().drawnMarks()));
+            // the number's strokes: opaque ink near the centre, in another pattern than the square's
+            int inked = 0, differ = 0;
+            for (int dy = -6; dy <= 6; dy++)
+                for (int dx = -6; dx <= 6; dx++) {
+                    if (inkAt(labels, 13, dx, dy) > 0.9) inked++;
+                    if (Math.abs(inkAt(labels, 13, dx, dy) - inkAt(shapes, 13, dx, dy)) > 0.5) differ++;
+                }
+            assertTrue(inked > 20, "the number 1 is drawn at the centre: " + inked + " pixels");
+            assertTrue(differ > 10, "and it is not the square: " + differ + " pixels differ");
+        } finally {
+            fx(() -> {
+                vaeexplorer.ui.latent.ClassMarks.style().set(vaeexplorer.ui.latent.MarkerStyle.DEFAULT);
+                lessons.selection().clear();
+                return null;
+            });
+        }
+    }
+
     @Test
     void hoveringAPointDrawsItsPosterior(FxRobot robot) {
         robot.moveTo(pointOnScreen(12));

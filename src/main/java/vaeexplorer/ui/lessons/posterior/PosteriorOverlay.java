@@ -7,6 +7,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import vaeexplorer.core.train.LatentCodes;
 
+import vaeexplorer.ui.latent.ClassMarks;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.latent.LatentPlane;
 import vaeexplorer.ui.latent.LatentPlotView;
@@ -18,12 +19,14 @@ import vaeexplorer.ui.latent.PlotTransform;
 /**
  * "Each x has its own Gaussian": for every selected point and the point under the mouse, the posterior q(z|x) in the
  * plotted plane (1 and 2 sigma: axis-aligned in two dimensions, the covariance P diag(sigma^2) P^T in a PCA plane) and a
- * few sampled z = mu + sigma * eps, projected, as dots.
+ * few sampled z = mu + sigma * eps, projected, as dots. The ellipses are coloured by class, and (View › Markers: shapes
+ * or numbers) the class's mark at each centre says the class without colour, as the scatter's points do.
  */
 public final class PosteriorOverlay implements PlotLayer {
     private final LatentModel latent;
     private final PosteriorSelection selection;
     private int drawnEllipses;
+    private int drawnMarks;
 
     public PosteriorOverlay(LatentModel latent, PosteriorSelection selection, LatentPlotView plot) {
         this.latent = latent;
@@ -40,9 +43,15 @@ public final class PosteriorOverlay implements PlotLayer {
         return drawnEllipses;
     }
 
+    /** Class marks drawn at the ellipses' centres at the last redraw (for tests). */
+    public int drawnMarks() {
+        return drawnMarks;
+    }
+
     @Override
     public void draw(GraphicsContext g, PlotTransform view, double fontSize) {
         drawnEllipses = 0;
+        drawnMarks = 0;
         LatentCodes c = latent.codes().get();
         if (c == null || c.latent() != latent.size().get()) return;
         List<Integer> points = new ArrayList<>(selection.selected());
@@ -67,6 +76,9 @@ public final class PosteriorOverlay implements PlotLayer {
                 PlotMarks.dot(g, view.toScreenX(plane.x(z)), view.toScreenY(plane.y(z)), r, col);
             }
             drawnEllipses++;
+            // the class without colour, over the samples: its mark, a little larger than the scatter's points
+            double mark = 1.3 * Math.max(2.5, 0.23 * fontSize) * ClassMarks.sizeFactor(ClassMarks.style().get());
+            if (ClassMarks.draw(g, c.label(i), view.toScreenX(mx), view.toScreenY(my), mark)) drawnMarks++;
         }
     }
 }

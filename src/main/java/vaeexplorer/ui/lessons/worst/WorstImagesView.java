@@ -53,13 +53,34 @@ public final class WorstImagesView extends HBox {
         g.emptyText().bind(I18n.tr("worst.empty"));
         g.setCursor(Cursor.HAND);
         g.setOnMouseClicked(e -> {
-            Ranking r = model.ranking().get();
             int t = g.tileAt(e.getX(), e.getY());
-            if (r == null || t < 0) return;
-            int[] idx = isWorst ? r.worst() : r.best();
-            model.choose(idx[t % idx.length]);
+            if (t >= 0) choose(isWorst, t);
         });
+        // the keyboard's way: Tab to the strip, the arrows to an image, Enter or Space as the click
+        g.chooseColumnsByKeys(k -> choose(isWorst, k), k -> describe(ctx, isWorst, k));
         return g;
+    }
+
+    /** Selects in the scatter the image of tile t (either row: an image or its reconstruction) of one strip. */
+    private void choose(boolean isWorst, int t) {
+        Ranking r = model.ranking().get();
+        if (r == null) return;
+        int[] idx = isWorst ? r.worst() : r.best();
+        if (idx.length > 0) model.choose(idx[t % idx.length]);
+    }
+
+    /** What a screen reader says of the image under the keyboard's cursor: its rank, class and -ELBO. */
+    private String describe(LessonContext ctx, boolean isWorst, int k) {
+        Ranking r = model.ranking().get();
+        int[] idx = r == null ? new int[0] : isWorst ? r.worst() : r.best();
+        if (k < 0 || k >= idx.length) return "";
+        vaeexplorer.core.data.Dataset d = ctx.latent().shown().get();
+        String cls = d == null || idx[k] >= d.size() || d.label(idx[k]) < 0 ? I18n.get("a11y.unlabelled")
+                : vaeexplorer.ui.i18n.ClassNames.of(d.classNames(), d.label(idx[k]));
+        if (cls.isEmpty()) cls = vaeexplorer.ui.latent.ClassMarks.tag(d.label(idx[k]));
+        double score = (isWorst ? r.worstScores() : r.bestScores())[k];
+        return I18n.format(isWorst ? "worst.a11y.worst" : "worst.a11y.best", k + 1, idx.length, cls,
+                String.format(Locale.ROOT, "%.0f", score));
     }
 
     private static VBox column(String titleKey, ImageGridView grid) {
