@@ -48,23 +48,6 @@ public final class ClassMarks {
         };
     }
 
-    /** The marks {@link #draw} copies from, kept while the style and size stay the same (FX thread). */
-    private static MarkSprites drawn;
-
-    /**
-     * Draws the class's mark in the chosen style, as the scatter draws its points (the same pre-drawn sprite, opaque),
-     * centred on screen (x, y) with the given radius (a dot's; shapes and numbers as far as theirs reach); nothing in
-     * the dots style, where colour is the only channel. Returns whether a mark was drawn. FX thread.
-     */
-    public static boolean draw(javafx.scene.canvas.GraphicsContext g, int label, double x, double y, double radius) {
-        MarkerStyle s = STYLE.get();
-        if (s == MarkerStyle.DOTS) return false;
-        if (drawn == null || drawn.style() != s || drawn.radius() != radius) drawn = new MarkSprites(s, radius, 1.0);
-        double half = drawn.size() / 2.0;
-        g.drawImage(drawn.of(label), Math.round(x - half), Math.round(y - half));
-        return true;
-    }
-
     /** Runs action on the FX thread each time the style changes, for as long as owner lives (held weakly). */
     public static void onChange(Node owner, Runnable action) {
         InvalidationListener l = o -> action.run();

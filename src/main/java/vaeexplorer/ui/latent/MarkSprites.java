@@ -18,7 +18,7 @@ import javafx.scene.text.TextAlignment;
  * has a darker rim of its own colour, so that light colours show on white and overlapping marks keep their edges; a
  * number's outline is dark enough to read as text (4.5:1 on white), inside a white halo.
  */
-final class MarkSprites {
+public final class MarkSprites {
     private final MarkerStyle style;
     private final double radius;
     private final WritableImage[] marks = new WritableImage[Palette.size() + 1];
@@ -37,6 +37,23 @@ final class MarkSprites {
             int label = k == Palette.size() ? -1 : k;
             marks[k] = style == MarkerStyle.LABELS ? text(label, opacity) : shape(label, opacity);
         }
+    }
+
+    /** The marks {@link #draw} copies from, kept while View's style and the size stay the same (FX thread). */
+    private static MarkSprites drawn;
+
+    /**
+     * Draws the class's mark in the chosen style, as the scatter draws its points (the same pre-drawn sprite, opaque),
+     * centred on screen (x, y) with the given radius (a dot's; shapes and numbers as far as theirs reach); nothing in
+     * the dots style, where colour is the only channel. Returns whether a mark was drawn. FX thread.
+     */
+    public static boolean draw(javafx.scene.canvas.GraphicsContext g, int label, double x, double y, double radius) {
+        MarkerStyle s = ClassMarks.style().get();
+        if (s == MarkerStyle.DOTS) return false;
+        if (drawn == null || drawn.style() != s || drawn.radius() != radius) drawn = new MarkSprites(s, radius, 1.0);
+        double half = drawn.size() / 2.0;
+        g.drawImage(drawn.of(label), Math.round(x - half), Math.round(y - half));
+        return true;
     }
 
     MarkerStyle style() {

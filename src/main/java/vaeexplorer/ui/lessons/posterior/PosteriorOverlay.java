@@ -8,6 +8,7 @@ import javafx.scene.paint.Color;
 import vaeexplorer.core.train.LatentCodes;
 
 import vaeexplorer.ui.latent.ClassMarks;
+import vaeexplorer.ui.latent.MarkSprites;
 import vaeexplorer.ui.latent.LatentModel;
 import vaeexplorer.ui.latent.LatentPlane;
 import vaeexplorer.ui.latent.LatentPlotView;
@@ -78,7 +79,7 @@ public final class PosteriorOverlay implements PlotLayer {
             drawnEllipses++;
             // the class without colour, over the samples: its mark, a little larger than the scatter's points
             double mark = 1.3 * Math.max(2.5, 0.23 * fontSize) * ClassMarks.sizeFactor(ClassMarks.style().get());
-            if (ClassMarks.draw(g, c.label(i), view.toScreenX(mx), view.toScreenY(my), mark)) drawnMarks++;
+            if (MarkSprites.draw(g, c.label(i), view.toScreenX(mx), view.toScreenY(my), mark)) drawnMarks++;
         }
     }
 }
