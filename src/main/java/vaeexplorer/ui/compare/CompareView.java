@@ -142,7 +142,8 @@ public final class CompareView extends BorderPane {
             name.textProperty().bind(I18n.tr(titleKey));
             name.setId(id + "Title");
             name.getStyleClass().add("compare-title");
-            name.setMinWidth(0);
+            // whole: at large text the window scrolls to it rather than cutting the side's name to "be..."
+            name.setMinWidth(Region.USE_PREF_SIZE);
             CheckBox fit = new CheckBox();
             fit.textProperty().bind(I18n.tr("compare.autoZoom"));
             fit.setId(id + "AutoZoom");
@@ -174,6 +175,7 @@ public final class CompareView extends BorderPane {
             losses.getStyleClass().add("compare-losses");
             losses.setWrapText(true);
             losses.setMinWidth(0);
+            losses.setMinHeight(Region.USE_PREF_SIZE); // every line of it, never cut to an ellipsis
             this.klIgnored = klIgnored;
             t.latestLoss().addListener((o, a, p) -> showLosses(p));
             Relabel.onLocaleChange(this, this::writeLosses);
@@ -182,6 +184,7 @@ public final class CompareView extends BorderPane {
             status.getStyleClass().add("hint-text");
             status.setWrapText(true);
             status.setMinWidth(0);
+            status.setMinHeight(Region.USE_PREF_SIZE);
             status.textProperty().bind(Bindings.createStringBinding(() -> status(t), t.stateText(), t.latestLoss(),
                     t.message(), I18n.locale()));
             VBox numbers = new VBox(4, losses, status);

@@ -332,6 +332,11 @@ public final class LatentPlotView extends Region implements PlotViewport {
         return drawnPoints;
     }
 
+    /** The marker style the points were drawn in at the last redraw, or null when none were (for tests). */
+    public MarkerStyle drawnStyle() {
+        return drawnPoints > 0 && dots != null ? dots.style() : null;
+    }
+
     /** Where shown point i is drawn, in this view's coordinates, or null. */
     public javafx.geometry.Point2D pointPosition(int i) {
         LatentCodes c = latent.codes().get();

@@ -18,17 +18,10 @@ import java.util.regex.Pattern;
 import javafx.scene.AccessibleAttribute;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBoxBase;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -191,29 +184,6 @@ class AccessibleTextsTest {
         }
     }
 
-    /** The name a screen reader gives a node: its text, or (fields, lists, sliders) its own or its label's. */
-    private static String name(Node n) {
-        if (n instanceof TextInputControl || n instanceof ComboBoxBase<?> || n instanceof ChoiceBox<?> || n instanceof Slider
-                || n instanceof Spinner<?>) {
-            if (n.getAccessibleText() != null && !n.getAccessibleText().isBlank()) return n.getAccessibleText();
-            return n.queryAccessibleAttribute(AccessibleAttribute.LABELED_BY) instanceof Labeled l && l.getText() != null
-                    ? l.getText() : "";
-        }
-        Object t = n.queryAccessibleAttribute(AccessibleAttribute.TEXT);
-        return t == null ? "" : t.toString();
-    }
-
-    private static void unnamed(Node n, List<String> out, String where) {
-        if (!n.isVisible()) return;
-        if (n.isFocusTraversable() && !n.isDisabled()) {
-            String name = name(n);
-            if (name.isBlank() || name.contains("⟦"))
-                out.add("[" + where + "] " + n.getClass().getSimpleName() + (n.getId() == null ? "" : " #" + n.getId())
-                        + ": \"" + name + "\"");
-        }
-        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) unnamed(c, out, where);
-    }
-
     private static void unnamed(MenuItem m, List<String> out, String where) {
         if (!(m instanceof javafx.scene.control.SeparatorMenuItem) && (m.getText() == null || m.getText().isBlank()))
             out.add("[" + where + "] menu item " + m.getId());
@@ -239,7 +209,7 @@ class AccessibleTextsTest {
                 String where = l + ", tab " + fx(() -> tabs.getTabs().get(t).getText());
                 found.addAll(fx(() -> {
                     List<String> out = new ArrayList<>();
-                    unnamed(stage.getScene().getRoot(), out, where);
+                    out.addAll(vaeexplorer.ui.fixtures.Accessibility.unnamed(stage.getScene().getRoot(), where));
                     return out;
                 }));
                 checked[0] += fx(() -> (int) stage.getScene().getRoot().lookupAll("*").stream()

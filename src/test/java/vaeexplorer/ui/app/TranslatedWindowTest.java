@@ -170,15 +170,6 @@ class TranslatedWindowTest {
 
     /** Visible labels whose skin shows less than their text (JavaFX puts an ellipsis in its place). */
     static List<String> cutOff(Node n, String where) {
-        List<String> out = new ArrayList<>();
-        if (!n.isVisible()) return out;
-        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
-            for (Node child : l.getChildrenUnmodifiable())
-                if (child instanceof Text t && child.getStyleClass().contains("text") && !l.getText().equals(t.getText())
-                        && !l.isMnemonicParsing())
-                    out.add("[" + where + "] " + l.getClass().getSimpleName() + " \"" + l.getText() + "\" shows \"" + t.getText() + "\"");
-        }
-        if (n instanceof Parent p) for (Node child : p.getChildrenUnmodifiable()) out.addAll(cutOff(child, where));
-        return out;
+        return vaeexplorer.ui.fixtures.Accessibility.cutOff(n, where);
     }
 }
