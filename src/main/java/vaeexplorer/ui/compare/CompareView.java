@@ -142,8 +142,10 @@ public final class CompareView extends BorderPane {
             name.textProperty().bind(I18n.tr(titleKey));
             name.setId(id + "Title");
             name.getStyleClass().add("compare-title");
-            // whole: at large text the window scrolls to it rather than cutting the side's name to "be..."
-            name.setMinWidth(Region.USE_PREF_SIZE);
+            // wrapped, never cut to "be...": a fixed width would push the Back button out of a presentation window
+            name.setWrapText(true);
+            name.setMinWidth(0);
+            name.setMinHeight(Region.USE_PREF_SIZE);
             CheckBox fit = new CheckBox();
             fit.textProperty().bind(I18n.tr("compare.autoZoom"));
             fit.setId(id + "AutoZoom");

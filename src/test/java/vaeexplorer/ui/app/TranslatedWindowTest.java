@@ -102,7 +102,13 @@ class TranslatedWindowTest {
                     I18n.locale().set(locale);
                     explorer.text().scale().set(scale);
                 });
-                forEachTab(tab -> cut.addAll(fx(() -> cutOff(stage.getScene().getRoot(), locale + " x" + scale + " " + tab))));
+                forEachTab(tab -> {
+                    String where = locale + " x" + scale + " " + tab;
+                    // a text the lesson's worker changed after the last layout shows its old words until the next one:
+                    // lay out once more, and what is still cut is cut
+                    if (!fx(() -> cutOff(stage.getScene().getRoot(), where)).isEmpty()) FxTesting.layOut(stage);
+                    cut.addAll(fx(() -> cutOff(stage.getScene().getRoot(), where)));
+                });
             }
         assertTrue(cut.isEmpty(), "cut-off texts at 1280x720:\n" + String.join("\n", new LinkedHashSet<>(cut)));
     }
